@@ -1,0 +1,54 @@
+import { ConnectorError } from '../errors/index.js';
+import type { CommandContext } from './command.js';
+import { commands } from './commands/index.js';
+
+const programName = 'pingone-connector';
+
+function overview(): string {
+    const width = Math.max(...Object.keys(commands).map((name) => name.length), 4);
+    const lines = Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+    return [`Usage: ${programName} <command> [flags]`, '', 'Commands:', ...lines, '', `Run \`${programName} <command> --help\` for a command's flags.`, ''].join('\n');
+}
+
+export function defaultContext(): CommandContext {
+    const controller = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
+    }
+    return {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        cwd: process.cwd(),
+        isTTY: Boolean(process.stdout.isTTY),
+        signal: controller.signal,
+    };
+}
+
+/** Runs one command line and resolves to the process exit code. */
+export async function main(argv: string[], context: CommandContext = defaultContext()): Promise<number> {
+    const [name, ...args] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        context.stdout.write(overview());
+        return name === undefined ? 2 : 0;
+    }
+    const entry = commands[name];
+    if (entry === undefined) {
+        context.stderr.write(`${programName}: unknown command "${name}".\n\n${overview()}`);
+        return 2;
+    }
+    const command = await entry.load();
+    if (args.includes('--help') || args.includes('-h')) {
+        context.stdout.write(`${command.help.trimEnd()}\n`);
+        return 0;
+    }
+    try {
+        return await command.run(args, context);
+    } catch (error) {
+        if (error instanceof ConnectorError) {
+            context.stderr.write(`${programName} ${name}: ${error.describe()}\n`);
+            return error.code === 'usage' || error.code === 'invalid_config' ? 2 : 1;
+        }
+        throw error;
+    }
+}
