@@ -1,0 +1,104 @@
+import type { FormField, FormModel } from './form-model.js';
+
+// Renders the form from the model on the server, so that labels, descriptions and help links are
+// in the document before any script runs; page/app.ts adds checking as you type and the buttons.
+
+const pasteFields = { region: 'tld', environmentId: 'environmentId' } as const;
+
+export function escapeHtml(value: string): string {
+    return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+export function inputId(field: FormField): string {
+    return `field-${field.group}-${field.key}`;
+}
+
+function helpLink(field: FormField): string {
+    if (field.helpUrl === undefined) return '';
+    return ` <a class="help" href="${escapeHtml(field.helpUrl)}" target="_blank" rel="noopener noreferrer">Where do I find the ${escapeHtml(field.title)}?</a>`;
+}
+
+function control(field: FormField, describedBy: string): string {
+    const id = inputId(field);
+    const common = `id="${id}" name="${escapeHtml(field.key)}" data-group="${field.group}" aria-describedby="${describedBy}" aria-invalid="false"${field.required ? ' required aria-required="true"' : ''}`;
+    if (field.options !== undefined) {
+        const placeholder = `<option value="">Choose your region…</option>`;
+        const options = field.options.map((option) => `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`).join('');
+        return `<select ${common}>${placeholder}${options}</select>`;
+    }
+    const type = field.secret ? 'password' : 'text';
+    const autocomplete = field.secret ? 'new-password' : 'off';
+    const placeholder = field.example === undefined ? '' : ` placeholder="${escapeHtml(field.example)}"`;
+    return `<input ${common} type="${type}" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="off"${placeholder}>`;
+}
+
+function fieldHtml(field: FormField): string {
+    const id = inputId(field);
+    const example = field.example !== undefined && !field.secret ? ` <span class="example">Example: <code>${escapeHtml(field.example)}</code></span>` : '';
+    return `
+      <div class="field" data-field="${escapeHtml(field.key)}">
+        <label for="${id}">${escapeHtml(field.title)}${field.required ? ' <span class="required" aria-hidden="true">*</span>' : ''}</label>
+        <p class="description" id="${id}-description">${escapeHtml(field.description)}${example}${helpLink(field)}</p>
+        ${control(field, `${id}-description ${id}-error`)}
+        <p class="error" id="${id}-error" aria-live="polite"></p>
+      </div>`;
+}
+
+function hasPasteBox(model: FormModel): boolean {
+    const keys = new Set(model.fields.filter((field) => field.group === 'connectionConfig').map((field) => field.key));
+    return keys.has(pasteFields.region) && keys.has(pasteFields.environmentId);
+}
+
+function pasteBoxHtml(): string {
+    return `
+      <div class="paste">
+        <label for="paste">Paste your PingOne Authorization URL, Token URL or Auth Domain</label>
+        <p class="description" id="paste-description">Optional shortcut: we read the region and Environment ID from it. Example: <code>https://auth.pingone.eu/f2aba07d-270c-42ba-8811-01af5f63d458/as/authorize</code></p>
+        <input id="paste" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" aria-describedby="paste-description paste-message">
+        <p id="paste-message" class="paste-message" aria-live="polite"></p>
+      </div>`;
+}
+
+function actionsHtml(model: FormModel): string {
+    if (model.authMode === 'OAUTH2') return `<button type="submit" id="connect-oauth">Connect with PingOne</button>`;
+    return `<button type="submit" id="test-connection">Test connection</button>`;
+}
+
+export interface PageOptions {
+    model: FormModel;
+    connectionName: string;
+    /** The per-launch token the page sends with every request that changes something. */
+    launchToken: string;
+}
+
+export function renderPage({ model, connectionName, launchToken }: PageOptions): string {
+    const pageData = { model, connectionName };
+    // JSON in a <script type="application/json"> must not contain "</script"; escaping "<" keeps it inert.
+    const json = JSON.stringify(pageData).replace(/</g, '\\u003c');
+    return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="referrer" content="no-referrer">
+    <meta name="launch-token" content="${escapeHtml(launchToken)}">
+    <title>Connect ${escapeHtml(model.displayName)}</title>
+    <link rel="stylesheet" href="/assets/page.css">
+  </head>
+  <body>
+    <main>
+      <h1>Connect ${escapeHtml(model.displayName)}</h1>
+      <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. All fields are required. <a href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
+      <form id="connect-form" novalidate>
+        ${hasPasteBox(model) ? pasteBoxHtml() : ''}
+        ${model.fields.map(fieldHtml).join('')}
+        <div class="actions">${actionsHtml(model)}</div>
+        <div id="result" class="result" role="status" aria-live="polite" tabindex="-1"></div>
+      </form>
+    </main>
+    <script type="application/json" id="page-data">${json}</script>
+    <script type="module" src="/assets/page.js"></script>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readPastedValue } from '../../src/connect-ui/paste-box.js';
+
+const context = {
+    regions: [
+        { value: 'com', label: 'North America (com)' },
+        { value: 'eu', label: 'European Union (eu)' },
+        { value: 'com.au', label: 'Australia (com.au)' },
+    ],
+    regionTitle: 'Region',
+    environmentIdTitle: 'Environment ID',
+};
+const environmentId = 'cd91070f-c371-480e-80b2-753c735f8aa1';
+
+describe('the paste box', () => {
+    it('reads region and Environment ID from an Authorization URL', () => {
+        expect(readPastedValue(`https://auth.pingone.eu/${environmentId}/as/authorize`, context)).toEqual({
+            ok: true,
+            tld: 'eu',
+            environmentId,
+            message: `Region set to European Union (eu) and Environment ID to ${environmentId}.`,
+        });
+    });
+
+    it('reads a Token URL pasted with surrounding spaces and upper-case letters', () => {
+        const result = readPastedValue(`  https://AUTH.PINGONE.COM/${environmentId.toUpperCase()}/as/token\n`, context);
+        expect(result).toMatchObject({ ok: true, tld: 'com', environmentId });
+    });
+
+    it('reads only the region from an Auth Domain and asks for the Environment ID', () => {
+        const result = readPastedValue('auth.pingone.com.au', context);
+        expect(result).toMatchObject({ ok: true, tld: 'com.au', environmentId: undefined });
+        expect(result.message).toContain('enter the Environment ID');
+    });
+
+    it('keeps the region but not a path that does not start with a UUID', () => {
+        const result = readPastedValue('https://auth.pingone.eu/not-an-id/as/authorize', context);
+        expect(result).toMatchObject({ ok: true, tld: 'eu', environmentId: undefined });
+        expect(result.message).toContain('starts with "not-an-id"');
+    });
+
+    it.each([
+        ['an API domain', 'https://api.pingone.eu/v1/environments', 'That is the API domain'],
+        ['an unknown region', 'auth.pingone.de', "auth.pingone.de is not one of PingOne's regions (auth.pingone.com, auth.pingone.eu, auth.pingone.com.au)"],
+        ['a look-alike host', 'https://auth.pingone.com.evil.example/x', "is not one of PingOne's regions"],
+        ['userinfo tricks', 'https://auth.pingone.com@evil.example/', 'not a PingOne address'],
+        ['another site', 'https://example.com/as/authorize', 'example.com is not a PingOne Auth Domain'],
+        ['words', 'my environment', 'not a PingOne address'],
+        ['nothing', '   ', 'Paste an Authorization URL'],
+    ])('explains what it expected when given %s', (_name, pasted, message) => {
+        const result = readPastedValue(pasted, context);
+        expect(result.ok).toBe(false);
+        expect(result.message).toContain(message);
+    });
+});
