@@ -88,7 +88,7 @@ export function renderPage({ model, connectionName, launchToken }: PageOptions):
   <body>
     <main>
       <h1>Connect ${escapeHtml(model.displayName)}</h1>
-      <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. All fields are required. <a href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
+      <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. Fields marked <span class="required">*</span> are required. <a href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
       <form id="connect-form" novalidate>
         ${hasPasteBox(model) ? pasteBoxHtml() : ''}
         ${model.fields.map(fieldHtml).join('')}
