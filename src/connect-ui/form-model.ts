@@ -16,6 +16,8 @@ export interface FormField {
     title: string;
     description: string;
     example: string | undefined;
+    /** The schema's `default`: the control starts with it. */
+    defaultValue: string | undefined;
     /** Present for enum fields: shown as a select, in the schema's order. */
     options: FieldOption[] | undefined;
     secret: boolean;
@@ -90,6 +92,7 @@ function fieldsOf(schema: JsonSchema, group: FieldGroup, guideUrl: string): Form
                 title: text(property['title']) ?? key,
                 description: text(property['description']) ?? '',
                 example: exampleOf(property),
+                defaultValue: text(property['default']),
                 options: optionsOf(property),
                 secret: property['secret'] === true || property['writeOnly'] === true || property['x-secret'] === true,
                 required: required.has(key),

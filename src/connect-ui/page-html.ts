@@ -22,14 +22,23 @@ function control(field: FormField, describedBy: string): string {
     const id = inputId(field);
     const common = `id="${id}" name="${escapeHtml(field.key)}" data-group="${field.group}" aria-describedby="${describedBy}" aria-invalid="false"${field.required ? ' required aria-required="true"' : ''}`;
     if (field.options !== undefined) {
-        const placeholder = `<option value="">Choose your region…</option>`;
-        const options = field.options.map((option) => `<option value="${escapeHtml(option.value)}">${escapeHtml(option.label)}</option>`).join('');
+        const placeholder = field.defaultValue === undefined ? `<option value="">Choose…</option>` : '';
+        const options = field.options
+            .map(
+                (option) =>
+                    `<option value="${escapeHtml(option.value)}"${option.value === field.defaultValue ? ' selected' : ''}>${escapeHtml(option.label)}</option>`,
+            )
+            .join('');
         return `<select ${common}>${placeholder}${options}</select>`;
     }
     const type = field.secret ? 'password' : 'text';
     const autocomplete = field.secret ? 'new-password' : 'off';
     const placeholder = field.example === undefined ? '' : ` placeholder="${escapeHtml(field.example)}"`;
-    return `<input ${common} type="${type}" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="off"${placeholder}>`;
+    // A secret's default would be a shared secret: never put one in the page.
+    const value = field.defaultValue === undefined || field.secret ? '' : ` value="${escapeHtml(field.defaultValue)}"`;
+    const input = `<input ${common} type="${type}" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="off"${placeholder}${value}>`;
+    if (!field.secret) return input;
+    return `<div class="secret">${input}<button type="button" class="reveal" aria-controls="${id}" aria-pressed="false" aria-label="Show ${escapeHtml(field.title)}">Show</button></div>`;
 }
 
 function fieldHtml(field: FormField): string {

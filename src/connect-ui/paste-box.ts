@@ -55,6 +55,15 @@ export function readPastedValue(pasted: string, context: PasteContext): PasteRes
             message: `${context.regionTitle} set to ${region.label}. An Auth Domain does not name the environment: enter the ${context.environmentIdTitle} too.`,
         };
     }
+    if (!uuid.test(firstSegment) && /^[0-9a-f-]{8,}$/i.test(firstSegment)) {
+        // A UUID with a character lost in copying: fill it in, so that the field's check says what is wrong.
+        return {
+            ok: true,
+            tld,
+            environmentId: firstSegment.toLowerCase(),
+            message: `${context.regionTitle} set to ${region.label}. The ${context.environmentIdTitle} in that address is not a whole UUID: see below.`,
+        };
+    }
     if (!uuid.test(firstSegment)) {
         return {
             ok: true,

@@ -9,6 +9,7 @@ function field(overrides: Partial<FormField>): FormField {
         title: 'Field',
         description: '',
         example: undefined,
+        defaultValue: undefined,
         options: undefined,
         secret: false,
         required: true,

@@ -33,6 +33,12 @@ describe('the paste box', () => {
         expect(result.message).toContain('enter the Environment ID');
     });
 
+    it('fills in a UUID that lost a character in copying, so that the field check can explain it', () => {
+        const result = readPastedValue(`https://auth.pingone.eu/${environmentId.slice(0, -1)}/as/authorize`, context);
+        expect(result).toMatchObject({ ok: true, tld: 'eu', environmentId: environmentId.slice(0, -1) });
+        expect(result.message).toContain('is not a whole UUID');
+    });
+
     it('keeps the region but not a path that does not start with a UUID', () => {
         const result = readPastedValue('https://auth.pingone.eu/not-an-id/as/authorize', context);
         expect(result).toMatchObject({ ok: true, tld: 'eu', environmentId: undefined });

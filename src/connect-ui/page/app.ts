@@ -58,16 +58,29 @@ if (pasteBox !== null) {
         }
         const pasted = readPastedValue(pasteBox.value, { regions: region.options ?? [], regionTitle: region.title, environmentIdTitle: environment.title });
         message.textContent = pasted.message;
-        message.className = `paste-message ${pasted.ok ? 'ok' : 'problem'}`;
-        if (!pasted.ok) return;
+        if (!pasted.ok) {
+            message.className = 'paste-message problem';
+            return;
+        }
         controlOf(region).value = pasted.tld;
         check(region);
-        if (pasted.environmentId !== undefined) {
-            controlOf(environment).value = pasted.environmentId;
-            check(environment);
-        }
+        if (pasted.environmentId !== undefined) controlOf(environment).value = pasted.environmentId;
+        const environmentProblem = pasted.environmentId === undefined ? undefined : check(environment);
+        // A region without a usable environment is half the answer: say so in the colour too.
+        message.className = `paste-message ${pasted.environmentId === undefined || environmentProblem !== undefined ? 'partial' : 'ok'}`;
     };
     pasteBox.addEventListener('input', read);
+}
+
+// The secret is masked; a person checking what they pasted may show it (never sent anywhere else).
+for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal')) {
+    const input = document.getElementById(button.getAttribute('aria-controls')!) as HTMLInputElement;
+    button.addEventListener('click', () => {
+        const shown = input.type === 'password';
+        input.type = shown ? 'text' : 'password';
+        button.setAttribute('aria-pressed', String(shown));
+        button.textContent = shown ? 'Hide' : 'Show';
+    });
 }
 
 function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: string): void {
@@ -87,6 +100,11 @@ function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: 
 
 function showResponse(response: ConnectResponse): void {
     if (response.ok) {
+        // Back from a sign-on the page was reloaded: show the values the connection was saved with.
+        for (const field of fields) {
+            const saved = response.connectionConfig?.[field.key];
+            if (field.group === 'connectionConfig' && saved !== undefined) controlOf(field).value = saved;
+        }
         showResult('ok', response.message, response.detail);
         return;
     }
