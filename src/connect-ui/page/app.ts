@@ -73,7 +73,7 @@ if (pasteBox !== null) {
 }
 
 // The secret is masked; a person checking what they pasted may show it (never sent anywhere else).
-for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal')) {
+document.querySelectorAll<HTMLButtonElement>('button.reveal').forEach((button) => {
     const input = document.getElementById(button.getAttribute('aria-controls')!) as HTMLInputElement;
     button.addEventListener('click', () => {
         const shown = input.type === 'password';
@@ -81,7 +81,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button.reveal
         button.setAttribute('aria-pressed', String(shown));
         button.textContent = shown ? 'Hide' : 'Show';
     });
-}
+});
 
 function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: string): void {
     result.className = `result ${kind}`;
