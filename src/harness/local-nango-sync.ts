@@ -1,0 +1,192 @@
+import { NangoSyncBase } from '@nangohq/runner-sdk';
+import type { ZodType } from 'zod';
+import { InvalidRecordError, NotFoundError, ScriptError } from '../errors/index.js';
+import { localNangoProps, withLocalRuntime } from './local-runtime.js';
+import type { RunContext } from './run-context.js';
+import type { PendingWrites, RecordCounts, ScriptRecord } from './run-store.js';
+import { validateAgainst, validateCheckpoint } from './validate.js';
+
+/** Writes since the last checkpoint are held this long at most, then committed without one. */
+const maxPendingRecords = 5_000;
+
+/**
+ * `nango` as a sync script receives it in a local run. Records are validated as they are saved
+ * and held until the script saves a checkpoint (or the run ends): the checkpoint and the
+ * records of the pages before it commit in one transaction, so a run killed at any moment
+ * resumes from a checkpoint that matches exactly what is stored.
+ */
+export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
+    private models: Record<string, ZodType> = {};
+    private checkpointSchema: ZodType | undefined;
+    private pending: PendingWrites = emptyWrites();
+    private pendingCount = 0;
+    private readonly tracking = new Set<string>();
+    private mergingStrategyLocked = false;
+    readonly counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
+
+    static create(
+        run: RunContext,
+        script: { models: Record<string, ZodType>; checkpoint?: ZodType | undefined },
+        options: { debug?: boolean } = {},
+    ): LocalNangoSync {
+        const nango = new LocalNangoSync(localNangoProps(run, 'sync', options.debug ?? false));
+        nango.run = run;
+        nango.models = script.models;
+        nango.checkpointSchema = script.checkpoint;
+        return nango;
+    }
+
+    async batchSave(records: unknown[], model: string): Promise<boolean> {
+        const valid = this.checkedRecords(records, model);
+        // Nango keeps the last occurrence of an id within a batch.
+        const byId = new Map(valid.map((record) => [record.id, record]));
+        this.hold('saves', model, [...byId.values()]);
+        this.run.progress({ kind: 'records', model, saved: byId.size });
+        return true;
+    }
+
+    async batchUpdate(records: unknown[], model: string): Promise<boolean> {
+        const partials = this.checkedIds(records, model);
+        this.flush();
+        const existing = this.run.store.getRecordsByIds(
+            model,
+            partials.map((record) => record.id),
+        );
+        const merged = partials.map((partial, index) => {
+            const full = { ...(existing.get(partial.id) ?? {}), ...partial };
+            validateAgainst(this.models[model], full, model, index);
+            return full as ScriptRecord;
+        });
+        this.hold('updates', model, merged);
+        return true;
+    }
+
+    async batchDelete(records: unknown[], model: string): Promise<boolean> {
+        const ids = this.checkedIds(records, model).map((record) => record.id);
+        this.throwIfAbortedOrKilled();
+        this.pending.deletes.push({ model, ids });
+        this.pendingCount += ids.length;
+        return true;
+    }
+
+    async getRecordsByIds<K = string, T = ScriptRecord>(ids: K[], model: string): Promise<Map<K, T>> {
+        this.knownModel(model);
+        this.flush();
+        return this.run.store.getRecordsByIds(model, ids.map(String)) as unknown as Map<K, T>;
+    }
+
+    async *listRecords<T = ScriptRecord>(model: string, options: { cursor?: string } = {}): AsyncGenerator<T> {
+        this.knownModel(model);
+        this.flush();
+        let cursor = options.cursor;
+        do {
+            const page = this.run.store.listRecords(model, { cursor, limit: 100 });
+            for (const stored of page.records) yield { ...stored.record, _nango_metadata: stored.metadata } as unknown as T;
+            cursor = page.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+    }
+
+    trackDeletesStart(model: string): void {
+        this.knownModel(model);
+        if (this.tracking.has(model)) {
+            throw new ScriptError('invalid_call', `trackDeletesStart("${model}") was called twice in one run.`, {
+                hint: 'Call it once per model, before saving its records.',
+            });
+        }
+        this.tracking.add(model);
+        this.flush();
+        this.run.store.trackDeletesStart(model);
+    }
+
+    trackDeletesEnd(model: string): { deletedKeys: string[] } {
+        this.knownModel(model);
+        this.flush();
+        // Deletes are inferred only here, by a run that got this far; a run that fails before
+        // never reaches this line, so it deletes nothing.
+        const deletedKeys = this.run.store.trackDeletesEnd(model);
+        this.counts.deleted += deletedKeys.length;
+        this.tracking.delete(model);
+        return { deletedKeys };
+    }
+
+    deleteRecordsFromPreviousExecutions(model: string): { deletedKeys: string[] } {
+        return this.trackDeletesEnd(model);
+    }
+
+    async setMergingStrategy(merging: { strategy: string }): Promise<void> {
+        if (this.mergingStrategyLocked) {
+            throw new ScriptError('invalid_call', 'setMergingStrategy must be called before any batch or proxy call, as Nango requires.');
+        }
+        if (merging.strategy !== 'override') {
+            this.run.log({ level: 'warn', message: `Merging strategy "${merging.strategy}" has no effect locally: one run writes at a time.` });
+        }
+    }
+
+    override async proxy<T>(config: Parameters<LocalNangoAction['proxy']>[0]) {
+        this.mergingStrategyLocked = true;
+        return super.proxy<T>(config);
+    }
+
+    async saveCheckpoint(checkpoint: unknown): Promise<void> {
+        this.throwIfAbortedOrKilled();
+        this.pending.checkpoint = validateCheckpoint(this.checkpointSchema, checkpoint);
+        this.flush();
+    }
+
+    override async clearCheckpoint(): Promise<void> {
+        this.pending.checkpoint = null;
+        this.flush();
+    }
+
+    /** Commits what the script saved since its last checkpoint; the run calls it when the script ends. */
+    flush(): void {
+        if (this.pendingCount === 0 && this.pending.checkpoint === undefined) return;
+        const counts = this.run.store.commit(this.pending);
+        this.counts.added += counts.added;
+        this.counts.updated += counts.updated;
+        this.counts.deleted += counts.deleted;
+        this.pending = emptyWrites();
+        this.pendingCount = 0;
+    }
+
+    private hold(kind: 'saves' | 'updates', model: string, records: ScriptRecord[]): void {
+        this.throwIfAbortedOrKilled();
+        this.mergingStrategyLocked = true;
+        this.pending[kind].push({ model, records });
+        this.pendingCount += records.length;
+        if (this.pendingCount >= maxPendingRecords) this.flush();
+    }
+
+    private checkedRecords(records: unknown[], model: string): ScriptRecord[] {
+        const schema = this.knownModel(model);
+        if (!Array.isArray(records)) throw new ScriptError('invalid_call', `batchSave(records, "${model}") needs an array of records.`);
+        records.forEach((record, index) => validateAgainst(schema, record, model, index));
+        return this.removeMetadata(records as ScriptRecord[]);
+    }
+
+    private checkedIds(records: unknown[], model: string): ScriptRecord[] {
+        this.knownModel(model);
+        if (!Array.isArray(records)) throw new ScriptError('invalid_call', `Batch calls for "${model}" need an array of records.`);
+        records.forEach((record, index) => {
+            const id = (record as { id?: unknown } | null)?.id;
+            if (typeof id !== 'string' || id.length === 0) {
+                throw new InvalidRecordError(model, 'id', `${model} record ${index} is invalid at id: a string id is required.`);
+            }
+        });
+        return records as ScriptRecord[];
+    }
+
+    private knownModel(model: string): ZodType {
+        const schema = this.models[model];
+        if (schema === undefined) {
+            throw new NotFoundError('model', model, `The sync has no model "${model}".`, { hint: `Its models: ${Object.keys(this.models).join(', ')}.` });
+        }
+        return schema;
+    }
+}
+
+type LocalNangoAction = InstanceType<ReturnType<typeof withLocalRuntime>>;
+
+function emptyWrites(): PendingWrites {
+    return { saves: [], updates: [], deletes: [] };
+}

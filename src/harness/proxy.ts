@@ -1,0 +1,180 @@
+import { request, type Dispatcher } from 'undici';
+import { ConnectorError, ScriptHttpError } from '../errors/index.js';
+
+/** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
+export interface ProxyRequest {
+    endpoint: string;
+    method?: string;
+    headers?: Record<string, string>;
+    params?: string | Record<string, string | number | string[] | number[]>;
+    data?: unknown;
+    retries?: number;
+    retryOn?: number[] | null;
+    baseUrlOverride?: string;
+    responseType?: 'arraybuffer' | 'blob' | 'document' | 'json' | 'text' | 'stream';
+}
+
+/** An AxiosResponse-shaped result: what Nango's proxy resolves to. */
+export interface ProxyResponse<T = unknown> {
+    data: T;
+    status: number;
+    statusText: string;
+    headers: Record<string, string>;
+    config: ProxyRequest & { url: string };
+    request: { method: string; url: string };
+}
+
+/** What a proxied call needs from its connection. */
+export interface ProxyTarget {
+    /** `https://api.pingone.<tld>`, from the connector: the only origin a script may address. */
+    apiBaseUrl: URL;
+    dispatcher: Dispatcher;
+    tokens: { getAccessToken(signal?: AbortSignal): Promise<string>; invalidate(token: string): void };
+    signal?: AbortSignal | undefined;
+}
+
+const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
+
+/**
+ * Nango's proxy, locally: resolves the endpoint against the connection's API origin, adds the
+ * bearer token, sends through the connection's dispatcher (retries, budget, host mapping live
+ * there), re-mints the token once on a 401, and throws a ScriptHttpError on any other non-2xx.
+ */
+export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest): Promise<ProxyResponse<T>> {
+    const method = (config.method ?? 'GET').toUpperCase();
+    const url = resolveUrl(target.apiBaseUrl, config);
+    const body = encodeBody(config.data);
+    const headers: Record<string, string> = { accept: 'application/json', ...lowerCaseKeys(config.headers ?? {}) };
+    if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+    delete headers['authorization'];
+
+    const send = async (token: string) =>
+        request(url, {
+            method: method as Dispatcher.HttpMethod,
+            headers: { ...headers, authorization: `Bearer ${token}` },
+            body,
+            dispatcher: target.dispatcher,
+            signal: target.signal,
+            // undici's retry interceptor merges per-request options over the dispatcher's own.
+            ...(config.retries === undefined && !config.retryOn
+                ? {}
+                : {
+                      retryOptions: {
+                          ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
+                          ...(config.retryOn ? { statusCodes: [429, 502, 503, 504, ...config.retryOn] } : {}),
+                      },
+                  }),
+        } as Parameters<typeof request>[1]);
+
+    let token = await target.tokens.getAccessToken(target.signal);
+    let response = await send(token);
+    if (response.statusCode === 401) {
+        await response.body.dump();
+        target.tokens.invalidate(token);
+        token = await target.tokens.getAccessToken(target.signal);
+        response = await send(token);
+    }
+    const responseHeaders = flattenHeaders(response.headers);
+    const data = await readBody(response, responseHeaders['content-type'], config.responseType);
+    const shaped: ProxyResponse<T> = {
+        data: data as T,
+        status: response.statusCode,
+        statusText: statusTexts[response.statusCode] ?? '',
+        headers: responseHeaders,
+        config: { ...config, method, url: url.toString() },
+        request: { method, url: url.toString() },
+    };
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+        throw new ScriptHttpError(method, url.pathname, shaped, {
+            hint: hintFor(response.statusCode),
+        });
+    }
+    return shaped;
+}
+
+function resolveUrl(apiBaseUrl: URL, config: ProxyRequest): URL {
+    let base = apiBaseUrl;
+    if (config.baseUrlOverride) {
+        // Nango's paginate sets baseUrlOverride to the origin of an absolute next link; only the
+        // connection's own API origin may receive its token.
+        const override = safeUrl(config.baseUrlOverride);
+        if (override === undefined || override.origin !== apiBaseUrl.origin) {
+            throw new ConnectorError(
+                'host_not_allowed',
+                `Refused to send a request to ${override?.host ?? 'an invalid URL'}: only ${apiBaseUrl.host} receives this connection's token.`,
+                {
+                    hint: 'A next link or baseUrlOverride pointed elsewhere; the request was not sent.',
+                },
+            );
+        }
+        base = override;
+    }
+    const endpoint = config.endpoint.startsWith('/') ? config.endpoint : `/${config.endpoint}`;
+    if (endpoint.startsWith('//')) {
+        throw new ConnectorError('host_not_allowed', `The endpoint "${config.endpoint}" names a host; give a path such as /v1/environments/<id>/users.`);
+    }
+    const url = new URL(endpoint, base.origin);
+    if (url.origin !== apiBaseUrl.origin) {
+        throw new ConnectorError('host_not_allowed', `The endpoint "${config.endpoint}" leaves ${apiBaseUrl.host}; the request was not sent.`);
+    }
+    if (typeof config.params === 'string') {
+        for (const [key, value] of new URLSearchParams(config.params)) url.searchParams.append(key, value);
+    } else if (config.params) {
+        for (const [key, value] of Object.entries(config.params)) {
+            for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(item));
+        }
+    }
+    return url;
+}
+
+function safeUrl(text: string): URL | undefined {
+    try {
+        return new URL(text);
+    } catch {
+        return undefined;
+    }
+}
+
+function encodeBody(data: unknown): string | Buffer | undefined {
+    if (data === undefined || data === null) return undefined;
+    if (typeof data === 'string' || Buffer.isBuffer(data)) return data;
+    return JSON.stringify(data);
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+    return Object.fromEntries(Object.entries(headers).map(([key, value]) => [key.toLowerCase(), String(value)]));
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+    const flat: Record<string, string> = {};
+    for (const [key, value] of Object.entries(headers)) {
+        if (value !== undefined) flat[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+
+async function readBody(
+    response: Dispatcher.ResponseData<unknown>,
+    contentType: string | undefined,
+    responseType: ProxyRequest['responseType'],
+): Promise<unknown> {
+    if (responseType === 'arraybuffer' || responseType === 'blob') return Buffer.from(await response.body.arrayBuffer());
+    const text = await response.body.text();
+    if (responseType === 'text' || text.length === 0) return text;
+    if (responseType === 'json' || /[/+]json\b/i.test(contentType ?? '')) {
+        try {
+            return JSON.parse(text) as unknown;
+        } catch {
+            return text;
+        }
+    }
+    return text;
+}
+
+function hintFor(status: number): string | undefined {
+    if (status === 401) return 'The token was refused even after minting a new one; run `pingone-connector connections test` to diagnose the connection.';
+    if (status === 403) return "The app's roles do not allow this call; `connections test` names the missing role.";
+    if (status === 404) return 'Check the environment ID and the path.';
+    if (status === 429) return 'PingOne kept answering 429 after every retry; try again later or lower the request rate.';
+    return undefined;
+}

@@ -1,0 +1,44 @@
+import type { ProxyTarget } from './proxy.js';
+import type { Redactor } from './redactor.js';
+import type { SyncRunStore } from './run-store.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** One line a script logged, already redacted. */
+export interface RunLogLine {
+    level: LogLevel;
+    message: string;
+}
+
+/** What happens during a run that a caller may show: pages fetched, records saved. */
+export type RunProgress = { kind: 'request'; requests: number } | { kind: 'records'; model: string; saved: number };
+
+/** The connection as a script sees it through `getConnection()` (Nango's ApiPublicConnectionFull shape). */
+export interface ConnectionView {
+    name: string;
+    integration: string;
+    provider: string;
+    connectionConfig: Record<string, string>;
+    clientId: string | undefined;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** Connection metadata as the store keeps it. */
+export interface MetadataAccess {
+    get(): Record<string, unknown> | null;
+    set(metadata: Record<string, unknown>): void;
+}
+
+/** Everything one script run touches; built by the harness, shared by the Nango classes. */
+export interface RunContext {
+    scriptName: string;
+    connection: ConnectionView;
+    proxy: ProxyTarget;
+    store: SyncRunStore;
+    metadata: MetadataAccess;
+    redactor: Redactor;
+    signal: AbortSignal;
+    log(line: RunLogLine): void;
+    progress(event: RunProgress): void;
+}

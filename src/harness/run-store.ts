@@ -1,0 +1,45 @@
+/** A record as a script saved it: any JSON object with a string `id`. */
+export type ScriptRecord = Record<string, unknown> & { id: string };
+
+export interface RecordCounts {
+    added: number;
+    updated: number;
+    deleted: number;
+}
+
+/** Writes a sync run made since its last checkpoint, committed together in one transaction. */
+export interface PendingWrites {
+    saves: { model: string; records: ScriptRecord[] }[];
+    updates: { model: string; records: ScriptRecord[] }[];
+    deletes: { model: string; ids: string[] }[];
+    /** `undefined` leaves the stored checkpoint as it is; `null` clears it. */
+    checkpoint?: Record<string, unknown> | null;
+}
+
+export interface StoredRecord {
+    record: ScriptRecord;
+    metadata: {
+        first_seen_at: string;
+        last_modified_at: string;
+        last_action: 'ADDED' | 'UPDATED' | 'DELETED';
+        deleted_at: string | null;
+        cursor: string;
+    };
+}
+
+/**
+ * What a sync run needs from the embedded store for one connection and one sync. The harness
+ * speaks only this; `store-adapter.ts` binds it to `src/store`.
+ */
+export interface SyncRunStore {
+    commit(writes: PendingWrites): RecordCounts;
+    getCheckpoint(): Record<string, unknown> | null;
+    getRecordsByIds(model: string, ids: string[]): Map<string, ScriptRecord>;
+    listRecords(model: string, options: { cursor?: string | undefined; limit: number }): { records: StoredRecord[]; nextCursor: string | null };
+    /** Persists the start of a track-deletes window, unless one is already open (a resumed run keeps the first). */
+    trackDeletesStart(model: string): void;
+    /** Deletes every record of the model not saved since the window opened, closes it, and returns their ids. */
+    trackDeletesEnd(model: string): string[];
+    /** Forgets the checkpoint and open track-deletes windows, for `--full`. */
+    reset(): void;
+}
