@@ -1,0 +1,26 @@
+import { UsageError } from '../errors/index.js';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An emulator receives the connection's credentials, so it must be a loopback origin: nothing
+ * but this machine may stand in for PingOne.
+ */
+export function checkEmulatorUrl(text: string): string {
+    let url: URL;
+    try {
+        url = new URL(text);
+    } catch {
+        throw new UsageError(`--emulator "${text}" is not a URL.`, {
+            flag: '--emulator',
+            hint: 'Give the origin `pingone-connector emulator` printed, e.g. http://127.0.0.1:8787.',
+        });
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || !loopbackHosts.has(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') {
+        throw new UsageError(`--emulator must be a loopback origin such as http://127.0.0.1:8787; got "${url.origin}${url.pathname}".`, {
+            flag: '--emulator',
+            hint: 'The emulator receives the connection credentials, so only an address on this machine is accepted.',
+        });
+    }
+    return url.origin;
+}

@@ -1,0 +1,67 @@
+import { LocalNangoAction } from './local-nango-action.js';
+import { LocalNangoSync } from './local-nango-sync.js';
+import type { RunContext } from './run-context.js';
+import type { RecordCounts } from './run-store.js';
+import { scriptFailure } from './script-failure.js';
+import type { ActionScript, OnEventScript, SyncScript } from './script-loader.js';
+import { validateAgainst } from './validate.js';
+
+export interface ExecuteOptions {
+    debug?: boolean;
+}
+
+export type SyncOutcome = { ok: true; counts: RecordCounts } | { ok: false; counts: RecordCounts; error: ReturnType<typeof scriptFailure> };
+
+/**
+ * Runs a sync script to its end. Whatever it saved is committed (a failed run keeps its pages,
+ * as Nango does), but deletes are inferred only inside trackDeletesEnd, which a failed run does
+ * not reach.
+ */
+export async function executeSync(run: RunContext, script: SyncScript, options: ExecuteOptions = {}): Promise<SyncOutcome> {
+    const nango = LocalNangoSync.create(run, script, options);
+    try {
+        await script.exec(nango);
+        nango.flush();
+        return { ok: true, counts: nango.counts };
+    } catch (error) {
+        const failure = scriptFailure(error, run.redactor);
+        try {
+            nango.flush();
+        } catch (flushError) {
+            run.log({ level: 'error', message: `Could not commit the last saved records: ${scriptFailure(flushError, run.redactor).message}` });
+        }
+        return { ok: false, counts: nango.counts, error: failure };
+    } finally {
+        await nango.releaseAllLocks();
+    }
+}
+
+export type ActionOutcome = { ok: true; output: unknown } | { ok: false; error: ReturnType<typeof scriptFailure> };
+
+/** Runs an action: input checked against its zod schema before it runs, output after. */
+export async function executeAction(run: RunContext, script: ActionScript, input: unknown, options: ExecuteOptions = {}): Promise<ActionOutcome> {
+    const nango = LocalNangoAction.create(run, 'action', { ...options, checkpoint: script.checkpoint });
+    try {
+        validateAgainst(script.input, input, 'input');
+        const output = await script.exec(nango, input);
+        validateAgainst(script.output, output, 'output');
+        return { ok: true, output };
+    } catch (error) {
+        return { ok: false, error: scriptFailure(error, run.redactor) };
+    } finally {
+        await nango.releaseAllLocks();
+    }
+}
+
+/** Runs an on-event script (e.g. `validate-connection` when a connection is created). */
+export async function executeOnEvent(run: RunContext, script: OnEventScript, options: ExecuteOptions = {}): Promise<ActionOutcome> {
+    const nango = LocalNangoAction.create(run, 'on-event', options);
+    try {
+        await script.exec(nango);
+        return { ok: true, output: undefined };
+    } catch (error) {
+        return { ok: false, error: scriptFailure(error, run.redactor) };
+    } finally {
+        await nango.releaseAllLocks();
+    }
+}
