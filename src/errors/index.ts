@@ -5,3 +5,5 @@ export { InvalidRecordError } from './invalid-record-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ScriptError } from './script-error.js';
 export { ScriptHttpError, type ScriptHttpResponse } from './script-http-error.js';
+export { StoreError } from './store-error.js';
+export { SecretsFileError } from './secrets-file-error.js';

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from '../errors/store-error.js';
+import { createCheckpointsRepo } from './checkpoints-repo.js';
+import { createConnectionsRepo } from './connections-repo.js';
+import { openDatabase, toStoreError, withStoreErrors } from './database.js';
+import { createMetadataRepo } from './metadata-repo.js';
+import { createModelsRepo } from './models-repo.js';
+import { createRecordsListing } from './records-listing.js';
+import { createRecordsRepo } from './records-repo.js';
+import { createRunsRepo } from './runs-repo.js';
+import type { StoreContext } from './store-context.js';
+import { ensureStoreDirectory } from './store-path.js';
+import { createTrackDeletes } from './track-deletes.js';
+
+export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, type StorePathOptions } from './store-path.js';
+export type { Checkpoint } from './checkpoints-repo.js';
+export type { ConnectionInput, StoredConnection, TokenAuthMethod } from './connections-repo.js';
+export type { ConnectionMetadata } from './metadata-repo.js';
+export type { RecordPayload } from './record-content.js';
+export type { ListOptions, ModelSummary, NangoRecord, RecordAction, RecordMetadata, RecordPage } from './records-listing.js';
+export type { DeleteResult, SaveResult, UpdateResult } from './records-repo.js';
+export type { RunEntry, RunKind, RunOutcome, RunStatus } from './runs-repo.js';
+export type { TrackDeletesStartResult } from './track-deletes.js';
+
+export interface OpenStoreOptions {
+    /** The database file; see resolveStorePath for the default and the `--db` / environment overrides. */
+    path: string;
+    /** `NORMAL` (default) survives SIGKILL; `FULL` also fsyncs every commit against power loss, at a cost in speed. */
+    synchronous?: 'NORMAL' | 'FULL';
+    /** For tests: the clock that stamps first_seen_at, last_modified_at and runs. */
+    now?: () => Date;
+}
+
+/** Opens the store, creating the file, its directory (mode 0700) and the schema as needed. */
+export function openStore(options: OpenStoreOptions) {
+    ensureStoreDirectory(options.path);
+    const db = openDatabase(options.path, options.synchronous === undefined ? {} : { synchronous: options.synchronous });
+    const clock = options.now ?? (() => new Date());
+    const context: StoreContext = { db, path: options.path, now: () => clock().toISOString() };
+    const connections = createConnectionsRepo(context);
+    const models = createModelsRepo(context);
+    const translated = <T extends object>(repo: T): T => withStoreErrors(repo, options.path);
+    const records = { ...createRecordsRepo(context, connections, models), ...createRecordsListing(context, connections, models) };
+
+    return {
+        path: options.path,
+        connections: translated({ list: connections.list, get: connections.get, save: connections.save, remove: connections.remove }),
+        records: translated(records),
+        trackDeletes: translated(createTrackDeletes(context, connections, models)),
+        checkpoints: translated(createCheckpointsRepo(context, connections)),
+        metadata: translated(createMetadataRepo(context, connections)),
+        runs: translated(createRunsRepo(context, connections)),
+        models: (connection: string) => models.names(connections.idOf(connection)),
+        /**
+         * Runs `fn` in one transaction: everything it writes through this store commits together or
+         * not at all (a batch call inside becomes a savepoint). Use it to save a page's records with
+         * the checkpoint that follows them. `fn` must be synchronous.
+         */
+        transaction<T>(fn: () => T): T {
+            if (fn.constructor.name === 'AsyncFunction') {
+                throw new StoreError('invalid_argument', 'store.transaction was given an async function; its writes would escape the transaction.', {
+                    hint: 'Await everything first, then pass a synchronous function that only writes.',
+                });
+            }
+            try {
+                return db.transaction(fn)();
+            } catch (error) {
+                throw toStoreError(error, options.path);
+            }
+        },
+        /** `ok`, or SQLite's list of problems. */
+        integrityCheck(): string {
+            return (db.pragma('integrity_check', { simple: true }) as string) ?? 'ok';
+        },
+        close(): void {
+            if (db.open) db.close();
+        },
+        /** For benchmarks and diagnostics only. */
+        get database(): Database.Database {
+            return db;
+        },
+    };
+}
+
+export type Store = ReturnType<typeof openStore>;

@@ -1,0 +1,103 @@
+import { StoreError } from '../errors/store-error.js';
+import type { ConnectionsRepo } from './connections-repo.js';
+import type { StoreContext } from './store-context.js';
+
+export type RunKind = 'sync' | 'action' | 'on-event';
+export type RunStatus = 'running' | 'success' | 'failed';
+
+export interface RunOutcome {
+    status: 'success' | 'failed';
+    added?: number;
+    updated?: number;
+    deleted?: number;
+    requests?: number;
+    retries?: number;
+    /** A message for people; callers pass one already free of secrets (ConnectorError messages are). */
+    error?: string | undefined;
+}
+
+export interface RunEntry {
+    id: number;
+    connection: string;
+    script: string;
+    kind: RunKind;
+    /** `running` also describes a run whose process died before it could finish. */
+    status: RunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    added: number;
+    updated: number;
+    deleted: number;
+    requests: number;
+    retries: number;
+    error: string | null;
+}
+
+const kinds: readonly string[] = ['sync', 'action', 'on-event'];
+const selectColumns = `SELECT r.id, c.name AS connection, r.script, r.kind, r.status, r.started_at AS startedAt, r.finished_at AS finishedAt,
+    r.added, r.updated, r.deleted, r.requests, r.retries, r.error FROM runs r JOIN connections c ON c.id = r.connection_id`;
+
+function count(value: number | undefined, field: string): number {
+    if (value === undefined) return 0;
+    if (Number.isInteger(value) && value >= 0) return value;
+    throw new StoreError('invalid_argument', `The run's ${field} count ${value} is not a whole number.`, {
+        hint: 'Pass counts as whole numbers of zero or more.',
+    });
+}
+
+/** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */
+export function createRunsRepo(context: StoreContext, connections: ConnectionsRepo) {
+    const { db } = context;
+    const insert = db.prepare<[number, string, string, string]>(
+        "INSERT INTO runs (connection_id, script, kind, status, started_at) VALUES (?, ?, ?, 'running', ?)",
+    );
+    const finish = db.prepare(
+        `UPDATE runs SET status = @status, finished_at = @now, added = @added, updated = @updated, deleted = @deleted,
+         requests = @requests, retries = @retries, error = @error WHERE id = @id AND status = 'running'`,
+    );
+    const selectOne = db.prepare<[number], RunEntry>(`${selectColumns} WHERE r.id = ?`);
+    const selectRecent = db.prepare<[number], RunEntry>(`${selectColumns} ORDER BY r.id DESC LIMIT ?`);
+    const selectRecentOf = db.prepare<[number, number], RunEntry>(`${selectColumns} WHERE r.connection_id = ? ORDER BY r.id DESC LIMIT ?`);
+
+    return {
+        start(connection: string, script: string, kind: RunKind): number {
+            if (!kinds.includes(kind)) {
+                throw new StoreError('invalid_argument', `Unknown run kind ${JSON.stringify(kind)}.`, { hint: `Use one of ${kinds.join(', ')}.` });
+            }
+            return Number(insert.run(connections.idOf(connection), script, kind, context.now()).lastInsertRowid);
+        },
+        finish(runId: number, outcome: RunOutcome): void {
+            if (outcome.status !== 'success' && outcome.status !== 'failed') {
+                throw new StoreError('invalid_argument', `Unknown run status ${JSON.stringify(outcome.status)}.`, {
+                    hint: 'Finish a run as success or failed.',
+                });
+            }
+            const changed = finish.run({
+                id: runId,
+                status: outcome.status,
+                now: context.now(),
+                added: count(outcome.added, 'added'),
+                updated: count(outcome.updated, 'updated'),
+                deleted: count(outcome.deleted, 'deleted'),
+                requests: count(outcome.requests, 'requests'),
+                retries: count(outcome.retries, 'retries'),
+                error: outcome.error ?? null,
+            }).changes;
+            if (changed === 0) {
+                throw new StoreError('invalid_call', `Run ${runId} is unknown or already finished.`, {
+                    hint: 'Finish each run once, with the id start() returned.',
+                });
+            }
+        },
+        get(runId: number): RunEntry | undefined {
+            return selectOne.get(runId);
+        },
+        /** The most recent runs first, of one connection or of all. */
+        recent(options: { connection?: string; limit?: number } = {}): RunEntry[] {
+            const limit = options.limit ?? 20;
+            return options.connection === undefined ? selectRecent.all(limit) : selectRecentOf.all(connections.idOf(options.connection), limit);
+        },
+    };
+}
+
+export type RunsRepo = ReturnType<typeof createRunsRepo>;
