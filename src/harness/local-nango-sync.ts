@@ -81,7 +81,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         let cursor = options.cursor;
         do {
             const page = this.run.store.listRecords(model, { cursor, limit: 100 });
-            for (const stored of page.records) yield { ...stored.record, _nango_metadata: stored.metadata } as unknown as T;
+            for (const record of page.records) yield record as unknown as T;
             cursor = page.nextCursor ?? undefined;
         } while (cursor !== undefined);
     }

@@ -16,16 +16,8 @@ export interface PendingWrites {
     checkpoint?: Record<string, unknown> | null;
 }
 
-export interface StoredRecord {
-    record: ScriptRecord;
-    metadata: {
-        first_seen_at: string;
-        last_modified_at: string;
-        last_action: 'ADDED' | 'UPDATED' | 'DELETED';
-        deleted_at: string | null;
-        cursor: string;
-    };
-}
+/** A stored record with Nango's `_nango_metadata`, as `listRecords` yields it. */
+export type ListedRecord = ScriptRecord & { _nango_metadata: Record<string, unknown> };
 
 /**
  * What a sync run needs from the embedded store for one connection and one sync. The harness
@@ -35,11 +27,9 @@ export interface SyncRunStore {
     commit(writes: PendingWrites): RecordCounts;
     getCheckpoint(): Record<string, unknown> | null;
     getRecordsByIds(model: string, ids: string[]): Map<string, ScriptRecord>;
-    listRecords(model: string, options: { cursor?: string | undefined; limit: number }): { records: StoredRecord[]; nextCursor: string | null };
+    listRecords(model: string, options: { cursor?: string | undefined; limit: number }): { records: ListedRecord[]; nextCursor: string | null };
     /** Persists the start of a track-deletes window, unless one is already open (a resumed run keeps the first). */
     trackDeletesStart(model: string): void;
     /** Deletes every record of the model not saved since the window opened, closes it, and returns their ids. */
     trackDeletesEnd(model: string): string[];
-    /** Forgets the checkpoint and open track-deletes windows, for `--full`. */
-    reset(): void;
 }

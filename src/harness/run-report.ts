@@ -1,0 +1,39 @@
+import type { ConnectorError } from '../errors/index.js';
+import type { RecordCounts } from './run-store.js';
+
+/** What a run reports: the CLI prints it, `--json` prints it as it is, the store logs it. */
+export interface RunReport {
+    runId: number;
+    connection: string;
+    script: string;
+    kind: 'sync' | 'action';
+    status: 'success' | 'failed';
+    counts: RecordCounts;
+    /** API requests the run made, retries included, token requests not. */
+    requests: number;
+    retries: number;
+    durationMs: number;
+    /** An action's output (validated against its zod schema). */
+    output?: unknown;
+    error?: {
+        code: string;
+        message: string;
+        hint?: string | undefined;
+        reason?: string | undefined;
+        model?: string | undefined;
+        path?: string | undefined;
+        payload?: unknown;
+    };
+}
+
+export function describeFailure(error: ConnectorError): NonNullable<RunReport['error']> {
+    const extra = error as ConnectorError & { reason?: string; model?: string; path?: string; payload?: unknown };
+    return {
+        code: error.code,
+        message: error.message,
+        ...(error.hint === undefined ? {} : { hint: error.hint }),
+        ...(extra.reason === undefined ? {} : { reason: extra.reason }),
+        ...(extra.model === undefined ? {} : { model: extra.model, path: extra.path }),
+        ...(extra.payload === undefined ? {} : { payload: extra.payload }),
+    };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { LockTable } from '../../src/harness/lock-table.js';
+import { Redactor } from '../../src/harness/redactor.js';
+
+describe('Redactor', () => {
+    it('removes known secrets wherever they appear', () => {
+        const redactor = new Redactor();
+        redactor.add('s3cr3t-client-secret-value');
+        expect(redactor.redact('url?x=s3cr3t-client-secret-value&y=1')).toBe('url?x=[redacted]&y=1');
+        expect(redactor.redactValue({ nested: ['s3cr3t-client-secret-value'] })).toBe('{"nested":["[redacted]"]}');
+    });
+
+    it('removes bearer and basic credentials and token-named fields it was not told about', () => {
+        const redactor = new Redactor();
+        expect(redactor.redact('authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def')).toBe('authorization: Bearer [redacted]');
+        expect(redactor.redact('{"access_token":"abcdefghijkl","expires_in":3600}')).toBe('{"access_token":"[redacted]","expires_in":3600}');
+        expect(redactor.redact('grant_type=refresh_token&refresh_token=rt-123456789')).toBe('grant_type=refresh_token&refresh_token=[redacted]');
+    });
+
+    it('leaves short values alone so that ordinary words are not masked', () => {
+        const redactor = new Redactor();
+        redactor.add('abc');
+        expect(redactor.redact('abc def')).toBe('abc def');
+    });
+});
+
+describe('LockTable', () => {
+    it('holds a key until released or expired', () => {
+        const locks = new LockTable();
+        expect(locks.tryAcquire('k', 1000, 0)).toBe(true);
+        expect(locks.tryAcquire('k', 1000, 500)).toBe(false);
+        expect(locks.tryAcquire('k', 1000, 1500)).toBe(true);
+        expect(locks.release('k')).toBe(true);
+        expect(locks.tryAcquire('k', 1000, 1600)).toBe(true);
+        locks.releaseAll();
+        expect(locks.release('k')).toBe(false);
+    });
+});
