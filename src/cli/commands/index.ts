@@ -4,4 +4,22 @@ import type { Command } from '../command.js';
  * The command table. Each command is loaded only when it runs, so that `--help` and a quick
  * command do not pay for the emulator, SQLite or the browser.
  */
-export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+    emulator: {
+        summary: 'run the local PingOne emulator (auth server + management API) until stopped',
+        load: async () => (await import('./emulator.js')).default,
+    },
+    demo: {
+        summary: 'start the emulator, connect, run every sync and an action, print a summary (npm start)',
+        load: async () => (await import('./demo.js')).default,
+    },
+    connect: {
+        summary: 'create a connection (client credentials, authorization code, --from-nango, --ui)',
+        load: async () => (await import('./connect.js')).default,
+    },
+    connections: { summary: 'list, test or remove saved connections', load: async () => (await import('./connections.js')).default },
+    request: { summary: 'make one authenticated API call through a connection', load: async () => (await import('./request.js')).default },
+    sync: { summary: 'run a sync script against a connection and keep its records', load: async () => (await import('./sync.js')).default },
+    action: { summary: 'run an action script against a connection and print its output', load: async () => (await import('./action.js')).default },
+    records: { summary: "list a model's stored records", load: async () => (await import('./records.js')).default },
+};

@@ -1,0 +1,37 @@
+import type { Emulation } from '../emulation.js';
+import { apiErrors } from '../http/api-error.js';
+import type { RequestContext } from '../http/context.js';
+import type { Json, UserRecord } from '../tenant/records.js';
+import type { Tenant } from '../tenant/tenant.js';
+
+export function tenantOf(emulation: Emulation, context: RequestContext): Tenant {
+    const id = context.params.environmentId ?? '';
+    const tenant = emulation.world.tenant(id);
+    if (!tenant) throw apiErrors.notFound(`environment with ID ${id}`);
+    return tenant;
+}
+
+export function userOf(tenant: Tenant, context: RequestContext): UserRecord {
+    const id = context.params.userId ?? '';
+    const user = tenant.users.get(id);
+    if (!user) throw apiErrors.notFound(`user with ID ${id}`);
+    return user;
+}
+
+export function entityOf(map: Map<string, Json>, id: string | undefined, what: string): Json {
+    const entity = map.get(id ?? '');
+    if (!entity) throw apiErrors.notFound(`${what} with ID ${id ?? ''}`);
+    return entity;
+}
+
+/** `{origin}/v1/environments/{envId}/{rest}`: the self link of anything inside an environment. */
+export function environmentUrl(context: RequestContext, tenant: Tenant, rest = ''): string {
+    return `${context.origin}/v1/environments/${tenant.id}${rest ? `/${rest}` : ''}`;
+}
+
+/** A copy of a body with `_links` (self first, then the named ones). */
+export function withLinks(body: Json, self: string, more: Record<string, string> = {}): Json {
+    const links: Record<string, { href: string }> = { self: { href: self } };
+    for (const [name, href] of Object.entries(more)) links[name] = { href };
+    return { _links: links, ...body };
+}

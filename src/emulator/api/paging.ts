@@ -1,0 +1,103 @@
+import { apiErrors } from '../http/api-error.js';
+import { hash32 } from '../random.js';
+import type { RequestContext } from '../http/context.js';
+
+/** Page-size rules of one collection endpoint. */
+export interface PageRules {
+    /** Used when `limit` is absent. */
+    defaultLimit: number;
+    /** Larger `limit`s are served in pages of this size (PingOne's "may be smaller than limit"). */
+    cap: number;
+    /** `limit` above this is refused with 400 (the spec's documented maximum). */
+    maxLimit: number;
+}
+
+export interface PageRequest {
+    /** Page size actually served. */
+    size: number;
+    /** Where in the collection's order this page starts. */
+    position: number;
+}
+
+// The query parameters a cursor belongs to: following a `next` link with a different filter is refused
+// rather than silently mixing two result sets.
+const boundParameters = ['filter', 'expand', 'order'];
+
+function queryFingerprint(query: URLSearchParams): number {
+    return hash32(boundParameters.map((name) => `${name}=${query.get(name) ?? ''}`).join('&'));
+}
+
+function encodeCursor(position: number, query: URLSearchParams): string {
+    return Buffer.from(JSON.stringify({ p: position, q: queryFingerprint(query) })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, query: URLSearchParams): number {
+    try {
+        const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; q?: unknown };
+        if (typeof decoded.p === 'number' && Number.isInteger(decoded.p) && decoded.p >= 0 && decoded.q === queryFingerprint(query)) return decoded.p;
+    } catch {
+        // fall through to the error below: a cursor the emulator did not write
+    }
+    throw apiErrors.invalidValue('cursor', 'The cursor is not valid for this request. Follow _links.next.href exactly as returned.');
+}
+
+export function readPaging(context: RequestContext, rules: PageRules): PageRequest {
+    const limitText = context.query.get('limit');
+    let limit = rules.defaultLimit;
+    if (limitText !== null) {
+        limit = Number(limitText);
+        if (!/^\d+$/.test(limitText) || limit < 1)
+            throw apiErrors.invalidValue('limit', `limit must be a whole number from 1 to ${rules.maxLimit}; got "${limitText}".`);
+        if (limit > rules.maxLimit) {
+            throw apiErrors.invalidData({
+                code: 'OUT_OF_RANGE',
+                target: 'limit',
+                message: `limit must be at most ${rules.maxLimit}.`,
+                innerError: { rangeMinimumValue: 1, rangeMaximumValue: rules.maxLimit },
+            });
+        }
+    }
+    const cursor = context.query.get('cursor');
+    return { size: Math.min(limit, rules.cap), position: cursor === null ? 0 : decodeCursor(cursor, context.query) };
+}
+
+export interface HalPage {
+    /** The `_embedded` key: users, groups, populations, ... */
+    collection: string;
+    items: unknown[];
+    /** Position just after the last item scanned; absent on the last page. */
+    nextPosition?: number | undefined;
+    /** Total number of matching items, when known. */
+    count?: number | undefined;
+}
+
+/** A HAL collection body with `_links.self/next`, `_embedded.<collection>`, `count` and `size`. */
+export function halPage(context: RequestContext, page: HalPage): Record<string, unknown> {
+    const self = `${context.origin}${context.path}${context.search}`;
+    const links: Record<string, { href: string }> = { self: { href: self } };
+    if (page.nextPosition !== undefined) {
+        const query = new URLSearchParams();
+        for (const name of ['limit', ...boundParameters]) {
+            const value = context.query.get(name);
+            if (value !== null) query.set(name, value);
+        }
+        query.set('cursor', encodeCursor(page.nextPosition, context.query));
+        links.next = { href: `${context.origin}${context.path}?${query.toString()}` };
+    }
+    return {
+        _links: links,
+        _embedded: { [page.collection]: page.items },
+        ...(page.count === undefined ? {} : { count: page.count }),
+        size: page.items.length,
+    };
+}
+
+/** Pages through a small in-memory collection. */
+export function pageOf<T>(items: readonly T[], request: PageRequest): { items: T[]; nextPosition?: number; count: number } {
+    const end = request.position + request.size;
+    return {
+        items: items.slice(request.position, end),
+        ...(end < items.length ? { nextPosition: end } : {}),
+        count: items.length,
+    };
+}

@@ -1,0 +1,166 @@
+import type { Emulation } from '../emulation.js';
+import { apiErrors } from '../http/api-error.js';
+import { jsonBody, requireContentType, type RequestContext } from '../http/context.js';
+import { created, json, noContent, type Reply } from '../http/reply.js';
+import type { Route } from '../http/router.js';
+import { activityTypes } from '../tenant/activity-types.js';
+import { nowIso, type Json, type PasswordState, type UserRecord } from '../tenant/records.js';
+import { randomUuid } from '../random.js';
+import { auditUser } from './audit.js';
+import { tenantOf, userOf } from './lookup.js';
+import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef } from './user-input.js';
+import { listUsers } from './users-list.js';
+import { userView } from './user-view.js';
+
+const importType = 'application/vnd.pingidentity.user.import+json';
+const lockType = 'application/vnd.pingidentity.account.lock+json';
+const unlockType = 'application/vnd.pingidentity.account.unlock+json';
+
+function importedPassword(body: Json): PasswordState {
+    const password = body.password as Json | undefined;
+    if (password === undefined) return { status: 'NO_PASSWORD' };
+    if (typeof password !== 'object' || typeof password.value !== 'string' || password.value === '') {
+        throw apiErrors.invalidValue('password.value', 'password must be an object such as {"value": "...", "forceChange": false}.');
+    }
+    return { value: password.value, status: password.forceChange === true ? 'MUST_CHANGE_PASSWORD' : 'OK', lastChangedAt: nowIso() };
+}
+
+function createUser(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    const contentType = requireContentType(context, ['application/json', importType]);
+    const body = jsonBody(context);
+    const isImport = contentType === importType;
+    if (!isImport && body.password !== undefined) {
+        throw apiErrors.invalidValue('password', `A password can be set at creation only with Content-Type ${importType}.`);
+    }
+    const attributes = checkUserAttributes(body, emulation.requireEmail);
+    checkUsernameFree(tenant, String(attributes.username));
+    const populationId = populationRef(tenant, body.population);
+    const now = nowIso();
+    const id = randomUuid();
+    const lifecycle = isImport && typeof body.lifecycle === 'object' && body.lifecycle !== null ? (body.lifecycle as Json) : { status: 'ACCOUNT_OK' };
+    if (!['ACCOUNT_OK', 'VERIFICATION_REQUIRED'].includes(String(lifecycle.status))) {
+        throw apiErrors.invalidValue('lifecycle.status', 'lifecycle.status must be ACCOUNT_OK or VERIFICATION_REQUIRED.');
+    }
+    const enabled = body.enabled === undefined ? true : body.enabled === true;
+    const record: UserRecord = {
+        body: {
+            id,
+            environment: { id: tenant.id },
+            population: { id: populationId },
+            ...attributes,
+            emailVerified: isImport && body.emailVerified === true,
+            enabled,
+            mfaEnabled: body.mfaEnabled === true,
+            lifecycle,
+            account: { canAuthenticate: enabled, status: 'OK' },
+            identityProvider: { type: 'PING_ONE' },
+            verifyStatus: 'NOT_INITIATED',
+            createdAt: now,
+            updatedAt: now,
+        },
+        groupIds: [],
+        password: isImport ? importedPassword(body) : { status: 'NO_PASSWORD' },
+        devices: [],
+    };
+    tenant.users.create(record);
+    auditUser(tenant, context, activityTypes.userCreated, record, `User ${String(record.body.username)} created`);
+    return created(userView(context, tenant, record));
+}
+
+function readUser(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    const record = userOf(tenant, context);
+    const view = userView(context, tenant, record);
+    const include = (context.query.get('include') ?? '').split(',');
+    if (include.includes('memberOfGroupIDs')) view.memberOfGroupIDs = [...record.groupIds];
+    if (include.includes('memberOfGroupNames')) view.memberOfGroupNames = record.groupIds.map((id) => String(tenant.groups.get(id)?.name ?? id));
+    if ((context.query.get('expand') ?? '').split(',').includes('population')) {
+        view._embedded = { population: tenant.populations.get(String((record.body.population as Json).id)) };
+    }
+    return json(200, view);
+}
+
+/** PUT replaces (omitted attributes are cleared), PATCH merges (null clears); server-managed attributes stay. */
+function writeUser(mode: 'replace' | 'merge') {
+    return (context: RequestContext, emulation: Emulation): Reply => {
+        const tenant = tenantOf(emulation, context);
+        requireContentType(context, ['application/json']);
+        const existing = userOf(tenant, context);
+        const body = jsonBody(context);
+        const attributes = checkUserAttributes(mode === 'replace' ? body : mergePatch(existing.body, body), emulation.requireEmail);
+        checkUsernameFree(tenant, String(attributes.username), String(existing.body.id));
+        const updated = tenant.users.update(String(existing.body.id), (record) => {
+            const kept: Json = {};
+            for (const key of [
+                'id',
+                'environment',
+                'population',
+                'enabled',
+                'mfaEnabled',
+                'account',
+                'lifecycle',
+                'identityProvider',
+                'verifyStatus',
+                'lastSignOn',
+                'emailVerified',
+                'createdAt',
+            ]) {
+                if (record.body[key] !== undefined) kept[key] = record.body[key];
+            }
+            record.body = { ...kept, ...attributes, updatedAt: nowIso() };
+        });
+        if (!updated) throw apiErrors.notFound(`user with ID ${String(existing.body.id)}`);
+        auditUser(tenant, context, activityTypes.userUpdated, updated, `User ${String(updated.body.username)} updated`);
+        return json(200, userView(context, tenant, updated));
+    };
+}
+
+function deleteUser(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    const record = userOf(tenant, context);
+    tenant.users.delete(String(record.body.id));
+    tenant.roleAssignments.delete(String(record.body.id));
+    auditUser(tenant, context, activityTypes.userDeleted, record, `User ${String(record.body.username)} deleted`);
+    return noContent();
+}
+
+/** POST /users/{id}: an action chosen by the vendor content type (account lock or unlock). */
+function userAction(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    const contentType = requireContentType(context, [lockType, unlockType]);
+    const existing = userOf(tenant, context);
+    const lock = contentType === lockType;
+    const unlockAt = lock ? jsonBody(context).unlockAt : undefined;
+    if (unlockAt !== undefined && (typeof unlockAt !== 'string' || Number.isNaN(Date.parse(unlockAt)))) {
+        throw apiErrors.invalidValue('unlockAt', 'unlockAt must be an ISO 8601 date-time.');
+    }
+    const updated = tenant.users.update(String(existing.body.id), (record) => {
+        const now = nowIso();
+        record.body.account = lock
+            ? { canAuthenticate: false, status: 'LOCKED', lockedAt: now, ...(unlockAt ? { unlockAt } : {}) }
+            : { canAuthenticate: record.body.enabled === true, status: 'OK' };
+        record.body.updatedAt = now;
+    });
+    if (!updated) throw apiErrors.notFound(`user with ID ${String(existing.body.id)}`);
+    auditUser(
+        tenant,
+        context,
+        lock ? activityTypes.userLocked : activityTypes.userUnlocked,
+        updated,
+        `User ${String(updated.body.username)} ${lock ? 'locked' : 'unlocked'}`,
+    );
+    return json(200, userView(context, tenant, updated));
+}
+
+const users = '/v1/environments/:environmentId/users';
+
+export const userRoutes: Route<Emulation>[] = [
+    { method: 'GET', pattern: users, access: 'identity:read', handler: listUsers },
+    { method: 'POST', pattern: users, access: 'identity:write', handler: createUser },
+    { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', handler: readUser },
+    { method: 'PUT', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('replace') },
+    { method: 'PATCH', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('merge') },
+    { method: 'DELETE', pattern: `${users}/:userId`, access: 'identity:write', handler: deleteUser },
+    { method: 'POST', pattern: `${users}/:userId`, access: 'identity:write', handler: userAction },
+];

@@ -1,0 +1,72 @@
+import { randomToken } from '../random.js';
+
+export interface CodeGrant {
+    clientId: string;
+    environmentId: string;
+    userId: string;
+    redirectUri: string;
+    scope: string;
+    codeChallenge?: string;
+    codeChallengeMethod?: 'plain' | 'S256';
+    nonce?: string;
+    expiresAt: number;
+}
+
+export interface RefreshGrant {
+    familyId: string;
+    clientId: string;
+    environmentId: string;
+    userId: string;
+    scope: string;
+    expiresAt: number;
+    used: boolean;
+}
+
+export type RefreshLookup = { grant: RefreshGrant } | { reused: RefreshGrant } | undefined;
+
+/** Authorization codes (ten minutes, single use) and refresh-token families (rotated on every use). */
+export class GrantStore {
+    private readonly codes = new Map<string, CodeGrant>();
+    private readonly refreshTokens = new Map<string, RefreshGrant>();
+    private readonly revokedFamilies = new Set<string>();
+
+    issueCode(grant: Omit<CodeGrant, 'expiresAt'>): string {
+        const code = randomToken(24);
+        this.codes.set(code, { ...grant, expiresAt: Date.now() + 600_000 });
+        return code;
+    }
+
+    /** The grant of a code, removing it: a code works once. */
+    takeCode(code: string): CodeGrant | undefined {
+        const grant = this.codes.get(code);
+        this.codes.delete(code);
+        return grant && grant.expiresAt > Date.now() ? grant : undefined;
+    }
+
+    issueRefreshToken(grant: Omit<RefreshGrant, 'used' | 'familyId' | 'expiresAt'> & { familyId?: string; lifetimeSeconds: number }): string {
+        const token = randomToken(32);
+        const { lifetimeSeconds, familyId, ...rest } = grant;
+        this.refreshTokens.set(token, { ...rest, familyId: familyId ?? randomToken(12), expiresAt: Date.now() + lifetimeSeconds * 1000, used: false });
+        return token;
+    }
+
+    /**
+     * Looks a refresh token up and marks it used. A token presented a second time reports `reused`
+     * and revokes its whole family: the rotated successor stops working too (replay protection).
+     */
+    useRefreshToken(token: string): RefreshLookup {
+        const grant = this.refreshTokens.get(token);
+        if (!grant || this.revokedFamilies.has(grant.familyId) || grant.expiresAt <= Date.now()) return undefined;
+        if (grant.used) {
+            this.revokedFamilies.add(grant.familyId);
+            return { reused: grant };
+        }
+        grant.used = true;
+        return { grant };
+    }
+
+    revokeRefreshToken(token: string): void {
+        const grant = this.refreshTokens.get(token);
+        if (grant) this.revokedFamilies.add(grant.familyId);
+    }
+}

@@ -1,0 +1,43 @@
+import { GrantStore } from './auth/grant-store.js';
+import { SigningKey } from './auth/jwt.js';
+import { FaultDice } from './faults/fault-dice.js';
+import { RateLimiter } from './faults/rate-limiter.js';
+import type { ResolvedOptions } from './options.js';
+import { emptyStats, type EmulatorStats } from './stats.js';
+import { seedWorld, type SeededWorld } from './tenant/seed.js';
+import type { Tenant } from './tenant/tenant.js';
+import type { World } from './tenant/world.js';
+
+/** Everything a running emulator holds; handlers receive it. */
+export class Emulation {
+    readonly world: World;
+    readonly seeded: SeededWorld;
+    readonly key = SigningKey.get();
+    readonly grants = new GrantStore();
+    /** Access tokens (by jti) that stopped working early: the early-expiry fault, or a revoked family. */
+    readonly revokedTokens = new Set<string>();
+    /** Tokens issued (`iat`) before this second no longer work (admin.expireAccessTokens). */
+    tokensValidFrom = 0;
+    readonly faults: FaultDice;
+    readonly rateLimiter: RateLimiter;
+    stats: EmulatorStats = emptyStats();
+    tokenLifetimeSeconds: number;
+    readonly userPageCap: number;
+    readonly requireEmail: boolean;
+    autoSignOn: boolean;
+
+    constructor(options: ResolvedOptions) {
+        this.seeded = seedWorld(options);
+        this.world = this.seeded.world;
+        this.faults = new FaultDice(options.seed, options.faults);
+        this.rateLimiter = new RateLimiter(options.rateLimit);
+        this.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
+        this.userPageCap = options.userPageCap;
+        this.requireEmail = options.requireEmail;
+        this.autoSignOn = options.autoSignOn;
+    }
+
+    get primary(): Tenant {
+        return this.seeded.primary;
+    }
+}

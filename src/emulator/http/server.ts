@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { authenticate, authorize } from '../api/access.js';
+import { OAuthError } from '../auth/oauth-error.js';
+import type { Emulation } from '../emulation.js';
+import { countStatus } from '../stats.js';
+import { ApiError, apiErrors } from './api-error.js';
+import { requestOrigin, type RequestContext } from './context.js';
+import type { Reply } from './reply.js';
+import type { Router } from './router.js';
+
+const maxBodyBytes = 1_048_576;
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        request.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBodyBytes) {
+                reject(new ApiError(413, 'INVALID_REQUEST', `The request body exceeds ${maxBodyBytes} bytes.`));
+                request.destroy();
+            } else {
+                chunks.push(chunk);
+            }
+        });
+        request.on('end', () => resolve(Buffer.concat(chunks)));
+        request.on('error', reject);
+    });
+}
+
+/** The environment a path addresses (`/v1/environments/{id}/…` or `/{id}/as/…`): the rate-limit key. */
+function environmentOf(path: string): string {
+    const api = /^\/v1\/environments\/([^/]+)/.exec(path);
+    if (api?.[1]) return api[1];
+    const auth = /^\/([^/]+)\/as(\/|$)/.exec(path);
+    return auth?.[1] ?? 'organization';
+}
+
+function errorReply(error: unknown): Reply {
+    if (error instanceof ApiError) return { status: error.status, body: error.body(), headers: error.headers };
+    if (error instanceof OAuthError) return { status: error.status, body: error.body(), headers: { 'cache-control': 'no-store', ...error.headers } };
+    process.stderr.write(`PingOne emulator: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return { status: 500, body: new ApiError(500, 'UNEXPECTED_ERROR').body() };
+}
+
+function faultReply(status: number): Reply {
+    const code = status === 500 ? 'UNEXPECTED_ERROR' : status === 503 ? 'SERVICE_UNAVAILABLE' : 'BAD_GATEWAY';
+    return { status, body: new ApiError(status, code).body(), headers: status === 503 ? { 'retry-after': '1' } : {} };
+}
+
+/** Serves the router: rate limit and faults first, then routing, the bearer-token and role checks, and the handler. */
+export class EmulatorServer {
+    readonly server: Server;
+    private ownOrigin = '';
+
+    constructor(
+        private readonly emulation: Emulation,
+        private readonly router: Router<Emulation>,
+    ) {
+        this.server = createServer((request, response) => {
+            void this.handle(request, response);
+        });
+        this.server.keepAliveTimeout = 30_000;
+    }
+
+    async listen(port: number, host: string): Promise<string> {
+        await new Promise<void>((resolve, reject) => {
+            this.server.once('error', reject);
+            this.server.listen(port, host, () => {
+                this.server.off('error', reject);
+                resolve();
+            });
+        });
+        const address = this.server.address() as AddressInfo;
+        this.ownOrigin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+        return this.ownOrigin;
+    }
+
+    close(): Promise<void> {
+        return new Promise((resolve) => {
+            this.server.close(() => resolve());
+            this.server.closeAllConnections();
+        });
+    }
+
+    private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const stats = this.emulation.stats;
+        stats.requests++;
+        const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+        const path = url.pathname;
+        const isApi = path.startsWith('/v1/');
+        if (/^\/[^/]+\/as\/token$/.test(path)) stats.tokenRequests++;
+        let reply: Reply;
+        let routeKey = 'unmatched';
+        const decision = this.emulation.faults.roll(isApi);
+        try {
+            const body = await readBody(request);
+            const retryAfter = this.emulation.rateLimiter.take(environmentOf(path));
+            if (retryAfter !== undefined) {
+                reply = this.rateLimited(retryAfter);
+            } else if (decision.drop) {
+                stats.faults.drops++;
+                request.socket.destroy();
+                return;
+            } else if (decision.errorStatus !== undefined) {
+                stats.faults.errors++;
+                reply = faultReply(decision.errorStatus);
+            } else {
+                const context: RequestContext = {
+                    method: request.method ?? 'GET',
+                    path,
+                    search: url.search,
+                    query: url.searchParams,
+                    params: {},
+                    headers: request.headers,
+                    contentType: (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
+                    body,
+                    origin: requestOrigin(request.headers, this.ownOrigin),
+                };
+                const match = this.router.match(context.method, path);
+                if (match && 'route' in match) routeKey = `${match.route.method} ${match.route.pattern}`;
+                reply = await this.dispatch(context, match, decision.expireToken);
+            }
+        } catch (error) {
+            reply = errorReply(error);
+        }
+        stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
+        if (decision.delayMs > 0) await sleep(decision.delayMs);
+        countStatus(stats, reply.status);
+        this.write(response, reply, decision.malformed);
+    }
+
+    private rateLimited(retryAfter: number): Reply {
+        const error = new ApiError(
+            429,
+            'REQUEST_LIMITED',
+            'The request could not be completed. Too many requests were made.',
+            [
+                {
+                    code: 'LIMIT_EXCEEDED',
+                    message: 'The rate limit of this environment was exceeded.',
+                    innerError: { retryAfter: new Date(Date.now() + retryAfter * 1000).toISOString() },
+                },
+            ],
+            { 'retry-after': String(retryAfter) },
+        );
+        return errorReply(error);
+    }
+
+    private async dispatch(context: RequestContext, match: ReturnType<Router<Emulation>['match']>, expireToken: boolean): Promise<Reply> {
+        try {
+            if (!match) throw new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.');
+            if ('allowed' in match) throw apiErrors.methodNotAllowed(match.allowed);
+            context.params = match.params;
+            const { route } = match;
+            if (route.access !== 'public') {
+                const actor = authenticate(this.emulation, context);
+                if (expireToken) {
+                    this.emulation.stats.faults.earlyExpiries++;
+                    this.emulation.revokedTokens.add(actor.tokenId);
+                    throw apiErrors.invalidToken('The access token has expired.');
+                }
+                context.actor = actor;
+                if (route.access !== 'token') authorize(this.emulation, actor, route.access, context.params.environmentId);
+            }
+            return await route.handler(context, this.emulation);
+        } catch (error) {
+            return errorReply(error);
+        }
+    }
+
+    private write(response: ServerResponse, reply: Reply, malformed: boolean): void {
+        const headers: Record<string, string> = { ...reply.headers };
+        let payload: string | undefined;
+        if (typeof reply.body === 'string') {
+            payload = reply.body;
+        } else if (reply.body !== undefined) {
+            payload = JSON.stringify(reply.body);
+            headers['content-type'] ??= 'application/json';
+            if (malformed) {
+                this.emulation.stats.faults.malformed++;
+                payload = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+            }
+        }
+        if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+        response.writeHead(reply.status, headers);
+        response.end(payload);
+    }
+}

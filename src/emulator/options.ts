@@ -1,0 +1,83 @@
+import type { FaultSettings } from './faults/fault-settings.js';
+import type { TokenAuthMethod } from './tenant/records.js';
+
+export type Tld = 'com' | 'ca' | 'eu' | 'com.au' | 'sg' | 'asia';
+
+/** PingOne's region code for each TLD (NOTES.md section 1). */
+export const regionOfTld: Record<Tld, string> = { com: 'NA', ca: 'CA', eu: 'EU', 'com.au': 'AU', sg: 'SG', asia: 'AP' };
+
+export interface RateLimitSettings {
+    /** Sustained requests per second per environment. */
+    requestsPerSecond: number;
+    /** Bucket size: requests allowed at once after a quiet spell (default: one second's worth). */
+    burst?: number;
+}
+
+export interface EmulatorOptions {
+    /** Port to listen on; 0 (default) picks a free one. */
+    port?: number;
+    /** Loopback address to bind (default 127.0.0.1). */
+    host?: string;
+    /** Everything seeded (ids, names, secrets, fault dice) derives from it. Default `pingone-emulator`. */
+    seed?: string;
+    /** Users in the main environment (default 120; up to 10,000,000). */
+    users?: number;
+    tld?: Tld;
+    /** Access-token lifetime in seconds (default 3600, at least 1). */
+    tokenLifetimeSeconds?: number;
+    /** Off by default. */
+    rateLimit?: RateLimitSettings;
+    /** Off by default. */
+    faults?: FaultSettings;
+    /** The most users one page holds, whatever `limit` asks for (default 200, PingOne's documented cap). */
+    userPageCap?: number;
+    /** Refuse users without `email` (the community spec marks it required; default true). */
+    requireEmail?: boolean;
+    worker?: { tokenEndpointAuthMethod?: TokenAuthMethod['setting'] };
+    web?: {
+        /** Registered redirect URIs (default `http://127.0.0.1/callback`; any loopback port matches, RFC 8252). */
+        redirectUris?: string[];
+        tokenEndpointAuthMethod?: TokenAuthMethod['setting'];
+    };
+    /** Skip the sign-on page: authorize signs the seeded user in at once (for headless flows). */
+    autoSignOn?: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faults' | 'worker' | 'web'>> & {
+    rateLimit: RateLimitSettings | undefined;
+    faults: FaultSettings;
+    workerAuthMethod: TokenAuthMethod['setting'];
+    webAuthMethod: TokenAuthMethod['setting'];
+    redirectUris: string[];
+};
+
+function wholeNumber(name: string, value: number, min: number, max: number): number {
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new RangeError(`startEmulator: ${name} must be a whole number from ${min} to ${max}; got ${value}.`);
+    }
+    return value;
+}
+
+export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+    const tld = options.tld ?? 'com';
+    if (!(tld in regionOfTld)) throw new RangeError(`startEmulator: tld must be one of ${Object.keys(regionOfTld).join(', ')}; got "${tld}".`);
+    if (options.rateLimit && !(options.rateLimit.requestsPerSecond > 0)) {
+        throw new RangeError(`startEmulator: rateLimit.requestsPerSecond must be above 0; got ${options.rateLimit.requestsPerSecond}.`);
+    }
+    return {
+        port: wholeNumber('port', options.port ?? 0, 0, 65535),
+        host: options.host ?? '127.0.0.1',
+        seed: options.seed ?? 'pingone-emulator',
+        users: wholeNumber('users', options.users ?? 120, 0, 10_000_000),
+        tld,
+        tokenLifetimeSeconds: wholeNumber('tokenLifetimeSeconds', options.tokenLifetimeSeconds ?? 3600, 1, 2_592_000),
+        rateLimit: options.rateLimit,
+        faults: options.faults ?? {},
+        userPageCap: wholeNumber('userPageCap', options.userPageCap ?? 200, 1, 1000),
+        requireEmail: options.requireEmail ?? true,
+        workerAuthMethod: options.worker?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+        webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+        redirectUris: options.web?.redirectUris ?? ['http://127.0.0.1/callback'],
+        autoSignOn: options.autoSignOn ?? false,
+    };
+}

@@ -1,0 +1,20 @@
+/** Request statistics the emulator keeps for tests and benchmarks (read through `admin.stats()`). */
+export interface EmulatorStats {
+    requests: number;
+    /** Calls to `/as/token`, whatever their outcome. */
+    tokenRequests: number;
+    status429: number;
+    byStatus: Record<string, number>;
+    /** Keyed by `METHOD /route/pattern`. */
+    byRoute: Record<string, number>;
+    faults: { errors: number; drops: number; malformed: number; earlyExpiries: number };
+}
+
+export function emptyStats(): EmulatorStats {
+    return { requests: 0, tokenRequests: 0, status429: 0, byStatus: {}, byRoute: {}, faults: { errors: 0, drops: 0, malformed: 0, earlyExpiries: 0 } };
+}
+
+export function countStatus(stats: EmulatorStats, status: number): void {
+    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+    if (status === 429) stats.status429++;
+}

@@ -1,0 +1,48 @@
+import { randomUuid } from '../random.js';
+import type { Actor } from '../http/context.js';
+import type { ActivityType } from './activity-types.js';
+import type { Json } from './records.js';
+
+export interface ActivityResource {
+    type: 'USER' | 'GROUP' | 'POPULATION' | 'APPLICATION' | 'ROLE_ASSIGNMENT' | 'DEVICE';
+    id: string;
+    name: string;
+    populationId?: string;
+}
+
+/** The audit trail of one environment: every mutation the management API performs, in order. */
+export class ActivityLog {
+    readonly entries: Json[] = [];
+
+    constructor(private readonly environmentId: string) {}
+
+    record(type: ActivityType, resources: ActivityResource[], actor: Actor | undefined, description: string): void {
+        const now = new Date().toISOString();
+        this.entries.push({
+            id: randomUuid(),
+            recordedAt: now,
+            createdAt: now,
+            correlationId: randomUuid(),
+            environment: { id: this.environmentId },
+            action: { type, description },
+            resources: resources.map((resource) => ({
+                type: resource.type,
+                id: resource.id,
+                name: resource.name,
+                environment: { id: this.environmentId },
+                ...(resource.populationId ? { population: { id: resource.populationId } } : {}),
+            })),
+            result: { status: 'SUCCESS', description },
+            actors: actor
+                ? {
+                      client: { id: actor.clientId, type: 'CLIENT', environment: { id: actor.environmentId } },
+                      ...(actor.userId ? { user: { id: actor.userId, type: 'USER', environment: { id: actor.environmentId } } } : {}),
+                  }
+                : {},
+        });
+    }
+
+    get(id: string): Json | undefined {
+        return this.entries.find((entry) => entry.id === id);
+    }
+}

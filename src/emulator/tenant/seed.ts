@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { regionOfTld, type ResolvedOptions } from '../options.js';
+import { seededUuid } from '../random.js';
+import { roleDefinitions } from './role-definitions.js';
+import type { ApplicationRecord, Json, TokenAuthMethod } from './records.js';
+import { Tenant } from './tenant.js';
+import { World } from './world.js';
+
+// The seeded organization (documented in the README, "The PingOne emulator"): two environments,
+// populations, groups, generated users, a Worker app, an OIDC Web App, and an admin who can sign on.
+
+const seededAt = '2024-01-02T08:00:00.000Z';
+
+export function seededSecret(seed: string, name: string): string {
+    return createHash('sha256').update(`${seed}\0secret\0${name}`).digest('base64url');
+}
+
+interface EnvironmentPlan {
+    key: string;
+    name: string;
+    type: 'PRODUCTION' | 'SANDBOX';
+    users: number;
+}
+
+function seedTenant(world: World, plan: EnvironmentPlan, region: string): Tenant {
+    const id = (name: string) => seededUuid(world.seed, `${plan.key}:${name}`);
+    const environmentId = id('environment');
+    const environment: Json = {
+        id: environmentId,
+        name: plan.name,
+        description: `Seeded ${plan.type.toLowerCase()} environment of the PingOne emulator.`,
+        type: plan.type,
+        region,
+        status: 'ACTIVE',
+        organization: { id: world.organizationId },
+        license: { id: seededUuid(world.seed, 'license'), package: 'PingOne Premium' },
+        createdAt: seededAt,
+        updatedAt: seededAt,
+    };
+    const common = { environment: { id: environmentId }, createdAt: seededAt, updatedAt: seededAt };
+    const populations: Json[] = [
+        { id: id('population:default'), name: 'Default', description: 'Default population', default: true, ...common },
+        { id: id('population:employees'), name: 'Employees', description: 'Full-time staff', default: false, ...common },
+        { id: id('population:contractors'), name: 'Contractors', description: 'Contractors and temporary staff', default: false, ...common },
+        { id: id('population:partners'), name: 'Partners', description: 'Partner organizations', default: false, ...common },
+    ];
+    const contractors = String(populations[2]?.id);
+    const groups: Json[] = [
+        ...['Administrators', 'Engineering', 'Sales', 'Support', 'All Staff'].map((name) => ({
+            id: id(`group:${name}`),
+            name,
+            description: `${name} group`,
+            ...common,
+        })),
+        { id: id('group:Contractors EMEA'), name: 'Contractors EMEA', description: 'Contractors based in Europe', population: { id: contractors }, ...common },
+    ];
+    return new Tenant(
+        environment,
+        {
+            seed: `${world.seed}:${plan.key}`,
+            users: plan.users,
+            populationIds: populations.map((population) => String(population.id)),
+            groups: groups.map((group) => ({ id: String(group.id), ...(group.population ? { populationId: String((group.population as Json).id) } : {}) })),
+        },
+        populations,
+        groups,
+    );
+}
+
+export interface ApplicationPlan {
+    id: string;
+    name: string;
+    type: 'WORKER' | 'WEB_APP' | 'SINGLE_PAGE_APP' | 'NATIVE_APP';
+    grantTypes: string[];
+    tokenEndpointAuthMethod: TokenAuthMethod['setting'];
+    redirectUris?: string[];
+    enabled?: boolean;
+    pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+    secret: string;
+}
+
+export function applicationRecord(tenant: Tenant, plan: ApplicationPlan): ApplicationRecord {
+    const now = new Date().toISOString();
+    return {
+        secret: plan.secret,
+        body: {
+            id: plan.id,
+            environment: { id: tenant.id },
+            name: plan.name,
+            description: `${plan.name} (PingOne emulator)`,
+            type: plan.type,
+            protocol: 'OPENID_CONNECT',
+            enabled: plan.enabled ?? true,
+            grantTypes: plan.grantTypes,
+            responseTypes: plan.grantTypes.includes('AUTHORIZATION_CODE') ? ['CODE'] : [],
+            tokenEndpointAuthMethod: plan.tokenEndpointAuthMethod,
+            redirectUris: plan.redirectUris ?? [],
+            pkceEnforcement: plan.pkceEnforcement ?? 'OPTIONAL',
+            refreshTokenDuration: 2_592_000,
+            refreshTokenRollingDuration: 15_552_000,
+            additionalRefreshTokenReplayProtectionEnabled: true,
+            assignActorRoles: false,
+            hiddenFromAppPortal: false,
+            createdAt: now,
+            updatedAt: now,
+        },
+    };
+}
+
+export function roleAssignment(world: World, tenant: Tenant, roleName: string, scope: { type: string; id: string }, seedName: string): Json {
+    return {
+        id: seededUuid(world.seed, `role-assignment:${seedName}:${roleName}:${scope.id}`),
+        role: { id: world.roleId(roleName) },
+        scope,
+        environment: { id: tenant.id },
+        readOnly: false,
+    };
+}
+
+export interface SeededWorld {
+    world: World;
+    primary: Tenant;
+    worker: { clientId: string; clientSecret: string };
+    web: { clientId: string; clientSecret: string; redirectUris: string[] };
+    signOnUser: { id: string; username: string; password: string };
+}
+
+export function seedWorld(options: ResolvedOptions): SeededWorld {
+    const seed = options.seed;
+    const organization: Json = { id: seededUuid(seed, 'organization'), name: 'Emulated Organization', type: 'INTERNAL' };
+    const roles: Json[] = roleDefinitions.map((role) => ({
+        id: seededUuid(seed, `role:${role.name}`),
+        name: role.name,
+        description: role.description,
+        applicableTo: role.applicableTo,
+        permissions: [],
+    }));
+    const world = new World(seed, options.tld, organization, roles);
+    const region = regionOfTld[options.tld];
+    const primary = seedTenant(world, { key: 'primary', name: 'Production', type: 'PRODUCTION', users: options.users }, region);
+    const sandbox = seedTenant(world, { key: 'sandbox', name: 'Sandbox', type: 'SANDBOX', users: 25 }, region);
+    for (const tenant of [primary, sandbox]) world.tenants.set(tenant.id, tenant);
+
+    const environmentScope = { type: 'ENVIRONMENT', id: primary.id };
+    const organizationScope = { type: 'ORGANIZATION', id: world.organizationId };
+
+    const worker = applicationRecord(primary, {
+        id: seededUuid(seed, 'application:worker'),
+        name: 'pingone-connector Worker',
+        type: 'WORKER',
+        grantTypes: ['CLIENT_CREDENTIALS'],
+        tokenEndpointAuthMethod: options.workerAuthMethod,
+        secret: seededSecret(seed, 'worker'),
+    });
+    primary.applications.set(String(worker.body.id), worker);
+    primary
+        .assignmentsOf(String(worker.body.id))
+        .push(
+            roleAssignment(world, primary, 'Environment Admin', environmentScope, 'worker'),
+            roleAssignment(world, primary, 'Identity Data Admin', environmentScope, 'worker'),
+            roleAssignment(world, primary, 'Organization Admin', organizationScope, 'worker'),
+        );
+
+    const web = applicationRecord(primary, {
+        id: seededUuid(seed, 'application:web'),
+        name: 'pingone-connector Web App',
+        type: 'WEB_APP',
+        grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+        tokenEndpointAuthMethod: options.webAuthMethod,
+        redirectUris: options.redirectUris,
+        secret: seededSecret(seed, 'web'),
+    });
+    primary.applications.set(String(web.body.id), web);
+
+    const password = `Emulator-${seededSecret(seed, 'admin-password').slice(0, 10)}!1`;
+    const adminId = seededUuid(seed, 'user:admin');
+    const username = 'emulator.admin';
+    primary.users.create({
+        body: {
+            id: adminId,
+            environment: { id: primary.id },
+            population: { id: primary.defaultPopulationId() },
+            username,
+            email: 'emulator.admin@example.com',
+            emailVerified: true,
+            name: { given: 'Emulator', family: 'Admin', formatted: 'Emulator Admin' },
+            enabled: true,
+            mfaEnabled: false,
+            lifecycle: { status: 'ACCOUNT_OK' },
+            account: { canAuthenticate: true, status: 'OK' },
+            identityProvider: { type: 'PING_ONE' },
+            verifyStatus: 'NOT_INITIATED',
+            createdAt: seededAt,
+            updatedAt: seededAt,
+        },
+        groupIds: [],
+        password: { value: password, status: 'OK', lastChangedAt: seededAt },
+        devices: [],
+    });
+    primary
+        .assignmentsOf(adminId)
+        .push(
+            roleAssignment(world, primary, 'Environment Admin', environmentScope, 'admin'),
+            roleAssignment(world, primary, 'Identity Data Admin', environmentScope, 'admin'),
+            roleAssignment(world, primary, 'Organization Admin', organizationScope, 'admin'),
+        );
+
+    return {
+        world,
+        primary,
+        worker: { clientId: String(worker.body.id), clientSecret: worker.secret },
+        web: { clientId: String(web.body.id), clientSecret: web.secret, redirectUris: [...options.redirectUris] },
+        signOnUser: { id: adminId, username, password },
+    };
+}

@@ -1,0 +1,45 @@
+import { ActivityLog } from './activity-log.js';
+import type { ApplicationRecord, Json } from './records.js';
+import { UserStore } from './user-store.js';
+import type { GeneratorContext } from './user-generator.js';
+
+/** One PingOne environment and everything in it. */
+export class Tenant {
+    readonly populations = new Map<string, Json>();
+    readonly groups = new Map<string, Json>();
+    readonly applications = new Map<string, ApplicationRecord>();
+    /** Role assignments by principal (user or application id). */
+    readonly roleAssignments = new Map<string, Json[]>();
+    readonly activities: ActivityLog;
+    readonly users: UserStore;
+
+    constructor(
+        readonly environment: Json,
+        generator: Omit<GeneratorContext, 'environmentId'> & { users: number },
+        populations: Json[],
+        groups: Json[],
+    ) {
+        for (const population of populations) this.populations.set(String(population.id), population);
+        for (const group of groups) this.groups.set(String(group.id), group);
+        this.activities = new ActivityLog(this.id);
+        this.users = new UserStore({ ...generator, environmentId: this.id }, generator.users);
+    }
+
+    get id(): string {
+        return String(this.environment.id);
+    }
+
+    assignmentsOf(principalId: string): Json[] {
+        let list = this.roleAssignments.get(principalId);
+        if (!list) {
+            list = [];
+            this.roleAssignments.set(principalId, list);
+        }
+        return list;
+    }
+
+    defaultPopulationId(): string {
+        for (const population of this.populations.values()) if (population.default === true) return String(population.id);
+        return String(this.populations.keys().next().value);
+    }
+}
