@@ -1,0 +1,39 @@
+import * as z from 'zod';
+
+import { idSegment, readPingOneContext } from '../connection.js';
+import { defineAction } from '../define.js';
+import { describeFailure, fail } from '../errors.js';
+import { tryCall } from '../http.js';
+import { membershipId, type Raw } from '../mappers.js';
+import { GroupMembership } from '../models.js';
+
+export const addUserToGroup = defineAction({
+    name: 'add-user-to-group',
+    description: 'Adds a user to a group. A user already in the group fails with `already_member`.',
+    roles: ['identityWrite'],
+    input: z.object({ userId: z.string(), groupId: z.string() }),
+    output: GroupMembership,
+    exec: async (nango, input) => {
+        const context = await readPingOneContext(nango);
+        const userId = idSegment(nango, input.userId, 'userId');
+        const groupId = idSegment(nango, input.groupId, 'groupId');
+        const doing = 'add the user to the group';
+        const result = await tryCall<Raw>(nango, {
+            method: 'POST',
+            endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups`,
+            data: { id: groupId },
+            idempotent: false,
+            doing,
+            roles: 'identityWrite',
+        });
+        if (!result.ok) {
+            const payload = describeFailure(result.failure, { doing, roles: 'identityWrite' });
+            if (result.failure.details.some((detail) => detail.code === 'UNIQUENESS_VIOLATION')) {
+                throw fail(nango, { ...payload, code: 'already_member', message: 'The user is already a member of this group.' });
+            }
+            throw fail(nango, payload);
+        }
+        const name = result.data['name'];
+        return { id: membershipId(groupId, userId), groupId, userId, ...(typeof name === 'string' ? { groupName: name } : {}) };
+    },
+});

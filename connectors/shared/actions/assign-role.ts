@@ -1,0 +1,44 @@
+import * as z from 'zod';
+
+import { idSegment, readPingOneContext } from '../connection.js';
+import { defineAction } from '../define.js';
+import { fail } from '../errors.js';
+import { call } from '../http.js';
+import { toUserRoleAssignment, type Raw } from '../mappers.js';
+import { UserRoleAssignment } from '../models.js';
+
+export const assignRole = defineAction({
+    name: 'assign-role',
+    description: 'Gives a user an admin role, by default for this environment; or for one population, application or the organization.',
+    roles: ['roleAssignmentsWrite'],
+    input: z.object({
+        userId: z.string(),
+        roleId: z.string().describe('From list-roles.'),
+        scopeType: z.enum(['ENVIRONMENT', 'POPULATION', 'APPLICATION', 'ORGANIZATION']).optional(),
+        scopeId: z.string().optional().describe('Defaults to this environment when scopeType is ENVIRONMENT or absent.'),
+    }),
+    output: UserRoleAssignment,
+    exec: async (nango, input) => {
+        const context = await readPingOneContext(nango);
+        const userId = idSegment(nango, input.userId, 'userId');
+        const roleId = idSegment(nango, input.roleId, 'roleId');
+        const scopeType = input.scopeType ?? 'ENVIRONMENT';
+        if (input.scopeId === undefined && scopeType !== 'ENVIRONMENT') {
+            throw fail(nango, {
+                code: 'invalid_input',
+                message: `Input field "scopeId" is required when scopeType is ${scopeType}: the ID of that ${scopeType.toLowerCase()}.`,
+                field: 'scopeId',
+            });
+        }
+        const scopeId = input.scopeId !== undefined ? idSegment(nango, input.scopeId, 'scopeId') : context.environmentId;
+        const raw = await call<Raw>(nango, {
+            method: 'POST',
+            endpoint: `${context.environmentPath}/users/${userId}/roleAssignments`,
+            data: { role: { id: roleId }, scope: { id: scopeId, type: scopeType } },
+            idempotent: false,
+            doing: 'assign the role',
+            roles: 'roleAssignmentsWrite',
+        });
+        return toUserRoleAssignment(userId, raw, new Map());
+    },
+});

@@ -1,0 +1,3 @@
+import { userEnabledAction } from '../user-enabled.js';
+
+export const enableUser = userEnabledAction(true);

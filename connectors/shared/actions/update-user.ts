@@ -1,0 +1,32 @@
+import * as z from 'zod';
+
+import { idSegment, readPingOneContext } from '../connection.js';
+import { defineAction } from '../define.js';
+import { call } from '../http.js';
+import { UserAttributes } from '../inputs.js';
+import { toUser, type Raw } from '../mappers.js';
+import { User } from '../models.js';
+
+export const updateUser = defineAction({
+    name: 'update-user',
+    description:
+        'Changes the given attributes of a user (PATCH: attributes left out keep their value). Population, enabled state, MFA and password have their own actions.',
+    roles: ['identityWrite'],
+    input: UserAttributes.extend({ id: z.string(), username: z.string().min(1).max(128).optional() }),
+    output: User,
+    exec: async (nango, input) => {
+        const context = await readPingOneContext(nango);
+        const { id: rawId, ...attributes } = input;
+        const id = idSegment(nango, rawId, 'id');
+        const raw = await call<Raw>(nango, {
+            method: 'PATCH',
+            endpoint: `${context.environmentPath}/users/${id}`,
+            data: attributes,
+            // Setting the same attributes twice leaves the same user.
+            idempotent: true,
+            doing: 'update the user',
+            roles: 'identityWrite',
+        });
+        return toUser(raw);
+    },
+});

@@ -1,0 +1,113 @@
+// One implementation per script, two integrations: the shared definition carries everything but the
+// integration's own wording, and each `connectors/<integration>/...` entry file spreads `props()` into
+// `createSync`/`createAction`/`createOnEvent` (Nango's compiler needs that call, with an object literal,
+// in the entry file itself).
+import type { CreateActionProps, CreateOnEventProps, CreateSyncProps, NangoAction, NangoSync } from 'nango';
+import type * as z from 'zod';
+
+import { ROLES, type RoleNeed } from './pingone.js';
+
+export type Integration = 'pingone' | 'pingone-cc';
+
+type ZodModels = CreateSyncProps<Record<string, z.ZodObject<{ id: z.ZodString }>>>['models'];
+type ZodCheckpoint = z.ZodObject<Record<string, z.ZodString | z.ZodNumber | z.ZodBoolean>>;
+type ZodMetadata = z.ZodObject;
+
+const VERSION = '1.0.0';
+
+/** The roles the script needs, in the words of each integration's credentials. */
+function access(integration: Integration, needs: readonly RoleNeed[]): { description: string; scopes?: string[] } {
+    const roles = [...new Set(needs.flatMap((need) => [...ROLES[need]]))];
+    if (roles.length === 0) {
+        return { description: 'Any valid PingOne token may call it.' };
+    }
+    const sentences = needs
+        .filter((need) => ROLES[need].length > 0)
+        .map((need) => ROLES[need].join(' or '))
+        .join('; and ');
+    if (integration === 'pingone-cc') {
+        return { description: `Needs the Worker app to hold, in this environment: ${sentences}.` };
+    }
+    // Authorization-code tokens act with the signed-on admin's roles; Nango's `scopes` documents them.
+    return { description: `Needs the signed-on admin to hold, in this environment: ${sentences}.`, scopes: roles };
+}
+
+function describe(integration: Integration, what: string, needs: readonly RoleNeed[]): { description: string; scopes?: string[] } {
+    const { description, scopes } = access(integration, needs);
+    return { description: `${what} ${description}`, ...(scopes ? { scopes } : {}) };
+}
+
+export interface SyncSpec<TModels extends ZodModels, TMetadata extends ZodMetadata, TCheckpoint extends ZodCheckpoint> {
+    name: string;
+    description: string;
+    roles: readonly RoleNeed[];
+    frequency: string;
+    models: TModels;
+    metadata: TMetadata;
+    checkpoint: TCheckpoint;
+    run: (nango: NangoSync<TModels, TMetadata, TCheckpoint>, checkpoint: z.infer<TCheckpoint> | null) => Promise<void>;
+}
+
+export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetadata, TCheckpoint extends ZodCheckpoint>(
+    spec: SyncSpec<TModels, TMetadata, TCheckpoint>,
+) {
+    return {
+        name: spec.name,
+        roles: spec.roles,
+        models: spec.models,
+        props: (integration: Integration): Omit<CreateSyncProps<TModels, TMetadata, TCheckpoint>, 'exec'> => ({
+            version: VERSION,
+            ...describe(integration, spec.description, spec.roles),
+            frequency: spec.frequency,
+            autoStart: true,
+            models: spec.models,
+            metadata: spec.metadata,
+            checkpoint: spec.checkpoint,
+        }),
+        run: spec.run,
+    };
+}
+
+export interface ActionSpec<TInput extends z.ZodTypeAny, TOutput extends z.ZodTypeAny> {
+    name: string;
+    description: string;
+    roles: readonly RoleNeed[];
+    input: TInput;
+    output: TOutput;
+    exec: (nango: NangoAction, input: z.infer<TInput>) => Promise<z.infer<TOutput>>;
+}
+
+export function defineAction<TInput extends z.ZodTypeAny, TOutput extends z.ZodTypeAny>(spec: ActionSpec<TInput, TOutput>) {
+    return {
+        name: spec.name,
+        roles: spec.roles,
+        input: spec.input,
+        output: spec.output,
+        props: (integration: Integration): CreateActionProps<TInput, TOutput> => ({
+            version: VERSION,
+            ...describe(integration, spec.description, spec.roles),
+            input: spec.input,
+            output: spec.output,
+            exec: spec.exec,
+        }),
+    };
+}
+
+export interface OnEventSpec {
+    name: string;
+    description: string;
+    event: CreateOnEventProps['event'];
+    exec: (nango: NangoAction, integration: Integration) => Promise<void>;
+}
+
+export function defineOnEvent(spec: OnEventSpec) {
+    return {
+        name: spec.name,
+        props: (integration: Integration): CreateOnEventProps => ({
+            version: VERSION,
+            description: spec.description,
+            event: spec.event,
+            exec: (nango) => spec.exec(nango, integration),
+        }),
+    };
+}

@@ -1,0 +1,118 @@
+// PingOne's HAL collections: `_embedded.<key>` holds the page, `_links.next.href` the next one. Paging
+// follows that link only (PingOne may return fewer items than `limit` asked for), and only after
+// checking it stays on the connection's API origin; the origin is then stripped so that the request
+// goes through the proxy's own base URL with the connection's credentials.
+import { URL } from 'url';
+import type { NangoAction } from 'nango';
+
+import type { PingOneContext } from './connection.js';
+import { fail } from './errors.js';
+import { call, type PingOneCall } from './http.js';
+import { PAGE_SIZE } from './pingone.js';
+
+export interface HalPage {
+    _embedded?: Record<string, unknown>;
+    _links?: { next?: { href?: unknown } };
+}
+
+export interface Page<T> {
+    items: T[];
+    /** The next page as a path on the API origin, or undefined on the last page. */
+    nextPath: string | undefined;
+}
+
+export interface CollectionRequest extends Pick<PingOneCall, 'doing' | 'roles'> {
+    /** The first page's path, or a saved `nextPath` to resume from. */
+    path: string;
+    /** The `_embedded` key, e.g. `users`. */
+    embedded: string;
+    /** Query parameters of the first page (the next links carry their own). */
+    params?: Record<string, string | number>;
+}
+
+type PagingNango = Pick<NangoAction, 'proxy' | 'ActionError'>;
+
+/** The path and query of a next link, if it is on the connection's API origin; throws otherwise. */
+export function nextPathOf(nango: Pick<NangoAction, 'ActionError'>, context: PingOneContext, page: HalPage): string | undefined {
+    const href = page._links?.next?.href;
+    if (href === undefined) {
+        return undefined;
+    }
+    let url: URL | undefined;
+    try {
+        url = typeof href === 'string' ? new URL(href, context.apiOrigin) : undefined;
+    } catch {
+        url = undefined;
+    }
+    if (!url || url.origin !== context.apiOrigin || !url.pathname.startsWith('/v1/')) {
+        throw fail(nango, {
+            code: 'unexpected_response',
+            message: `PingOne returned a next-page link outside ${context.apiOrigin}/v1; it was not followed.`,
+        });
+    }
+    return url.pathname + url.search;
+}
+
+export function embeddedItems<T>(page: HalPage, key: string): T[] {
+    const items = page._embedded?.[key];
+    return Array.isArray(items) ? (items as T[]) : [];
+}
+
+/** Fetches one page: the first (with its params) or a saved next path (which carries its own query). */
+export async function fetchPage<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest, resume?: string): Promise<Page<T>> {
+    const page = await call<HalPage>(nango, {
+        method: 'GET',
+        endpoint: resume ?? request.path,
+        ...(resume === undefined ? { params: { limit: PAGE_SIZE, ...request.params } } : {}),
+        idempotent: true,
+        doing: request.doing,
+        roles: request.roles,
+    });
+    const nextPath = nextPathOf(nango, context, page);
+    if (nextPath !== undefined && nextPath === resume) {
+        throw fail(nango, { code: 'unexpected_response', message: 'PingOne returned a next-page link to the same page; paging stopped.' });
+    }
+    return { items: embeddedItems<T>(page, request.embedded), nextPath };
+}
+
+/** Every page of a collection, from the start or from a saved next path. */
+export async function* pages<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest, resume?: string): AsyncGenerator<Page<T>> {
+    let next: string | undefined = resume;
+    let first = resume === undefined;
+    while (first || next !== undefined) {
+        const page: Page<T> = await fetchPage<T>(nango, context, request, first ? undefined : next);
+        first = false;
+        yield page;
+        next = page.nextPath;
+    }
+}
+
+/**
+ * One page for an action that lists with a cursor. The cursor handed out is the next page's path; one
+ * handed back is accepted only if it is a page of the same collection, so it cannot steer the request.
+ */
+export async function cursorPage<T>(
+    nango: PagingNango,
+    context: PingOneContext,
+    request: CollectionRequest,
+    cursor: string | undefined,
+): Promise<{ items: T[]; next_cursor?: string }> {
+    if (cursor !== undefined && !(cursor.startsWith(`${request.path}?`) && !cursor.includes('..') && !cursor.includes('#'))) {
+        throw fail(nango, {
+            code: 'invalid_input',
+            message: 'Input field "cursor" is not a cursor this action returned; pass the `next_cursor` of the previous page, or omit it to start over.',
+            field: 'cursor',
+        });
+    }
+    const page = await fetchPage<T>(nango, context, request, cursor);
+    return { items: page.items, ...(page.nextPath ? { next_cursor: page.nextPath } : {}) };
+}
+
+/** Every item of a (small) collection, for actions that return the whole list. */
+export async function allItems<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of pages<T>(nango, context, request)) {
+        items.push(...page.items);
+    }
+    return items;
+}
