@@ -9,7 +9,8 @@ import { createRecordsListing } from './records-listing.js';
 import { createRecordsRepo } from './records-repo.js';
 import { createRunsRepo } from './runs-repo.js';
 import type { StoreContext } from './store-context.js';
-import { ensureStoreDirectory } from './store-path.js';
+import { openSecretsStore, type SecretsStore } from './secrets-store.js';
+import { ensureStoreDirectory, secretsPathFor } from './store-path.js';
 import { createTrackDeletes } from './track-deletes.js';
 
 export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, type StorePathOptions } from './store-path.js';
@@ -21,12 +22,16 @@ export type { ListOptions, ModelSummary, NangoRecord, RecordAction, RecordMetada
 export type { DeleteResult, SaveResult, UpdateResult } from './records-repo.js';
 export type { RunEntry, RunKind, RunOutcome, RunStatus } from './runs-repo.js';
 export type { TrackDeletesStartResult } from './track-deletes.js';
+export { openSecretsStore, type ConnectionSecrets, type RotatedTokens, type SecretsStore, type SecretsStoreOptions } from './secrets-store.js';
+export { secretsKeyVariable } from './secrets-cipher.js';
 
 export interface OpenStoreOptions {
     /** The database file; see resolveStorePath for the default and the `--db` / environment overrides. */
     path: string;
     /** `NORMAL` (default) survives SIGKILL; `FULL` also fsyncs every commit against power loss, at a cost in speed. */
     synchronous?: 'NORMAL' | 'FULL';
+    /** The passphrase for the secrets file (`PINGONE_CONNECTOR_KEY`); without it the file is plain JSON, mode 0600. */
+    secretsKey?: string | undefined;
     /** For tests: the clock that stamps first_seen_at, last_modified_at and runs. */
     now?: () => Date;
 }
@@ -42,8 +47,21 @@ export function openStore(options: OpenStoreOptions) {
     const translated = <T extends object>(repo: T): T => withStoreErrors(repo, options.path);
     const records = { ...createRecordsRepo(context, connections, models), ...createRecordsListing(context, connections, models) };
 
+    let secrets: SecretsStore | undefined;
+
     return {
         path: options.path,
+        /** The secrets file beside the database: `<name>.secrets.json` for `<name>.db`. */
+        secretsPath: secretsPathFor(options.path),
+        /**
+         * The connections' secrets, in their own file (never in the database). Opened on first use,
+         * so that commands which need no secret work even when the file cannot be read.
+         * `connections.remove` leaves them: remove them here too.
+         */
+        get secrets(): SecretsStore {
+            secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey });
+            return secrets;
+        },
         connections: translated({ list: connections.list, get: connections.get, save: connections.save, remove: connections.remove }),
         records: translated(records),
         trackDeletes: translated(createTrackDeletes(context, connections, models)),

@@ -1,11 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTempStore } from './temp-store.js';
+import { describe, expect, it } from 'vitest';
+import { useTempStore } from './temp-store.js';
 
-let temp: ReturnType<typeof openTempStore>;
-beforeEach(() => {
-    temp = openTempStore();
-});
-afterEach(() => temp.cleanup());
+const temp = useTempStore();
 
 describe('checkpoints', () => {
     it('saves, replaces and clears a flat checkpoint per connection and sync', () => {

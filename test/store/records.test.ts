@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
-import { openTempStore } from './temp-store.js';
+import { useTempStore } from './temp-store.js';
 
-let temp: ReturnType<typeof openTempStore>;
-beforeEach(() => {
-    temp = openTempStore();
-});
-afterEach(() => temp.cleanup());
+const temp = useTempStore();
 
 const users = (ids: number[], extra: Record<string, unknown> = {}) => ids.map((n) => ({ id: `u${n}`, username: `user${n}`, ...extra }));
 

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,35 @@ export function openTempStore(options: Partial<OpenStoreOptions> = {}) {
         cleanup(): void {
             store.close();
             rmSync(directory, { recursive: true, force: true });
+        },
+    };
+}
+
+export type TempStore = ReturnType<typeof openTempStore>;
+
+/** A fresh temporary store for each test of the file: the returned object reads the current one. */
+export function useTempStore(): Omit<TempStore, 'cleanup'> {
+    let current: TempStore | undefined;
+    beforeEach(() => {
+        current = openTempStore();
+    });
+    afterEach(() => current?.cleanup());
+    const now = (): TempStore => {
+        if (current === undefined) throw new Error('useTempStore: the store exists only inside a test');
+        return current;
+    };
+    return {
+        get store() {
+            return now().store;
+        },
+        get path() {
+            return now().path;
+        },
+        get directory() {
+            return now().directory;
+        },
+        get clock() {
+            return now().clock;
         },
     };
 }
