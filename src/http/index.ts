@@ -1,0 +1,109 @@
+import { Agent, Dispatcher } from 'undici';
+import { concurrencyLimit } from './concurrency-limit.js';
+import { emulatorHostMapping } from './emulator-host-mapping.js';
+import { hostAllowList } from './host-allow-list.js';
+import { requestBudget, TokenBucket } from './request-budget.js';
+import { createRequestStats, recordRetry, requestStats, type HttpLogger, type RequestStats } from './request-stats.js';
+import { retry } from './retry.js';
+import type { RetryOptions } from './retry-policy.js';
+import { defaultTimeouts, timeouts, type TimeoutOptions } from './timeouts.js';
+
+export interface PingOneDispatcherOptions {
+    /** The only hosts requests may go to: `connector.allowedHosts(config)`. */
+    allowedHosts: readonly string[];
+    /** A loopback emulator that stands in for auth.pingone.<tld> and api.pingone.<tld>. */
+    emulatorOrigin?: string | URL;
+    retry?: Partial<RetryOptions>;
+    /** Requests of this connection on the wire at once (default 8). */
+    maxConcurrency?: number;
+    /** The proactive budget (default 50/s, under PingOne's per-IP 100/s); 0 or Infinity turns it off. */
+    requestsPerSecond?: number;
+    /** Requests allowed at once after a quiet spell (default: one second's worth). */
+    burst?: number;
+    timeouts?: Partial<TimeoutOptions>;
+    /** Counters to fill; pass one to share it between dispatchers, or read `dispatcher.stats`. */
+    stats?: RequestStats;
+    /** Receives one redacted event per attempt and per retry. */
+    logger?: HttpLogger;
+    /** Jitter source, for tests that want deterministic delays. */
+    random?: () => number;
+}
+
+export const defaultMaxConcurrency = 8;
+export const defaultRequestsPerSecond = 50;
+
+/**
+ * A connection's dispatcher: an undici Agent behind a chain of interceptors. From the caller's
+ * side, in order: host allow-list → retries → concurrency limit → request budget → timeouts →
+ * statistics → emulator host mapping → the network. So a refused host is never sent, mapped or
+ * retried; a request waiting for its retry holds no slot; every attempt spends budget and is
+ * counted; and the counts and logs name PingOne's host, not the emulator's.
+ */
+export class PingOneDispatcher extends Dispatcher {
+    readonly stats: RequestStats;
+    readonly #agent: Agent;
+    readonly #dispatch: Dispatcher.Dispatch;
+
+    constructor(options: PingOneDispatcherOptions) {
+        super();
+        const limits = { ...defaultTimeouts, ...options.timeouts };
+        const rate = options.requestsPerSecond ?? defaultRequestsPerSecond;
+        const bucket =
+            rate > 0 && Number.isFinite(rate) ? new TokenBucket({ requestsPerSecond: rate, ...(options.burst ? { burst: options.burst } : {}) }) : undefined;
+        const stats = options.stats ?? createRequestStats();
+        this.stats = stats;
+        this.#agent = new Agent({ connect: { timeout: limits.connectMs } });
+        // compose() wraps in list order, so the last interceptor listed is the first to see a request.
+        const chain: Array<Dispatcher.DispatcherComposeInterceptor | undefined> = [
+            options.emulatorOrigin === undefined ? undefined : emulatorHostMapping(options.emulatorOrigin),
+            requestStats(stats, options.logger),
+            timeouts(limits),
+            bucket === undefined ? undefined : requestBudget(bucket),
+            concurrencyLimit(options.maxConcurrency ?? defaultMaxConcurrency),
+            retry(options.retry, {
+                onRetry: (event) => recordRetry(stats, options.logger, event),
+                onRateLimited: (until) => bucket?.holdUntil(until),
+                ...(options.random ? { random: options.random } : {}),
+            }),
+            hostAllowList(options.allowedHosts),
+        ];
+        this.#dispatch = this.#agent.compose(chain.filter((interceptor) => interceptor !== undefined)).dispatch;
+    }
+
+    override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+        return this.#dispatch(opts, handler);
+    }
+
+    override close(): Promise<void>;
+    override close(callback: () => void): void;
+    override close(callback?: () => void): Promise<void> | void {
+        const closing = this.#agent.close();
+        if (callback === undefined) return closing;
+        void closing.then(callback, callback);
+    }
+
+    override destroy(): Promise<void>;
+    override destroy(error: Error | null): Promise<void>;
+    override destroy(callback: () => void): void;
+    override destroy(error: Error | null, callback: () => void): void;
+    override destroy(errorOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
+        const error = typeof errorOrCallback === 'function' ? null : (errorOrCallback ?? null);
+        const done = typeof errorOrCallback === 'function' ? errorOrCallback : callback;
+        const destroying = this.#agent.destroy(error);
+        if (done === undefined) return destroying;
+        void destroying.then(done, done);
+    }
+}
+
+export function createPingOneDispatcher(options: PingOneDispatcherOptions): PingOneDispatcher {
+    return new PingOneDispatcher(options);
+}
+
+export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
+export { defaultRetryOptions, parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
+export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
+export type { TimeoutOptions } from './timeouts.js';
+export { parseEmulatorOrigin } from './emulator-host-mapping.js';
+export { requestJson, expectJson, errorFor, type JsonRequest, type JsonResponse } from './request-json.js';
+export { pingOneErrorFrom, type ErrorResponse } from './pingone-error-body.js';
+export { redactText, redactHeaders, redactValue } from './redact.js';

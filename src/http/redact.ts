@@ -1,0 +1,49 @@
+// Scrubbing for anything that may be logged or shown: known secret values, authorization
+// headers, token-shaped strings, and fields whose name says they hold a secret.
+
+const mask = '[redacted]';
+// Field names that hold a secret (clientSecret, refresh_token, password), not ones that merely
+// mention one (tokenEndpointAuthMethod, passwordPolicy).
+const secretKey = /(secret|password|passwd|authorization|assertion|cookie|api_?key|verifier)$|^(access|refresh|id)?_?token$/i;
+const secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const textPatterns: ReadonlyArray<[RegExp, string]> = [
+    [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${mask}`],
+    // A JWT (access and ID tokens are RS256 JWTs) wherever it appears.
+    [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, mask],
+    // key=value in forms and queries, "key": "value" in JSON.
+    [/\b((?:access_token|refresh_token|id_token|client_secret|code_verifier|client_assertion|password)=)[^&\s"]*/gi, `$1${mask}`],
+    [/([?&]code=)[^&\s"]*/g, `$1${mask}`],
+    [/("(?:access_token|refresh_token|id_token|client_secret|clientSecret|code_verifier|password)"\s*:\s*")(?:[^"\\]|\\.)*"/gi, `$1${mask}"`],
+];
+
+/** Removes known secret values (matched exactly, wherever they appear) and token-shaped text. */
+export function redactText(text: string, secrets: Iterable<string | undefined> = []): string {
+    let out = text;
+    for (const secret of secrets) {
+        // Very short values would mask ordinary words; real secrets and tokens are long.
+        if (secret !== undefined && secret.length >= 6) out = out.split(secret).join(mask);
+    }
+    for (const [pattern, replacement] of textPatterns) out = out.replace(pattern, replacement);
+    return out;
+}
+
+/** Headers with authorization and cookies masked. */
+export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
+    return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secretHeaders.has(name.toLowerCase()) ? mask : value]));
+}
+
+/** A deep copy of any value with secret-named fields masked and every string scrubbed; safe to log. */
+export function redactValue(value: unknown, secrets: Iterable<string | undefined> = []): unknown {
+    const known = [...secrets];
+    const seen = new WeakSet<object>();
+    const walk = (item: unknown): unknown => {
+        if (typeof item === 'string') return redactText(item, known);
+        if (item instanceof Error) return redactText(`${item.name}: ${item.message}`, known);
+        if (typeof item !== 'object' || item === null) return item;
+        if (seen.has(item)) return '[circular]';
+        seen.add(item);
+        if (Array.isArray(item)) return item.map(walk);
+        return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, secretKey.test(key) && field != null ? mask : walk(field)]));
+    };
+    return walk(value);
+}

@@ -1,0 +1,84 @@
+import { request, type Dispatcher } from 'undici';
+import { ConnectorError, NetworkError, type PingOneApiError } from '../errors/index.js';
+import { pingOneErrorFrom } from './pingone-error-body.js';
+import { errorCode } from './retry-policy.js';
+
+export interface JsonRequest {
+    method?: Dispatcher.HttpMethod;
+    url: URL | string;
+    headers?: Record<string, string>;
+    /** Sent as `application/json`. */
+    json?: unknown;
+    /** Sent as `application/x-www-form-urlencoded` (the token endpoint). */
+    form?: Record<string, string> | URLSearchParams;
+    signal?: AbortSignal;
+    /** Overrides the method's own idempotence for retries (see retry-policy.ts). */
+    idempotent?: boolean;
+}
+
+export interface JsonResponse<T = unknown> {
+    status: number;
+    headers: Record<string, string>;
+    /** Parsed JSON when the answer says it is JSON (PingOne's vendor `+json` types included), else the text. */
+    body: T;
+}
+
+/**
+ * One request through a dispatcher, answered whatever its status; a network failure becomes a
+ * NetworkError naming the host (never the URL's query or the body sent).
+ */
+export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: JsonRequest): Promise<JsonResponse<T>> {
+    const url = new URL(String(options.url));
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    let body: string | undefined;
+    if (options.form !== undefined) {
+        body = new URLSearchParams(options.form).toString();
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (options.json !== undefined) {
+        body = JSON.stringify(options.json);
+        headers['content-type'] ??= 'application/json';
+    }
+    try {
+        const response = await request(url, {
+            dispatcher,
+            method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+            headers,
+            body,
+            signal: options.signal,
+            ...(options.idempotent === undefined ? {} : { idempotent: options.idempotent }),
+        });
+        const responseHeaders = flatHeaders(response.headers);
+        const text = await response.body.text();
+        return { status: response.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type']) as T };
+    } catch (error) {
+        if (error instanceof ConnectorError || options.signal?.aborted) throw error;
+        const code = errorCode(error) ?? errorCode((error as { cause?: unknown }).cause);
+        throw new NetworkError(url.host, code, { cause: error });
+    }
+}
+
+/** Like requestJson, but a non-2xx answer throws PingOneApiError (RateLimitedError for 429). */
+export async function expectJson<T = unknown>(dispatcher: Dispatcher, options: JsonRequest): Promise<JsonResponse<T>> {
+    const response = await requestJson<T>(dispatcher, options);
+    if (response.status >= 200 && response.status < 300) return response;
+    throw errorFor(response, options);
+}
+
+export function errorFor(response: JsonResponse, options: Pick<JsonRequest, 'method' | 'url' | 'form' | 'json'>): PingOneApiError {
+    return pingOneErrorFrom(response, { method: options.method ?? ((options.form ?? options.json) ? 'POST' : 'GET'), url: options.url });
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+    if (text.length === 0 || !/[/+]json\b/i.test(contentType ?? '')) return text;
+    try {
+        return JSON.parse(text) as unknown;
+    } catch {
+        return text;
+    }
+}
+
+function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+    const flat: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    return flat;
+}
