@@ -7,7 +7,15 @@ const programName = 'pingone-connector';
 function overview(): string {
     const width = Math.max(...Object.keys(commands).map((name) => name.length), 4);
     const lines = Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
-    return [`Usage: ${programName} <command> [flags]`, '', 'Commands:', ...lines, '', `Run \`${programName} <command> --help\` for a command's flags.`, ''].join('\n');
+    return [
+        `Usage: ${programName} <command> [flags]`,
+        '',
+        'Commands:',
+        ...lines,
+        '',
+        `Run \`${programName} <command> --help\` for a command's flags.`,
+        '',
+    ].join('\n');
 }
 
 export function defaultContext(): CommandContext {
@@ -47,7 +55,8 @@ export async function main(argv: string[], context: CommandContext = defaultCont
     } catch (error) {
         if (error instanceof ConnectorError) {
             context.stderr.write(`${programName} ${name}: ${error.describe()}\n`);
-            return error.code === 'usage' || error.code === 'invalid_config' ? 2 : 1;
+            // Bad usage or input (a flag, a config field, a name that does not exist) is 2; a run or call that failed is 1.
+            return ['usage', 'invalid_config', 'not_found'].includes(error.code) ? 2 : 1;
         }
         throw error;
     }

@@ -1,14 +1,7 @@
 export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic';
 
-/** The secret half of a connection: kept only in the secrets file, never in the database or a log. */
-export interface ConnectionSecrets {
-    clientId?: string;
-    clientSecret?: string;
-    refreshToken?: string;
-    accessToken?: string;
-    /** ISO time the access token expires (an imported token that cannot be refreshed). */
-    accessTokenExpiresAt?: string;
-}
+export type { ConnectionSecrets } from '../store/index.js';
+import type { ConnectionSecrets } from '../store/index.js';
 
 /** Everything needed to save a connection, after the connector has validated its config. */
 export interface ConnectionSpec {

@@ -1,0 +1,159 @@
+import type { ConnectionSpec } from '../../connections/connection-spec.js';
+import type { RotatedTokens } from '../../store/index.js';
+import { checkEmulatorUrl } from '../../connections/emulator-url.js';
+import { connectorFor } from '../../connections/connector-for.js';
+import { connectionFromNango } from '../../connections/from-nango.js';
+import { resolveConnectionSpec } from '../../connections/resolve-spec.js';
+import { createRuntime } from '../../connections/runtime.js';
+import { readSettings } from '../../connections/settings.js';
+import { authorizeInteractively } from '../../connections/authorize.js';
+import type { Command, CommandContext } from '../command.js';
+import { integerFlag, parseFlags } from '../flags.js';
+import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
+import { singlePositional } from '../positionals.js';
+
+export const help = `Usage: pingone-connector connect <name> --provider pingone-cc|pingone [flags]
+
+Creates (or replaces) the connection <name>: validates the config, fetches a token and reads the
+environment, and saves it only when that works. Secrets go to the secrets file beside the
+database (mode 0600; encrypted when PINGONE_CONNECTOR_KEY is set), never into the database.
+
+  pingone-cc   client credentials of a Worker app
+  pingone      authorization code + PKCE: prints PingOne's sign-on URL and waits on
+               http://127.0.0.1:<port>/callback for the redirect (add that URL to the app)
+
+Where PingOne is:
+  --environment-id <uuid>      Settings > Environment Properties (or PINGONE_ENVIRONMENT_ID)
+  --tld <tld>                  com, ca, eu, com.au, sg or asia (or PINGONE_TLD; default com)
+  --authorization-url <url>    the app's Authorization URL, instead of the two above
+  --auth-domain <host>         auth.pingone.<tld>, instead of --tld (the Cyclr way)
+Credentials:
+  --client-id <id>             (or PINGONE_CLIENT_ID)
+  --client-secret <secret>     (or PINGONE_CLIENT_SECRET, better: flags show in the process list)
+  --auth-method <m>            client_secret_basic (PingOne's default) or client_secret_post
+Elsewhere:
+  --emulator <url>             send this connection's PingOne traffic to a local emulator
+                               (or PINGONE_EMULATOR_URL)
+  --from-nango <id>            copy connection <id> from Nango (NANGO_HOSTPORT, NANGO_SECRET_KEY);
+  --integration <key>          its Nango integration, when the ID is used by several
+  --ui                         open the Connect UI credential form instead (--port N, --open)
+  --port <N>                   the loopback port for the callback (pingone) or the form (--ui)
+  --no-test                    save without fetching a token (offline)
+${harnessFlagsHelp}
+
+A .env file in the working directory is read for any variable the environment leaves unset.
+Exit codes: 0 saved, 1 PingOne refused (the reason is explained), 2 bad usage or input.
+`;
+
+const flags = {
+    ...harnessFlags,
+    provider: { type: 'string' },
+    'environment-id': { type: 'string' },
+    tld: { type: 'string' },
+    'authorization-url': { type: 'string' },
+    'auth-domain': { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
+    'auth-method': { type: 'string' },
+    emulator: { type: 'string' },
+    'from-nango': { type: 'string' },
+    integration: { type: 'string' },
+    ui: { type: 'boolean' },
+    open: { type: 'boolean' },
+    port: { type: 'string' },
+    'no-test': { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
+
+const command: Command = {
+    name: 'connect',
+    summary: 'create a connection (client credentials, authorization code, --from-nango, --ui)',
+    help,
+    async run(args, context) {
+        const { values, positionals } = parseFlags('connect', args, flags);
+        const name = singlePositional('connect', positionals, '<name>');
+        const settings = readSettings(context.env, context.cwd);
+        const port = integerFlag('port', values.port, { min: 0, max: 65535 });
+        const emulator = values.emulator ?? settings['PINGONE_EMULATOR_URL'];
+
+        if (values.ui) {
+            const { runConnectUiCommand } = await import('../../connect-ui/cli.js');
+            return runConnectUiCommand(
+                {
+                    provider: values.provider ?? 'pingone-cc',
+                    connectionName: name,
+                    port,
+                    open: values.open,
+                    emulatorUrl: emulator === undefined ? undefined : checkEmulatorUrl(emulator),
+                    db: values.db,
+                },
+                context,
+            );
+        }
+
+        let spec: ConnectionSpec =
+            values['from-nango'] === undefined
+                ? resolveConnectionSpec(name, flagsOf(values, emulator), settings, connectorFor)
+                : await connectionFromNango({
+                      name,
+                      nangoConnectionId: values['from-nango'],
+                      integration: values.integration,
+                      emulator,
+                      settings,
+                      connectorFor,
+                  });
+        if (connectorFor(spec.provider).authMode === 'OAUTH2' && spec.secrets.accessToken === undefined) {
+            spec = await authorizeInteractively(spec, { port, signal: context.signal, say: (line: string) => context.stderr.write(`${line}\n`) });
+        }
+        if (!values['no-test']) {
+            const tested = await testBeforeSaving(spec, context);
+            if (!tested.ok) {
+                if (values.json) printJson(context, { saved: false, ...tested });
+                else context.stderr.write(`Not saved: ${tested.message}\n${tested.hint ? `  hint: ${tested.hint}\n` : ''}`);
+                return 1;
+            }
+            spec = { ...spec, secrets: { ...spec.secrets, ...tested.rotated } };
+        }
+        const saved = await withHarness(context, values.db, async (harness) => ({ summary: await harness.connections.create(spec), database: harness.dbPath }));
+        if (values.json) printJson(context, { saved: true, connection: saved.summary, database: saved.database });
+        else
+            context.stdout.write(
+                `Saved the connection "${name}" (${spec.provider}, environment ${spec.config['environmentId']}, ${spec.config['tld']}) in ${saved.database}.\n`,
+            );
+        return 0;
+    },
+};
+
+function flagsOf(values: Values, emulator: string | undefined) {
+    return {
+        provider: values.provider,
+        environmentId: values['environment-id'],
+        tld: values.tld,
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        authMethod: values['auth-method'],
+        authorizationUrl: values['authorization-url'],
+        authDomain: values['auth-domain'],
+        emulator,
+    };
+}
+
+/** Fetches a token and reads the environment with the new credentials before anything is saved. */
+async function testBeforeSaving(spec: ConnectionSpec, context: CommandContext) {
+    const rotated: ConnectionSpec['secrets'] = {};
+    const keep = (tokens: RotatedTokens) => {
+        rotated.accessToken = tokens.accessToken;
+        if (tokens.accessTokenExpiresAt) rotated.accessTokenExpiresAt = tokens.accessTokenExpiresAt;
+        if (tokens.refreshToken) rotated.refreshToken = tokens.refreshToken;
+    };
+    const runtime = createRuntime(spec, spec.secrets, keep, { env: context.env });
+    try {
+        const result = await runtime.test(context.signal);
+        return { ...result, rotated };
+    } finally {
+        await runtime.close();
+    }
+}
+
+export default command;

@@ -1,0 +1,67 @@
+import { UsageError } from '../../errors/index.js';
+import type { Command } from '../command.js';
+import { parseFlags } from '../flags.js';
+import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
+import { formatTable } from '../table.js';
+
+export const help = `Usage: pingone-connector connections <list|test|remove> [name] [--json] [--db <file>]
+
+  list            the saved connections (never their secrets)
+  test <name>     fetch a token and read the environment; a failure is explained in plain words
+                  (wrong client ID or secret, app disabled, wrong region, missing role)
+  remove <name>   delete the connection, its records, checkpoints, runs and secrets
+
+Flags:
+${harnessFlagsHelp}
+
+Exit codes: 0 success (test: the connection works), 1 the test failed, 2 bad usage or unknown name.
+`;
+
+const command: Command = {
+    name: 'connections',
+    summary: 'list, test or remove saved connections',
+    help,
+    async run(args, context) {
+        const { values, positionals } = parseFlags('connections', args, harnessFlags);
+        const [sub, name, ...extra] = positionals;
+        const json = values.json ?? false;
+        if (sub === 'list' && name === undefined) {
+            const connections = await withHarness(context, values.db, async (harness) => harness.connections.list());
+            if (json) printJson(context, connections);
+            else if (connections.length === 0) context.stdout.write('No connections yet: create one with `pingone-connector connect <name> ...`.\n');
+            else {
+                const rows = connections.map((c) => [
+                    c.name,
+                    c.provider,
+                    c.config['environmentId'] ?? '',
+                    c.config['tld'] ?? '',
+                    c.emulatorUrl ?? '',
+                    c.updatedAt,
+                ]);
+                context.stdout.write(formatTable(['name', 'provider', 'environment', 'tld', 'emulator', 'updated'], rows));
+            }
+            return 0;
+        }
+        if ((sub === 'test' || sub === 'remove') && name !== undefined && extra.length === 0) {
+            return withHarness(context, values.db, async (harness) => {
+                if (harness.connections.get(name) === undefined) {
+                    throw new UsageError(`There is no connection named "${name}".`, { hint: 'Run `pingone-connector connections list`.' });
+                }
+                if (sub === 'remove') {
+                    await harness.connections.remove(name);
+                    if (json) printJson(context, { removed: name });
+                    else context.stdout.write(`Removed connection ${name} with its records, checkpoints, runs and secrets.\n`);
+                    return 0;
+                }
+                const result = await harness.connections.test(name, { signal: context.signal });
+                if (json) printJson(context, result);
+                else if (result.ok) context.stdout.write(`${name}: ${result.message}\n`);
+                else context.stderr.write(`${name}: ${result.message}\n${result.hint ? `  hint: ${result.hint}\n` : ''}`);
+                return result.ok ? 0 : 1;
+            });
+        }
+        throw new UsageError('connections takes `list`, `test <name>` or `remove <name>`.', { hint: 'Run `pingone-connector connections --help`.' });
+    },
+};
+
+export default command;

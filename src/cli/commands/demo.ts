@@ -1,0 +1,119 @@
+import type { Harness, RunReport } from '../../harness/index.js';
+import type { Command, CommandContext } from '../command.js';
+import { parseFlags } from '../flags.js';
+import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
+import { progressReporter } from '../progress.js';
+import { scriptLogPrinter } from '../run-output.js';
+import { formatDuration, formatTable } from '../table.js';
+
+export const help = `Usage: pingone-connector demo [--json] [--db <file>]
+
+What \`npm start\` runs. Starts the PingOne emulator in this process, creates the connection
+"demo" (pingone-cc, the emulator's Worker app), runs every sync and one example action against
+it, and prints a summary: records per model, requests and time per sync, and where the database
+is. Nothing leaves this machine. Afterwards try:
+
+  pingone-connector records User --connection demo --limit 5
+
+(the emulator stops with the demo, so \`sync\` on "demo" needs \`pingone-connector emulator\` and a
+new \`connect\`.)
+
+Flags:
+${harnessFlagsHelp}
+
+Exit codes: 0 every run succeeded, 1 one failed.
+`;
+
+const connectionName = 'demo';
+const integration = 'pingone-cc';
+
+const command: Command = {
+    name: 'demo',
+    summary: 'start the emulator, connect, run every sync and an action, print a summary (npm start)',
+    help,
+    async run(args, context) {
+        const { values } = parseFlags('demo', args, harnessFlags);
+        const json = values.json ?? false;
+        const { startEmulator } = await import('../../emulator/index.js');
+        const emulator = await startEmulator({});
+        try {
+            return await withHarness(
+                context,
+                values.db,
+                async (harness) => {
+                    await harness.connections.remove(connectionName);
+                    await harness.connections.create({
+                        name: connectionName,
+                        provider: integration,
+                        config: { environmentId: emulator.environmentId, tld: emulator.tld },
+                        secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
+                        // The emulator's Worker app uses PingOne's default method, as a new Worker app does.
+                        authMethod: 'client_secret_basic',
+                        emulatorUrl: emulator.url,
+                    });
+                    const reports = await runEverything(context, harness, json);
+                    const summary = summarize(harness, reports);
+                    if (json) printJson(context, { database: harness.dbPath, emulator: emulator.url, ...summary });
+                    else printSummary(context, harness.dbPath, summary);
+                    return reports.every((report) => report.status === 'success') ? 0 : 1;
+                },
+                { onLog: scriptLogPrinter(context, json) },
+            );
+        } finally {
+            await emulator.close();
+        }
+    },
+};
+
+async function runEverything(context: CommandContext, harness: Harness, json: boolean): Promise<RunReport[]> {
+    const reports: RunReport[] = [];
+    const { sync: syncs } = harness.scripts(connectionName);
+    for (const sync of syncs) {
+        const progress = progressReporter(context, `sync ${sync}`);
+        if (!json && context.isTTY) context.stderr.write(`sync ${sync}...\n`);
+        reports.push(await harness.runSync(connectionName, sync, { full: true, signal: context.signal }));
+        progress.done();
+    }
+    const [user] = harness.records(connectionName, 'User', { limit: 1 }).records;
+    const example = user === undefined ? { name: 'list-roles', input: {} } : { name: 'get-user', input: { id: String(user.id) } };
+    if (harness.scripts(connectionName).action.includes(example.name)) {
+        reports.push(await harness.runAction(connectionName, example.name, example.input, { signal: context.signal }));
+    }
+    return reports;
+}
+
+function summarize(harness: Harness, reports: RunReport[]) {
+    return {
+        runs: reports.map((r) => ({
+            kind: r.kind,
+            script: r.script,
+            status: r.status,
+            ...r.counts,
+            requests: r.requests,
+            retries: r.retries,
+            durationMs: r.durationMs,
+            error: r.error,
+        })),
+        models: harness.store.records.summary(connectionName),
+        requests: reports.reduce((sum, r) => sum + r.requests, 0),
+        durationMs: reports.reduce((sum, r) => sum + r.durationMs, 0),
+    };
+}
+
+function printSummary(context: CommandContext, database: string, summary: ReturnType<typeof summarize>): void {
+    const runRows = summary.runs.map((r) => [`${r.kind} ${r.script}`, r.status, r.added, r.updated, r.deleted, r.requests, formatDuration(r.durationMs)]);
+    context.stdout.write(`\nRuns on connection "${connectionName}" (PingOne emulator):\n\n`);
+    context.stdout.write(formatTable(['run', 'status', 'added', 'updated', 'deleted', 'requests', 'time'], runRows));
+    context.stdout.write('\nRecords per model:\n\n');
+    context.stdout.write(
+        formatTable(
+            ['model', 'records', 'deleted'],
+            summary.models.map((m) => [m.model, m.total - m.deleted, m.deleted]),
+        ),
+    );
+    context.stdout.write(`\n${summary.requests} requests in ${formatDuration(summary.durationMs)}.\nDatabase: ${database}\n`);
+    for (const r of summary.runs.filter((run) => run.error)) context.stderr.write(`${r.kind} ${r.script} failed: ${r.error?.message}\n`);
+    context.stdout.write(`Try: pingone-connector records User --connection ${connectionName} --limit 5\n`);
+}
+
+export default command;

@@ -1,0 +1,63 @@
+import { UsageError } from '../../errors/index.js';
+import type { Command } from '../command.js';
+import { parseFlags } from '../flags.js';
+import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
+import { requiredConnection } from '../positionals.js';
+
+export const help = `Usage: pingone-connector request <METHOD> <path> --connection <name> [--data <json>] [--json] [--db <file>]
+
+Makes one authenticated call through a connection, like Nango's proxy: the path is resolved
+against the connection's https://api.pingone.<tld>, the token is added, retries and the rate
+budget apply. Prints the response body (with --json: status, headers and body).
+
+Examples:
+  pingone-connector request GET /v1/environments/<env-id>/users --connection demo
+  pingone-connector request POST /v1/environments/<env-id>/groups --connection demo --data '{"name":"Ops"}'
+
+Flags:
+  --connection <c>  the connection
+  --data <json>     the request body (JSON)
+${harnessFlagsHelp}
+
+Exit codes: 0 a 2xx answer, 1 any other answer or a failure, 2 bad usage.
+`;
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+const command: Command = {
+    name: 'request',
+    summary: 'make one authenticated API call through a connection',
+    help,
+    async run(args, context) {
+        const { values, positionals } = parseFlags('request', args, { ...harnessFlags, connection: { type: 'string' }, data: { type: 'string' } });
+        const [rawMethod, path, ...extra] = positionals;
+        const method = rawMethod?.toUpperCase();
+        if (method === undefined || !methods.includes(method) || path === undefined || extra.length > 0) {
+            throw new UsageError('request takes <METHOD> <path>, e.g. `request GET /v1/environments/<env-id>/users`.', {
+                hint: `METHOD is one of ${methods.join(', ')}.`,
+            });
+        }
+        if (!path.startsWith('/')) {
+            throw new UsageError(`The path "${path}" must start with "/" (a path on the connection's API host, not a URL).`, {
+                hint: 'e.g. /v1/environments/<env-id>/users',
+            });
+        }
+        const connection = requiredConnection('request', values.connection);
+        let data: unknown;
+        if (values.data !== undefined) {
+            try {
+                data = JSON.parse(values.data) as unknown;
+            } catch (error) {
+                throw new UsageError(`--data is not valid JSON: ${(error as Error).message}.`, { flag: '--data' });
+            }
+        }
+        const response = await withHarness(context, values.db, (harness) =>
+            harness.request(connection, { method, endpoint: path, ...(data === undefined ? {} : { data }) }, { signal: context.signal }),
+        );
+        if (values.json) printJson(context, { status: response.status, headers: response.headers, data: response.data });
+        else context.stdout.write(typeof response.data === 'string' ? `${response.data}\n` : `${JSON.stringify(response.data, null, 2)}\n`);
+        return 0;
+    },
+};
+
+export default command;

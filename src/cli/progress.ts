@@ -1,0 +1,30 @@
+import type { RunProgress } from '../harness/index.js';
+import type { CommandContext } from './command.js';
+
+/**
+ * A one-line progress display on a terminal (requests, records, records per second), redrawn at
+ * most a few times a second; nothing at all when stdout is not a TTY.
+ */
+export function progressReporter(context: CommandContext, label: string) {
+    let requests = 0;
+    let records = 0;
+    let lastDraw = 0;
+    const started = Date.now();
+    const draw = (force: boolean) => {
+        const now = Date.now();
+        if (!context.isTTY || (!force && now - lastDraw < 200)) return;
+        lastDraw = now;
+        const seconds = Math.max((now - started) / 1000, 0.001);
+        context.stderr.write(`\r${label}: ${requests} requests, ${records} records, ${Math.round(records / seconds)} records/s   `);
+    };
+    return {
+        onProgress(event: RunProgress) {
+            if (event.kind === 'request') requests += 1;
+            else records += event.saved;
+            draw(false);
+        },
+        done() {
+            if (context.isTTY && lastDraw > 0) context.stderr.write('\r\x1b[K');
+        },
+    };
+}

@@ -1,0 +1,76 @@
+import type { Connector } from '../connector/connector.js';
+import type { ConnectionView } from '../harness/run-context.js';
+import type { ProxyTarget } from '../harness/proxy.js';
+import { createPingOneDispatcher, type HttpLogger, type PingOneDispatcher } from '../http/index.js';
+import type { RotatedTokens, Store, StoredConnection } from '../store/index.js';
+import type { ConnectionSecrets } from './connection-spec.js';
+import { connectorFor } from './connector-for.js';
+import { tokenSourceFor, type ConnectionTokens } from './token-source-for.js';
+import { diagnoseConnection, type ConnectionTestResult } from './test-connection.js';
+
+export type { ConnectionTestResult } from './test-connection.js';
+
+/** A connection ready to make calls: its validated config, dispatcher and token source. */
+export interface ConnectionRuntime {
+    view: ConnectionView;
+    connector: Connector;
+    proxy: ProxyTarget;
+    /** API requests so far (token requests not included) and their retries. */
+    stats(): { requests: number; retries: number };
+    /** The values that must never appear in output, for the run's redactor. */
+    secrets(): string[];
+    test(signal?: AbortSignal): Promise<ConnectionTestResult>;
+    close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+    env: NodeJS.ProcessEnv;
+    httpLogger?: HttpLogger;
+}
+
+/**
+ * Builds a runtime for a saved connection. The connector validates the stored config again
+ * before any URL is built from it (a database is input too), and the dispatcher refuses every
+ * host but the connector's `auth.pingone.<tld>` and `api.pingone.<tld>`.
+ */
+export async function openConnectionRuntime(store: Store, connection: StoredConnection, options: RuntimeOptions): Promise<ConnectionRuntime> {
+    const secrets: ConnectionSecrets = store.secrets.get(connection.name) ?? {};
+    return createRuntime(connection, secrets, (tokens) => store.secrets.rotateTokens(connection.name, tokens), options);
+}
+
+/** A runtime for a connection that is not saved (yet): `connect` tests before it saves. */
+export function createRuntime(
+    connection: Pick<StoredConnection, 'name' | 'provider' | 'config' | 'authMethod' | 'emulatorUrl'> &
+        Partial<Pick<StoredConnection, 'createdAt' | 'updatedAt'>>,
+    secrets: ConnectionSecrets,
+    saveTokens: (tokens: RotatedTokens) => void,
+    options: RuntimeOptions,
+): ConnectionRuntime {
+    const connector = connectorFor(connection.provider);
+    const config = connector.parseConnectionConfig(connection.config);
+    const dispatcher: PingOneDispatcher = createPingOneDispatcher({
+        allowedHosts: connector.allowedHosts(config),
+        ...(connection.emulatorUrl ? { emulatorOrigin: connection.emulatorUrl } : {}),
+        ...(options.httpLogger ? { logger: options.httpLogger } : {}),
+    });
+    const tokens: ConnectionTokens = tokenSourceFor({ connector, config, secrets, authMethod: connection.authMethod, dispatcher, saveTokens });
+    const now = new Date().toISOString();
+    const view: ConnectionView = {
+        name: connection.name,
+        integration: connector.key,
+        provider: connector.key,
+        connectionConfig: { ...(config as Record<string, string>) },
+        clientId: secrets.clientId,
+        createdAt: connection.createdAt ?? now,
+        updatedAt: connection.updatedAt ?? now,
+    };
+    return {
+        view,
+        connector,
+        proxy: { apiBaseUrl: connector.apiBaseUrl(config), dispatcher, tokens },
+        stats: () => ({ requests: dispatcher.stats.requests - tokens.tokenRequests(), retries: dispatcher.stats.retries }),
+        secrets: () => [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.issued()].filter((value): value is string => Boolean(value)),
+        test: (signal) => diagnoseConnection({ connector, config, dispatcher, tokens, signal }),
+        close: () => dispatcher.close(),
+    };
+}

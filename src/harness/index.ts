@@ -1,0 +1,197 @@
+import { fileURLToPath } from 'node:url';
+import { openConnectionRuntime, type ConnectionRuntime } from '../connections/runtime.js';
+import { createConnectionsApi, type ConnectionsApi } from '../connections/connections-api.js';
+import { NotFoundError } from '../errors/index.js';
+import { openStore, resolveStorePath, type RecordPage, type Store } from '../store/index.js';
+import { executeAction, executeSync } from './execute.js';
+import { proxyRequest, type ProxyRequest, type ProxyResponse } from './proxy.js';
+import { Redactor } from './redactor.js';
+import type { RunContext, RunLogLine, RunProgress } from './run-context.js';
+import { describeFailure, type RunReport } from './run-report.js';
+import { listScripts, loadScript, type ScriptKind } from './script-loader.js';
+import { storeForRun } from './store-adapter.js';
+
+export type { RunReport } from './run-report.js';
+export type { RunLogLine, RunProgress } from './run-context.js';
+
+/** The package's own scripts: `connectors/<integration>/{syncs,actions,on-events}/<name>.ts`. */
+export const defaultScriptsRoot = fileURLToPath(new URL('../../connectors/', import.meta.url));
+
+export interface HarnessOptions {
+    /** The database file; default per `resolveStorePath` (`--db`, `PINGONE_CONNECTOR_DB`, `.pingone/pingone.db`). */
+    dbPath?: string;
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Where scripts are looked up; tests point it at their fixtures. */
+    scriptsRoot?: string;
+    /** Script log lines, already redacted. */
+    onLog?: (line: RunLogLine & { script: string }) => void;
+    onProgress?: (event: RunProgress & { script: string }) => void;
+    debug?: boolean;
+}
+
+export interface RunOptions {
+    signal?: AbortSignal;
+}
+
+export interface Harness {
+    readonly dbPath: string;
+    readonly store: Store;
+    readonly connections: ConnectionsApi;
+    runSync(connection: string, sync: string, options?: RunOptions & { full?: boolean }): Promise<RunReport>;
+    runAction(connection: string, action: string, input: unknown, options?: RunOptions): Promise<RunReport>;
+    records(connection: string, model: string, options?: { limit?: number; cursor?: string | undefined }): RecordPage;
+    /** One authenticated call through a connection, like Nango's proxy (`pingone-connector request`). */
+    request(connection: string, config: ProxyRequest, options?: RunOptions): Promise<ProxyResponse>;
+    /** The scripts available to a connection, by kind. */
+    scripts(connection: string): Record<ScriptKind, string[]>;
+    close(): Promise<void>;
+}
+
+/**
+ * Opens the local harness: the SQLite store, the connections in it, and a runtime that runs
+ * Nango scripts against a connection's PingOne (or emulator) through its own dispatcher and
+ * token source. One harness per process; `close()` releases the database and the sockets.
+ */
+export function openHarness(options: HarnessOptions = {}): Harness {
+    const env = options.env ?? process.env;
+    const cwd = options.cwd ?? process.cwd();
+    const dbPath = options.dbPath ?? resolveStorePath({ env, cwd });
+    const store = openStore({ path: dbPath, secretsKey: env['PINGONE_CONNECTOR_KEY'] });
+    const scriptsRoot = options.scriptsRoot ?? defaultScriptsRoot;
+    const runtimes = new Map<string, ConnectionRuntime>();
+    const connections = createConnectionsApi(store, { runtimeOf: (name) => runtimeOf(name), forget: (name) => forget(name) });
+
+    async function runtimeOf(name: string): Promise<ConnectionRuntime> {
+        const existing = runtimes.get(name);
+        if (existing !== undefined) return existing;
+        const connection = store.connections.get(name);
+        if (connection === undefined) {
+            throw new NotFoundError('connection', name, `There is no connection named "${name}" in ${dbPath}.`, {
+                hint: 'Run `pingone-connector connections list`, or create it with `pingone-connector connect`.',
+            });
+        }
+        const runtime = await openConnectionRuntime(store, connection, { env });
+        runtimes.set(name, runtime);
+        return runtime;
+    }
+
+    async function forget(name: string): Promise<void> {
+        const runtime = runtimes.get(name);
+        runtimes.delete(name);
+        await runtime?.close();
+    }
+
+    function contextFor(runtime: ConnectionRuntime, script: string, runId: number, full: boolean, signal: AbortSignal): RunContext {
+        const redactor = new Redactor();
+        for (const secret of runtime.secrets()) redactor.add(secret);
+        return {
+            scriptName: script,
+            connection: runtime.view,
+            proxy: { ...runtime.proxy, signal },
+            store: storeForRun(store, { connection: runtime.view.name, script, runId, full }),
+            metadata: {
+                get: () => store.metadata.get(runtime.view.name),
+                set: (metadata) => store.metadata.set(runtime.view.name, metadata),
+            },
+            redactor,
+            signal,
+            log: (line) => options.onLog?.({ ...line, script }),
+            progress: (event) => options.onProgress?.({ ...event, script }),
+        };
+    }
+
+    async function run(
+        kind: 'sync' | 'action',
+        connection: string,
+        script: string,
+        signal: AbortSignal | undefined,
+        body: (context: RunContext) => Promise<Omit<RunReport, 'runId' | 'connection' | 'script' | 'kind' | 'requests' | 'retries' | 'durationMs'>>,
+        full = false,
+    ): Promise<RunReport> {
+        const runtime = await runtimeOf(connection);
+        const started = performance.now();
+        const before = runtime.stats();
+        const runId = store.runs.start(connection, script, kind);
+        const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal);
+        let outcome: Awaited<ReturnType<typeof body>>;
+        try {
+            outcome = await body(context);
+        } catch (error) {
+            store.runs.finish(runId, { status: 'failed', error: error instanceof Error ? context.redactor.redact(error.message) : 'failed' });
+            throw error;
+        }
+        const after = runtime.stats();
+        const report: RunReport = {
+            runId,
+            connection,
+            script,
+            kind,
+            ...outcome,
+            requests: after.requests - before.requests,
+            retries: after.retries - before.retries,
+            durationMs: Math.round(performance.now() - started),
+        };
+        store.runs.finish(runId, {
+            status: report.status,
+            ...report.counts,
+            requests: report.requests,
+            retries: report.retries,
+            error: report.error?.message,
+        });
+        return report;
+    }
+
+    return {
+        dbPath,
+        store,
+        connections,
+        async runSync(connection, sync, runOptions = {}) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const script = await loadScript(scriptsRoot, integration, 'sync', sync);
+            if (runOptions.full) store.checkpoints.clear(connection, sync);
+            return run(
+                'sync',
+                connection,
+                sync,
+                runOptions.signal,
+                async (context) => {
+                    const outcome = await executeSync(context, script, { debug: options.debug ?? false });
+                    return outcome.ok
+                        ? { status: 'success', counts: outcome.counts }
+                        : { status: 'failed', counts: outcome.counts, error: describeFailure(outcome.error) };
+                },
+                runOptions.full ?? false,
+            );
+        },
+        async runAction(connection, action, input, runOptions = {}) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const script = await loadScript(scriptsRoot, integration, 'action', action);
+            return run('action', connection, action, runOptions.signal, async (context) => {
+                const outcome = await executeAction(context, script, input, { debug: options.debug ?? false });
+                const counts = { added: 0, updated: 0, deleted: 0 };
+                return outcome.ok ? { status: 'success', counts, output: outcome.output } : { status: 'failed', counts, error: describeFailure(outcome.error) };
+            });
+        },
+        records(connection, model, listOptions = {}) {
+            return store.records.list(connection, model, { limit: listOptions.limit, cursor: listOptions.cursor });
+        },
+        async request(connection, config, runOptions = {}) {
+            const runtime = await runtimeOf(connection);
+            return proxyRequest({ ...runtime.proxy, signal: runOptions.signal }, config);
+        },
+        scripts(connection) {
+            const connectionRow = store.connections.get(connection);
+            const integration = connectionRow?.provider ?? connection;
+            return {
+                sync: listScripts(scriptsRoot, integration, 'sync'),
+                action: listScripts(scriptsRoot, integration, 'action'),
+                'on-event': listScripts(scriptsRoot, integration, 'on-event'),
+            };
+        },
+        async close() {
+            for (const name of [...runtimes.keys()]) await forget(name);
+            store.close();
+        },
+    };
+}
