@@ -11,7 +11,7 @@ export interface AuditWindow {
 
 /** The filter PingOne requires on `/activities` (a date range), plus the action types asked for. */
 export function auditFilter(window: AuditWindow, actionTypes: readonly string[] = []): string {
-    const range = `recordedat gt "${window.from}" and recordedat lt "${window.to}"`;
+    const range = `recordedAt gt "${window.from}" and recordedAt lt "${window.to}"`;
     if (actionTypes.length === 0) {
         return range;
     }

@@ -1,0 +1,116 @@
+// One emulator, one harness on a temporary database, and a connection per integration: `cc`
+// (pingone-cc, the seeded Worker app) and `web` (pingone, tokens from a real authorization-code
+// exchange with the emulator's auto sign-on). Everything goes over loopback HTTP.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openHarness, type Harness, type RunReport } from '../../src/harness/index.js';
+import type { EmulatorOptions } from '../../src/emulator/index.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+
+export const INTEGRATION_CONNECTIONS = [
+    { integration: 'pingone-cc', connection: 'cc' },
+    { integration: 'pingone', connection: 'web' },
+] as const;
+
+export interface ScriptsWorld {
+    emulator: TestEmulator;
+    harness: Harness;
+    close(): Promise<void>;
+}
+
+/** An authorization-code + PKCE exchange, straight against the emulator (auto sign-on is on). */
+async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }> {
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const redirectUri = emulator.web.redirectUris[0] as string;
+    const authorize = new URL(`${emulator.url}/${emulator.environmentId}/as/authorize`);
+    authorize.search = new URLSearchParams({
+        response_type: 'code',
+        client_id: emulator.web.clientId,
+        redirect_uri: redirectUri,
+        scope: 'openid offline_access',
+        state: 'test-state',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+    }).toString();
+    const redirect = await fetch(authorize, { redirect: 'manual' });
+    const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code');
+    if (!code) throw new Error(`The emulator's authorize endpoint gave no code (status ${redirect.status}).`);
+    const token = await fetch(`${emulator.url}/${emulator.environmentId}/as/token`, {
+        method: 'POST',
+        headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(`${emulator.web.clientId}:${emulator.web.clientSecret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
+    });
+    const body = (await token.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
+    if (!body.access_token || !body.refresh_token) throw new Error(`The emulator's token endpoint refused the code exchange (status ${token.status}).`);
+    return {
+        accessToken: body.access_token,
+        refreshToken: body.refresh_token,
+        expiresAt: new Date(Date.now() + (body.expires_in ?? 3600) * 1000).toISOString(),
+    };
+}
+
+export async function openScriptsWorld(options: EmulatorOptions = {}): Promise<ScriptsWorld> {
+    const emulator = await startTestEmulator({ autoSignOn: true, ...options });
+    const dir = mkdtempSync(join(tmpdir(), 'pingone-scripts-'));
+    const harness = openHarness({ dbPath: join(dir, 'pingone.db'), env: {} });
+    const config = { environmentId: emulator.environmentId, tld: emulator.tld };
+    await harness.connections.create({
+        name: 'cc',
+        provider: 'pingone-cc',
+        config,
+        secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
+        authMethod: 'client_secret_basic',
+        emulatorUrl: emulator.url,
+    });
+    const tokens = await webTokens(emulator);
+    await harness.connections.create({
+        name: 'web',
+        provider: 'pingone',
+        config,
+        secrets: {
+            clientId: emulator.web.clientId,
+            clientSecret: emulator.web.clientSecret,
+            accessToken: tokens.accessToken,
+            accessTokenExpiresAt: tokens.expiresAt,
+            refreshToken: tokens.refreshToken,
+        },
+        authMethod: 'client_secret_basic',
+        emulatorUrl: emulator.url,
+    });
+    return {
+        emulator,
+        harness,
+        async close() {
+            await harness.close();
+            await emulator.close();
+            rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+/** The records of a model for a connection that are not deleted (all pages), without Nango's metadata. */
+export function liveRecords<T = Record<string, unknown>>(harness: Harness, connection: string, model: string): T[] {
+    const out: T[] = [];
+    let cursor: string | undefined;
+    do {
+        const page = harness.records(connection, model, { limit: 500, cursor });
+        for (const { _nango_metadata: metadata, ...record } of page.records) {
+            if (metadata.deleted_at === null) out.push(record as T);
+        }
+        cursor = page.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+}
+
+/** A run that failed says why in the assertion message. */
+export function expectSuccess(report: RunReport): RunReport {
+    if (report.status !== 'success') throw new Error(`${report.script} failed: ${JSON.stringify(report.error)}`);
+    return report;
+}
