@@ -41,13 +41,18 @@ function control(field: FormField, describedBy: string): string {
     return `<div class="secret">${input}<button type="button" class="reveal" aria-controls="${id}" aria-pressed="false" aria-label="Show ${escapeHtml(field.title)}">Show</button></div>`;
 }
 
+// Schemas written for Nango often leave off the full stop; the example follows as its own sentence.
+function sentence(text: string): string {
+    return text === '' || /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 function fieldHtml(field: FormField): string {
     const id = inputId(field);
     const example = field.example !== undefined && !field.secret ? ` <span class="example">Example: <code>${escapeHtml(field.example)}</code></span>` : '';
     return `
       <div class="field" data-field="${escapeHtml(field.key)}">
         <label for="${id}">${escapeHtml(field.title)}${field.required ? ' <span class="required" aria-hidden="true">*</span>' : ''}</label>
-        <p class="description" id="${id}-description">${escapeHtml(field.description)}${example}${helpLink(field)}</p>
+        <p class="description" id="${id}-description">${escapeHtml(sentence(field.description))}${example}${helpLink(field)}</p>
         ${control(field, `${id}-description ${id}-error`)}
         <p class="error" id="${id}-error" aria-live="polite"></p>
       </div>`;

@@ -1,0 +1,88 @@
+import type { CommandContext } from '../cli/command.js';
+import { UsageError } from '../errors/index.js';
+import { resolveStorePath } from '../store/index.js';
+import { createConnectionBackend } from './connection-backend.js';
+import { openInBrowser } from './open-in-browser.js';
+import { startConnectUi } from './server.js';
+
+// `pingone-connector connect <name> --provider <key> --ui [--port N] [--open]`: the `connect`
+// command parses the flags and hands over here (loaded lazily, so other commands never load the
+// page bundler). The page is served until the command is stopped.
+
+export interface ConnectUiCommandOptions {
+    /** The provider key: `pingone-cc`, `pingone`, ... */
+    provider: string;
+    /** The name the connection is saved under. */
+    connectionName: string;
+    /** `--port`; undefined or 0 picks a free port. */
+    port?: number | undefined;
+    /** `--open`: also hand the address to the desktop's browser. */
+    open?: boolean | undefined;
+    /** `--emulator` or PINGONE_EMULATOR_URL, already checked to be a loopback origin. */
+    emulatorUrl?: string | undefined;
+    /** `--db`; else PINGONE_CONNECTOR_DB, else .pingone/pingone.db in the working directory. */
+    db?: string | undefined;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+async function started(start: () => ReturnType<typeof startConnectUi>, port: number | undefined): ReturnType<typeof startConnectUi> {
+    try {
+        return await start();
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE' || code === 'EACCES') {
+            throw new UsageError(
+                `--port ${port}: ${code === 'EADDRINUSE' ? 'another program is listening on that port' : 'not allowed to listen on that port'}.`,
+                {
+                    flag: '--port',
+                    hint: 'Choose another port (1024-65535), or leave out --port to use a free one.',
+                    cause: error,
+                },
+            );
+        }
+        throw error;
+    }
+}
+
+/** Serves the credential form on 127.0.0.1 until `context.signal` aborts; resolves to the exit code. */
+export async function runConnectUiCommand(options: ConnectUiCommandOptions, context: CommandContext): Promise<number> {
+    const { getConnector } = await import('../../connectors/registry.generated.js');
+    const connector = getConnector(options.provider);
+    const storePath = resolveStorePath({ flag: options.db, env: context.env, cwd: context.cwd });
+    const backend = createConnectionBackend({
+        connector,
+        storePath,
+        emulatorUrl: options.emulatorUrl,
+        env: context.env,
+        onSaved: (saved) => context.stdout.write(`Saved the connection "${saved.name}" in ${storePath}.\n`),
+    });
+    const ui = await started(() => startConnectUi({ connector, connectionName: options.connectionName, backend, port: options.port }), options.port);
+    try {
+        context.stdout.write(
+            [
+                `Connect UI for ${connector.displayName}. Open this address in a browser on this machine:`,
+                '',
+                `  ${ui.url}`,
+                '',
+                `The connection is saved as "${options.connectionName}" once ${connector.authMode === 'OAUTH2' ? 'the sign-on' : 'the connection test'} succeeds.` +
+                    (options.emulatorUrl === undefined ? '' : ` PingOne is served by the emulator at ${options.emulatorUrl}.`),
+                'Press Ctrl+C to stop.',
+                '',
+            ].join('\n'),
+        );
+        if (options.open === true) {
+            await openInBrowser(ui.url).catch((error: unknown) =>
+                context.stderr.write(`Could not open a browser (${(error as Error).message}); open the address above yourself.\n`),
+            );
+        }
+        await untilAborted(context.signal);
+        return 0;
+    } finally {
+        await ui.close();
+        await backend.close();
+    }
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openHarness } from '../../src/harness/index.js';
+import type { ConnectUi } from '../../src/connect-ui/index.js';
+import { startStack, type ConnectUiStack } from './fixture.js';
+import { saveScreenshot } from './screenshots.js';
+
+// Test connection, end to end: Chromium fills the form, the Connect UI server tests the connection
+// through the real HTTP and OAuth layers against the emulator, and saves it in a real store.
+// Each failure is a real PingOne condition set up in the emulator.
+
+const pasteLabel = 'Paste your PingOne Authorization URL, Token URL or Auth Domain';
+
+let stack: ConnectUiStack;
+let ui: ConnectUi;
+/** Every body the page received, to prove that no secret ever comes back. */
+const received: string[] = [];
+
+beforeAll(async () => {
+    stack = await startStack('client-credentials');
+    ui = await stack.startUi('pingone-cc');
+});
+afterAll(() => stack?.close());
+
+interface Credentials {
+    environmentId?: string;
+    tld?: string;
+    clientId: string;
+    clientSecret: string;
+}
+
+async function openForm(): Promise<Page> {
+    const page = await stack.newPage();
+    page.on('response', (response) => {
+        void response.text().then(
+            (body) => received.push(body),
+            () => undefined,
+        );
+    });
+    await page.goto(ui.url);
+    return page;
+}
+
+async function fill(page: Page, credentials: Credentials): Promise<void> {
+    const { emulator } = stack;
+    await page
+        .getByLabel(pasteLabel)
+        .fill(`https://auth.pingone.${credentials.tld ?? emulator.tld}/${credentials.environmentId ?? emulator.environmentId}/as/token`);
+    await page.locator('#field-credentials-clientId').fill(credentials.clientId);
+    await page.locator('#field-credentials-clientSecret').fill(credentials.clientSecret);
+}
+
+async function testConnection(page: Page): Promise<{ title: string; detail: string }> {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.locator('#result');
+    await expect.poll(() => result.getAttribute('class'), { timeout: 20_000 }).toMatch(/result (ok|problem)/);
+    return { title: (await result.locator('.result-title').textContent()) ?? '', detail: (await result.textContent()) ?? '' };
+}
+
+function savedConnection(name: string) {
+    const harness = openHarness({ dbPath: stack.storePath, env: {} });
+    try {
+        return harness.connections.get(name);
+    } finally {
+        void harness.close();
+    }
+}
+
+describe('Test connection with client credentials', () => {
+    it('connects with the Worker app, saves the connection in the store and says so', async () => {
+        const page = await openForm();
+        await fill(page, stack.emulator.worker);
+        const outcome = await testConnection(page);
+        expect(outcome.title).toMatch(/^Connected/);
+        expect(outcome.title).toBe(`Connected, and saved as the connection "acme".`);
+        const saved = savedConnection('acme');
+        expect(saved).toMatchObject({
+            provider: 'pingone-cc',
+            config: { environmentId: stack.emulator.environmentId, tld: stack.emulator.tld },
+            emulatorUrl: stack.emulator.url,
+            credentials: { clientId: stack.emulator.worker.clientId, hasClientSecret: true },
+        });
+        await saveScreenshot(page, 'connect-ui-connected');
+    });
+
+    it('can be completed with the keyboard alone', async () => {
+        const page = await openForm();
+        const { emulator } = stack;
+        const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+        async function tabTo(id: string): Promise<void> {
+            for (let presses = 0; presses < 25 && (await focused()) !== id; presses++) await page.keyboard.press('Tab');
+            expect(await focused()).toBe(id);
+        }
+        await tabTo('paste');
+        await page.keyboard.type(`https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`);
+        await tabTo('field-credentials-clientId');
+        await page.keyboard.type(emulator.worker.clientId);
+        await tabTo('field-credentials-clientSecret');
+        await page.keyboard.type(emulator.worker.clientSecret);
+        await page.keyboard.press('Enter');
+        const result = page.locator('#result');
+        await expect.poll(() => result.getAttribute('class'), { timeout: 20_000 }).toBe('result ok');
+        // The outcome takes focus, so that a screen reader announces it.
+        expect(await focused()).toBe('result');
+    });
+
+    describe('explains each failure in plain words and saves nothing', () => {
+        it('a wrong client secret', async () => {
+            const page = await openForm();
+            await fill(page, { ...stack.emulator.worker, clientSecret: `${stack.emulator.worker.clientSecret}x`, environmentId: stack.emulator.environmentId });
+            const outcome = await testConnection(page);
+            expect(outcome.detail).toMatch(/client ID or (client )?secret/i);
+        });
+
+        it('a disabled application', async () => {
+            const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], enabled: false });
+            const page = await openForm();
+            await fill(page, app);
+            expect((await testConnection(page)).detail).toMatch(/disabled/i);
+            expect(savedConnection('acme')?.credentials.clientId).not.toBe(app.clientId);
+        });
+
+        it('a token endpoint authentication method that is not allowed, naming the one to pick', async () => {
+            const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'NONE' });
+            const page = await openForm();
+            await fill(page, app);
+            expect((await testConnection(page)).detail).toMatch(/Client Secret (Basic|Post)/);
+        });
+
+        it('an environment that is not in the chosen region, suggesting the others', async () => {
+            const page = await openForm();
+            const otherRegion = stack.emulator.tld === 'eu' ? 'com' : 'eu';
+            await fill(page, { ...stack.emulator.worker, tld: otherRegion });
+            const outcome = await testConnection(page);
+            expect(outcome.detail).toMatch(/region/i);
+            expect(outcome.detail).toContain(stack.emulator.tld === 'eu' ? 'European Union' : 'North America');
+        });
+
+        it('a missing role, naming the role', async () => {
+            const app = stack.emulator.admin.createApplication({ roles: [] });
+            const page = await openForm();
+            await fill(page, app);
+            expect((await testConnection(page)).detail).toMatch(/Identity Data Read Only|Environment Admin/);
+        });
+    });
+
+    it('never sent a client secret back to the page', () => {
+        expect(received.length).toBeGreaterThan(10);
+        const secrets = [stack.emulator.worker.clientSecret];
+        for (const body of received) for (const secret of secrets) expect(body).not.toContain(secret);
+    });
+});

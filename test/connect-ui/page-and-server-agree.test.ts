@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { getConnector } from '../../connectors/registry.generated.js';
+import { checkedRequest } from '../../src/connect-ui/checked-request.js';
+import { buildFormModel, type FormField } from '../../src/connect-ui/form-model.js';
+import { startStack, type ConnectUiStack } from './fixture.js';
+
+// "The page never accepts what the harness would refuse": each value is typed into the page in
+// Chromium (the page's verdict is the field's aria-invalid) and handed to the server's gate, which
+// runs the connector's own validator, the one every URL builder and the harness run. They must agree.
+
+const environmentId = 'f2aba07d-270c-42ba-8811-01af5f63d458';
+const ordinary: Record<string, string> = { environmentId, tld: 'eu', clientId: '5b2c3d4e-0000-4000-8000-000000000001', clientSecret: 'a-secret-value' };
+
+const candidates: Record<string, string[]> = {
+    environmentId: [
+        environmentId,
+        environmentId.toUpperCase(),
+        environmentId.slice(0, 35),
+        `${environmentId} `,
+        ` ${environmentId}`,
+        `${environmentId}\n`,
+        `urn:uuid:${environmentId}`,
+        `${environmentId}/../x`,
+        '../../evil.example/x',
+        environmentId.replace(/-/g, ''),
+        environmentId.replace('f', 'ｆ'),
+        environmentId.replace('2', '٢'),
+        `${environmentId.slice(0, 8)}\u200b${environmentId.slice(8)}`,
+        `${environmentId}\u0000`,
+        '00000000-0000-0000-0000-000000000000',
+        '<script>alert(1)</script>',
+        'x'.repeat(5000),
+    ],
+    tld: [
+        'com',
+        'eu',
+        'com.au',
+        'asia',
+        'ca',
+        'sg',
+        'EU',
+        'eu ',
+        'de',
+        'com.evil.example',
+        'eu/../x',
+        'eu@evil.example',
+        'com.',
+        '.com',
+        'eu#',
+        'eu\u0000',
+        'ｅｕ',
+    ],
+    clientId: [ordinary['clientId']!, '', 'not-a-uuid', `${ordinary['clientId']} `, 'x'.repeat(300), '\u202eabc'],
+    clientSecret: ['a-secret-value', '', ' ', 'x'.repeat(10_000), '\u0000', 'é'],
+};
+
+let stack: ConnectUiStack;
+let page: Page;
+
+beforeAll(async () => {
+    stack = await startStack('agreement');
+    const ui = await stack.startUi('pingone-cc');
+    page = await stack.newPage();
+    await page.goto(ui.url);
+});
+afterAll(() => stack?.close());
+
+async function pageAccepts(field: FormField, value: string): Promise<boolean> {
+    const id = `field-${field.group}-${field.key}`;
+    return page.evaluate(
+        ({ id, value }) => {
+            const control = document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+            if (control instanceof HTMLSelectElement && !Array.from(control.options).some((option) => option.value === value)) {
+                // A select cannot hold an unlisted value: the page cannot send it at all.
+                return false;
+            }
+            control.value = value;
+            control.dispatchEvent(new Event('input', { bubbles: true }));
+            return control.getAttribute('aria-invalid') === 'false' && control.value === value;
+        },
+        { id, value },
+    );
+}
+
+function serverAccepts(fields: readonly FormField[], field: FormField, value: string): boolean {
+    const values = { ...ordinary, [field.key]: value };
+    const body = { connectionConfig: {}, credentials: {} } as Record<'connectionConfig' | 'credentials', Record<string, string>>;
+    for (const each of fields) body[each.group][each.key] = values[each.key] ?? '';
+    return checkedRequest(getConnector('pingone-cc'), fields, body).ok;
+}
+
+describe('page and server verdicts', () => {
+    const model = buildFormModel(getConnector('pingone-cc'));
+
+    it('covers every field of the form', () => {
+        expect(Object.keys(candidates).sort()).toEqual(model.fields.map((field) => field.key).sort());
+    });
+
+    for (const field of model.fields) {
+        it(`agree on every candidate for ${field.key}`, async () => {
+            const verdicts = [];
+            for (const value of candidates[field.key] ?? []) {
+                verdicts.push({
+                    value: JSON.stringify(value.slice(0, 60)),
+                    page: await pageAccepts(field, value),
+                    server: serverAccepts(model.fields, field, value),
+                });
+            }
+            expect(verdicts.filter((verdict) => verdict.page && !verdict.server)).toEqual([]);
+            // Nor is the page stricter than the server on what people type.
+            expect(verdicts.filter((verdict) => verdict.page !== verdict.server)).toEqual([]);
+            expect(verdicts.some((verdict) => verdict.page)).toBe(true);
+            expect(verdicts.some((verdict) => !verdict.page)).toBe(true);
+        });
+    }
+});

@@ -1,0 +1,13 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+// The README's "Connect UI" section shows these. The values typed are the emulator's seeded,
+// deterministic ones; nothing secret is visible (the secret field is masked).
+const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+export async function saveScreenshot(page: Page, name: 'connect-ui-empty' | 'connect-ui-invalid' | 'connect-ui-connected'): Promise<void> {
+    mkdirSync(folder, { recursive: true });
+    // No caret, no animation: the same form gives the same picture.
+    await page.screenshot({ path: `${folder}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+}
