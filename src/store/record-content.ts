@@ -1,21 +1,39 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { StoreError } from '../errors/store-error.js';
 
 export type RecordPayload = Record<string, unknown>;
 
-/** Keys of every object sorted, so that the same content gives the same text whatever the key order. */
-function canonicalJson(value: unknown): string {
-    return JSON.stringify(value, (_key, item: unknown) => {
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-        const keys = Object.keys(item);
-        if (keys.every((key, index) => index === 0 || (keys[index - 1] as string) < key)) return item;
-        const sorted: Record<string, unknown> = {};
-        for (const key of keys.sort()) sorted[key] = (item as Record<string, unknown>)[key];
-        return sorted;
-    });
+const skipped = (item: unknown) => item === undefined || typeof item === 'function' || typeof item === 'symbol';
+
+/**
+ * JSON.stringify with the keys of every object sorted, so that the same content always gives the
+ * same text (Nango's JSONB column does not keep key order either). Written out rather than as a
+ * JSON.stringify replacer, which costs several times more per record.
+ */
+export function canonicalJson(value: unknown): string {
+    if (value === null || typeof value !== 'object') {
+        // Top-level undefined has no JSON; inside objects it is skipped before we get here.
+        return JSON.stringify(value) ?? 'null';
+    }
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
+    if (Array.isArray(value)) {
+        let out = '[';
+        for (let index = 0; index < value.length; index++) {
+            const item: unknown = value[index];
+            out += `${index === 0 ? '' : ','}${skipped(item) ? 'null' : canonicalJson(item)}`;
+        }
+        return `${out}]`;
+    }
+    let out = '{';
+    for (const key of Object.keys(value).sort()) {
+        const item = (value as RecordPayload)[key];
+        if (skipped(item)) continue;
+        out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    }
+    return `${out}}`;
 }
 
-/** The stored form of a record: its JSON as given, and a hash of its content that ignores key order. */
+/** The stored form of a record: its canonical JSON, and a hash of it to tell an unchanged re-save cheaply. */
 export interface RecordContent {
     id: string;
     json: string;
@@ -29,17 +47,15 @@ export function recordContent(record: unknown, where: string): RecordContent {
     }
     const id = recordId((record as RecordPayload)['id'], where);
     let json: string;
-    let canonical: string;
     try {
-        json = JSON.stringify(record);
-        canonical = canonicalJson(record);
+        json = canonicalJson(record);
     } catch (error) {
         throw new StoreError('invalid_record', `${where} (id ${id}) cannot be stored as JSON: ${(error as Error).message}.`, {
             hint: 'Records must be JSON: no cycles, no BigInt values.',
             cause: error,
         });
     }
-    return { id, json, hash: createHash('sha256').update(canonical).digest() };
+    return { id, json, hash: hash('sha256', json, 'buffer') };
 }
 
 /** Nango record ids are strings or numbers; the store keys them as strings. */

@@ -24,6 +24,7 @@ export interface DeleteResult {
 }
 
 interface ExistingRow {
+    id: string;
     hash: Buffer;
     deleted: 0 | 1;
     seen_generation: number;
@@ -48,8 +49,9 @@ export function checkModelName(model: unknown): string {
  */
 export function createRecordsRepo(context: StoreContext, connections: ConnectionsRepo, models: ModelsRepo) {
     const { db } = context;
+    // One lookup per batch rather than per record.
     const selectExisting = db.prepare<[number, string], ExistingRow>(
-        'SELECT hash, deleted_at IS NOT NULL AS deleted, seen_generation FROM records WHERE model_id = ? AND id = ?',
+        'SELECT id, hash, deleted_at IS NOT NULL AS deleted, seen_generation FROM records WHERE model_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const selectPayload = db.prepare<[number, string], PayloadRow>('SELECT payload, hash FROM records WHERE model_id = ? AND id = ? AND deleted_at IS NULL');
     const insert = db.prepare<[number, string, string, Buffer, string, string, number, number]>(
@@ -89,8 +91,10 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         const now = context.now();
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
         let cursor = row.last_cursor;
+        const existingRows = new Map<string, ExistingRow>();
+        for (const existing of selectExisting.iterate(row.id, JSON.stringify([...contents.keys()]))) existingRows.set(existing.id, existing);
         for (const content of contents.values()) {
-            const existing = selectExisting.get(row.id, content.id);
+            const existing = existingRows.get(content.id);
             if (existing === undefined) {
                 insert.run(row.id, content.id, content.json, content.hash, now, now, ++cursor, row.generation);
                 result.added++;
