@@ -1,5 +1,13 @@
+import { activityRoutes } from './api/activities.js';
+import { applicationRoutes } from './api/applications.js';
+import { deviceRoutes } from './api/devices.js';
 import { environmentRoutes } from './api/environments.js';
+import { groupRoutes, populationRoutes } from './api/groups-and-populations.js';
+import { membershipRoutes } from './api/memberships.js';
+import { passwordRoutes } from './api/passwords.js';
+import { roleAssignmentRoutes } from './api/role-assignments.js';
 import { roleRoutes } from './api/roles.js';
+import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
 import type { Emulation } from './emulation.js';
@@ -7,5 +15,19 @@ import { Router } from './http/router.js';
 
 /** Every route the emulator serves, auth server and management API on one port. */
 export function buildRouter(): Router<Emulation> {
-    return new Router<Emulation>().add([...authRoutes, ...environmentRoutes, ...roleRoutes, ...userRoutes]);
+    return new Router<Emulation>().add([
+        ...authRoutes,
+        ...environmentRoutes,
+        ...roleRoutes,
+        ...userRoutes,
+        ...userAttributeRoutes,
+        ...passwordRoutes,
+        ...membershipRoutes,
+        ...deviceRoutes,
+        ...roleAssignmentRoutes,
+        ...groupRoutes,
+        ...populationRoutes,
+        ...applicationRoutes,
+        ...activityRoutes,
+    ]);
 }

@@ -2,6 +2,7 @@ import type { RequestContext } from '../http/context.js';
 import type { Json, UserRecord } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { environmentUrl, withLinks } from './lookup.js';
+import { liveGroupIds } from './user-counts.js';
 
 /** A user as the API returns it: the body with its HAL links. */
 export function userView(context: RequestContext, tenant: Tenant, record: UserRecord): Json {
@@ -22,6 +23,6 @@ export function userView(context: RequestContext, tenant: Tenant, record: UserRe
 }
 
 /** The user shape with group refs, as SCIM's `memberOfGroups[id eq "…"]` sees it. */
-export function groupRefs(record: UserRecord): Array<{ id: string }> {
-    return record.groupIds.map((id) => ({ id }));
+export function groupRefs(tenant: Tenant, record: UserRecord): Array<{ id: string }> {
+    return liveGroupIds(tenant, record).map((id) => ({ id }));
 }

@@ -23,7 +23,7 @@ export function listUsers(context: RequestContext, emulation: Emulation): Reply 
     while (position < scanEnd && items.length < request.size) {
         const record = store.at(position++);
         if (!record) continue;
-        if (filter && !matches(filter, record.body, (attribute) => (attribute === 'memberOfGroups' ? groupRefs(record) : []))) continue;
+        if (filter && !matches(filter, record.body, (attribute) => (attribute === 'memberOfGroups' ? groupRefs(tenant, record) : []))) continue;
         items.push(userView(context, tenant, record));
     }
     return json(

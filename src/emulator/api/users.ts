@@ -10,6 +10,7 @@ import { auditUser } from './audit.js';
 import { tenantOf, userOf } from './lookup.js';
 import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef } from './user-input.js';
 import { listUsers } from './users-list.js';
+import { liveGroupIds } from './user-counts.js';
 import { userView } from './user-view.js';
 
 const importType = 'application/vnd.pingidentity.user.import+json';
@@ -73,8 +74,8 @@ function readUser(context: RequestContext, emulation: Emulation): Reply {
     const record = userOf(tenant, context);
     const view = userView(context, tenant, record);
     const include = (context.query.get('include') ?? '').split(',');
-    if (include.includes('memberOfGroupIDs')) view.memberOfGroupIDs = [...record.groupIds];
-    if (include.includes('memberOfGroupNames')) view.memberOfGroupNames = record.groupIds.map((id) => String(tenant.groups.get(id)?.name ?? id));
+    if (include.includes('memberOfGroupIDs')) view.memberOfGroupIDs = liveGroupIds(tenant, record);
+    if (include.includes('memberOfGroupNames')) view.memberOfGroupNames = liveGroupIds(tenant, record).map((id) => String(tenant.groups.get(id)?.name));
     if ((context.query.get('expand') ?? '').split(',').includes('population')) {
         view._embedded = { population: tenant.populations.get(String((record.body.population as Json).id)) };
     }

@@ -39,8 +39,10 @@ export function requestOrigin(headers: IncomingHttpHeaders, ownOrigin: string): 
 
 /** Refuses (415) a body whose Content-Type is not one the operation accepts; returns the matched type. */
 export function requireContentType(context: RequestContext, accepted: readonly string[]): string {
-    if (!accepted.includes(context.contentType)) throw apiErrors.unsupportedMediaType(context.contentType, accepted);
-    return context.contentType;
+    // Media types compare case-insensitively (RFC 9110); the match is returned as the caller spelled it.
+    const match = accepted.find((type) => type.toLowerCase() === context.contentType);
+    if (match === undefined) throw apiErrors.unsupportedMediaType(context.contentType, accepted);
+    return match;
 }
 
 /** The JSON object body; 400 INVALID_REQUEST when it is not one. */

@@ -163,6 +163,11 @@ export class EmulatorServer {
                     throw apiErrors.invalidToken('The access token has expired.');
                 }
                 context.actor = actor;
+                // An unknown environment is a 404 before any role check (PingOne may answer 403 here; the
+                // emulator prefers the answer that tells a wrong environment ID from a missing role).
+                const environmentId = context.params.environmentId;
+                if (environmentId !== undefined && !this.emulation.world.tenant(environmentId))
+                    throw apiErrors.notFound(`environment with ID ${environmentId}`);
                 if (route.access !== 'token') authorize(this.emulation, actor, route.access, context.params.environmentId);
             }
             return await route.handler(context, this.emulation);

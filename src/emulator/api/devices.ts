@@ -1,0 +1,184 @@
+import type { Emulation } from '../emulation.js';
+import { apiErrors } from '../http/api-error.js';
+import { jsonBody, requireContentType, type RequestContext } from '../http/context.js';
+import { created, json, noContent, type Reply } from '../http/reply.js';
+import type { Route } from '../http/router.js';
+import { randomUuid } from '../random.js';
+import { activityTypes, type ActivityType } from '../tenant/activity-types.js';
+import { nowIso, type Json, type UserRecord } from '../tenant/records.js';
+import type { Tenant } from '../tenant/tenant.js';
+import { listCollection } from './collection.js';
+import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
+
+// MFA devices of a user (`_embedded.devices`). Content types per NOTES.md section 6.
+const activateType = 'application/vnd.pingidentity.device.activate+json';
+const reorderType = 'application/vnd.pingidentity.devices.reorder+json';
+const contactFields: Record<string, 'email' | 'phone' | undefined> = {
+    EMAIL: 'email',
+    SMS: 'phone',
+    VOICE: 'phone',
+    WHATSAPP: 'phone',
+    TOTP: undefined,
+    OATH_TOKEN: undefined,
+    FIDO2: undefined,
+};
+
+function deviceView(context: RequestContext, tenant: Tenant, record: UserRecord, device: Json): Json {
+    const user = environmentUrl(context, tenant, `users/${String(record.body.id)}`);
+    return withLinks(device, `${user}/devices/${String(device.id)}`, { user, environment: environmentUrl(context, tenant) });
+}
+
+function deviceOf(record: UserRecord, context: RequestContext): Json {
+    const id = context.params.deviceId ?? '';
+    const device = record.devices.find((candidate) => candidate.id === id);
+    if (!device) throw apiErrors.notFound(`device with ID ${id}`);
+    return device;
+}
+
+function changeDevices(
+    tenant: Tenant,
+    context: RequestContext,
+    record: UserRecord,
+    type: ActivityType,
+    device: Json,
+    change: (changed: UserRecord) => void,
+): UserRecord {
+    const updated = tenant.users.update(String(record.body.id), change) as UserRecord;
+    tenant.activities.record(
+        type,
+        [
+            { type: 'USER', id: String(record.body.id), name: String(record.body.username), populationId: String((record.body.population as Json).id) },
+            { type: 'DEVICE', id: String(device.id), name: String(device.type) },
+        ],
+        context.actor,
+        `${type} (${String(device.type)}) for ${String(record.body.username)}`,
+    );
+    return updated;
+}
+
+function newDevice(tenant: Tenant, record: UserRecord, body: Json): Json {
+    const type = body.type;
+    if (type === 'MOBILE') throw apiErrors.invalidValue('type', 'MOBILE devices are paired with a pairing key, not created with POST /devices.');
+    if (typeof type !== 'string' || !(type in contactFields))
+        throw apiErrors.invalidValue('type', `type must be one of ${Object.keys(contactFields).join(', ')}.`);
+    const contact = contactFields[type];
+    const value = contact === undefined ? undefined : body[contact];
+    if (contact !== undefined && (typeof value !== 'string' || value === '')) throw apiErrors.required(contact);
+    if (contact === 'phone' && !/^\+[1-9]\d{6,14}$/.test(String(value)))
+        throw apiErrors.invalidValue('phone', 'phone must be in international format, e.g. +14155552671.');
+    const now = nowIso();
+    return {
+        id: randomUuid(),
+        type,
+        // Devices an admin creates are active at once (NOTES.md section 7); a status in the body is honoured.
+        status: body.status === 'ACTIVATION_REQUIRED' ? 'ACTIVATION_REQUIRED' : 'ACTIVE',
+        ...(contact === undefined ? {} : { [contact]: value }),
+        ...(typeof body.nickname === 'string' ? { nickname: body.nickname } : {}),
+        user: { id: String(record.body.id) },
+        environment: { id: tenant.id },
+        createdAt: now,
+        updatedAt: now,
+    };
+}
+
+/** POST /users/{id}/devices: create, or reorder with the vendor content type. */
+function postDevices(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    const contentType = requireContentType(context, ['application/json', reorderType]);
+    const record = userOf(tenant, context);
+    const body = jsonBody(context);
+    if (contentType === reorderType) {
+        const order = Array.isArray(body.order) ? body.order.map((item) => String((item as Json).id)) : undefined;
+        const ids = record.devices.map((device) => String(device.id));
+        if (!order || order.length !== ids.length || !order.every((id) => ids.includes(id))) {
+            throw apiErrors.invalidValue('order', 'order must list every device of the user once, as [{"id": "..."}].');
+        }
+        const updated = tenant.users.update(String(record.body.id), (changed) => {
+            changed.devices = order.map((id) => changed.devices.find((device) => device.id === id) as Json);
+        }) as UserRecord;
+        return json(200, { _embedded: { devices: updated.devices.map((device) => deviceView(context, tenant, updated, device)) } });
+    }
+    const device = newDevice(tenant, record, body);
+    changeDevices(tenant, context, record, activityTypes.deviceCreated, device, (changed) => changed.devices.push(device));
+    return created(deviceView(context, tenant, record, device));
+}
+
+/** POST /users/{id}/devices/{deviceId}: activation with a one-time passcode. */
+function activateDevice(context: RequestContext, emulation: Emulation): Reply {
+    const tenant = tenantOf(emulation, context);
+    requireContentType(context, [activateType]);
+    const record = userOf(tenant, context);
+    const device = deviceOf(record, context);
+    const otp = jsonBody(context).otp;
+    // Any six digits pass: the emulator has no authenticator to derive a real code from.
+    if (typeof otp !== 'string' || !/^\d{6}$/.test(otp))
+        throw apiErrors.invalidData({ code: 'INVALID_OTP', target: 'otp', message: 'The one-time passcode is invalid.' });
+    const activated = { ...device, status: 'ACTIVE', updatedAt: nowIso() };
+    changeDevices(tenant, context, record, activityTypes.deviceUpdated, device, (changed) => {
+        changed.devices = changed.devices.map((candidate) => (candidate.id === device.id ? activated : candidate));
+    });
+    return json(200, deviceView(context, tenant, record, activated));
+}
+
+const base = '/v1/environments/:environmentId/users/:userId/devices';
+
+export const deviceRoutes: Route<Emulation>[] = [
+    {
+        method: 'GET',
+        pattern: base,
+        access: 'identity:read',
+        handler: (context, emulation) => {
+            const tenant = tenantOf(emulation, context);
+            const record = userOf(tenant, context);
+            return json(
+                200,
+                listCollection(context, { collection: 'devices', items: record.devices, view: (device) => deviceView(context, tenant, record, device) }),
+            );
+        },
+    },
+    { method: 'POST', pattern: base, access: 'identity:write', handler: postDevices },
+    {
+        method: 'GET',
+        pattern: `${base}/:deviceId`,
+        access: 'identity:read',
+        handler: (context, emulation) => {
+            const tenant = tenantOf(emulation, context);
+            const record = userOf(tenant, context);
+            return json(200, deviceView(context, tenant, record, deviceOf(record, context)));
+        },
+    },
+    { method: 'POST', pattern: `${base}/:deviceId`, access: 'identity:write', handler: activateDevice },
+    {
+        method: 'DELETE',
+        pattern: `${base}/:deviceId`,
+        access: 'identity:write',
+        handler: (context, emulation) => {
+            const tenant = tenantOf(emulation, context);
+            const record = userOf(tenant, context);
+            const device = deviceOf(record, context);
+            changeDevices(tenant, context, record, activityTypes.deviceDeleted, device, (changed) => {
+                changed.devices = changed.devices.filter((candidate) => candidate.id !== device.id);
+            });
+            return noContent();
+        },
+    },
+    {
+        method: 'PUT',
+        pattern: `${base}/:deviceId/nickname`,
+        access: 'identity:write',
+        handler: (context, emulation) => {
+            const tenant = tenantOf(emulation, context);
+            requireContentType(context, ['application/json']);
+            const record = userOf(tenant, context);
+            const device = deviceOf(record, context);
+            const nickname = jsonBody(context).nickname;
+            if (typeof nickname !== 'string' || nickname.length > 100)
+                throw apiErrors.invalidValue('nickname', 'nickname must be a string of at most 100 characters.');
+            const renamed = { ...device, nickname, updatedAt: nowIso() };
+            changeDevices(tenant, context, record, activityTypes.deviceUpdated, device, (changed) => {
+                changed.devices = changed.devices.map((candidate) => (candidate.id === device.id ? renamed : candidate));
+            });
+            return json(200, deviceView(context, tenant, record, renamed));
+        },
+    },
+];

@@ -1,0 +1,40 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TestEmulator } from '../support/emulator.js';
+import { basic, call } from './http.js';
+
+export function pkcePair(method: 'S256' | 'plain'): { verifier: string; challenge: string } {
+    const verifier = randomBytes(32).toString('base64url');
+    return { verifier, challenge: method === 'S256' ? createHash('sha256').update(verifier).digest('base64url') : verifier };
+}
+
+/** Runs the authorize page as a browser would: GET the form, POST the seeded user's credentials; returns the redirect. */
+export async function signOn(emulator: TestEmulator, parameters: Record<string, string>, credentials = emulator.signOnUser): Promise<URL> {
+    const authorize = `/${emulator.environmentId}/as/authorize`;
+    const page = await call(emulator, 'GET', `${authorize}?${new URLSearchParams(parameters).toString()}`);
+    if (page.status !== 200) throw new Error(`authorize page failed: ${page.status} ${String(page.headers.location ?? page.text)}`);
+    const hidden = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => [match[1], match[2]]));
+    const posted = await call(emulator, 'POST', authorize, {
+        form: { ...hidden, username: credentials.username, password: credentials.password, action: 'signOn' },
+    });
+    if (posted.status !== 302) throw new Error(`sign-on failed: ${posted.status} ${posted.text}`);
+    return new URL(String(posted.headers.location));
+}
+
+/** Authorization code + PKCE S256 with the seeded Web App; returns the token response. */
+export async function codeTokens(emulator: TestEmulator, redirectUri = 'http://127.0.0.1:53682/callback') {
+    const { verifier, challenge } = pkcePair('S256');
+    const redirect = await signOn(emulator, {
+        response_type: 'code',
+        client_id: emulator.web.clientId,
+        redirect_uri: redirectUri,
+        scope: 'openid profile email',
+        state: 'xyz',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+    });
+    const exchanged = await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
+        form: { grant_type: 'authorization_code', code: String(redirect.searchParams.get('code')), redirect_uri: redirectUri, code_verifier: verifier },
+        headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
+    });
+    return exchanged;
+}

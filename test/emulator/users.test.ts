@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { call, collectPages } from './http.js';
+
+describe('emulator: users', () => {
+    let emulator: TestEmulator;
+    let token: string;
+    beforeAll(async () => {
+        emulator = await startTestEmulator({ users: 80 });
+        token = await emulator.workerToken();
+    });
+    afterAll(() => emulator.close());
+
+    const users = () => `/v1/environments/${emulator.environmentId}/users`;
+    const create = (body: unknown, contentType?: string) => call(emulator, 'POST', users(), { token, json: body, ...(contentType ? { contentType } : {}) });
+
+    it('creates a user: 201 with Location, default population, server-managed fields', async () => {
+        const result = await create({ username: 'new.person', email: 'new.person@example.com', name: { given: 'New', family: 'Person' } });
+        expect(result.status).toBe(201);
+        expect(result.headers.location).toBe(result.body._links.self.href);
+        expect(result.body).toMatchObject({
+            username: 'new.person',
+            enabled: true,
+            mfaEnabled: false,
+            lifecycle: { status: 'ACCOUNT_OK' },
+            population: { id: expect.any(String) },
+        });
+        expect(result.body.createdAt).toBe(result.body.updatedAt);
+        const again = await call(emulator, 'GET', `${users()}/${result.body.id}`, { token });
+        expect(again.body.username).toBe('new.person');
+    });
+
+    it('refuses a taken username (any case) with UNIQUENESS_VIOLATION and the existing id', async () => {
+        const page = await call(emulator, 'GET', `${users()}?limit=1`, { token });
+        const existing = page.body._embedded.users[0];
+        const result = await create({ username: existing.username.toUpperCase(), email: 'x@example.com' });
+        expect(result.status).toBe(400);
+        expect(result.body.code).toBe('INVALID_DATA');
+        expect(result.body.details[0]).toMatchObject({ code: 'UNIQUENESS_VIOLATION', target: 'username', innerError: { existingId: existing.id } });
+    });
+
+    it('names the missing or bad field', async () => {
+        const noUsername = await create({ email: 'a@example.com' });
+        expect(noUsername.body.details[0]).toMatchObject({ code: 'REQUIRED_VALUE', target: 'username' });
+        const noEmail = await create({ username: 'no.email' });
+        expect(noEmail.body.details[0].target).toBe('email');
+        const badPopulation = await create({ username: 'p', email: 'p@example.com', population: { id: 'nope' } });
+        expect(badPopulation.body.details[0].target).toBe('population.id');
+        const badJson = await call(emulator, 'POST', users(), { token, raw: '{"username":', contentType: 'application/json' });
+        expect(badJson.status).toBe(400);
+        expect(badJson.body.code).toBe('INVALID_REQUEST');
+    });
+
+    it('answers 415 for a content type the operation does not take', async () => {
+        const result = await call(emulator, 'POST', users(), { token, raw: 'username=x', contentType: 'application/x-www-form-urlencoded' });
+        expect(result.status).toBe(415);
+        expect(result.body.code).toBe('INVALID_REQUEST');
+        const wrongVendor = await call(emulator, 'POST', users(), {
+            token,
+            json: { username: 'v', email: 'v@example.com' },
+            contentType: 'application/vnd.pingidentity.password.set+json',
+        });
+        expect(wrongVendor.status).toBe(415);
+    });
+
+    it('imports a user with a password (vendor content type) who can then pass a password check', async () => {
+        const imported = await create(
+            {
+                username: 'imported.user',
+                email: 'imported@example.com',
+                password: { value: 'Sup3r-secret!', forceChange: false },
+                lifecycle: { status: 'ACCOUNT_OK' },
+                emailVerified: true,
+            },
+            'application/vnd.pingidentity.user.import+json',
+        );
+        expect(imported.status).toBe(201);
+        expect(imported.body.emailVerified).toBe(true);
+        expect(JSON.stringify(imported.body)).not.toContain('Sup3r-secret!');
+        const check = (password: string) =>
+            call(emulator, 'POST', `${users()}/${imported.body.id}/password`, {
+                token,
+                json: { password },
+                contentType: 'application/vnd.pingidentity.password.check+json',
+            });
+        expect((await check('Sup3r-secret!')).status).toBe(200);
+        expect((await check('wrong')).status).toBe(400);
+        const plainWithPassword = await create({ username: 'plain.pw', email: 'p@example.com', password: { value: 'x' } });
+        expect(plainWithPassword.body.details[0].target).toBe('password');
+    });
+
+    it('PUT replaces (omitted attributes cleared), PATCH merges, null clears', async () => {
+        const user = (
+            await create({ username: 'put.patch', email: 'pp@example.com', title: 'Engineer', nickname: 'PP', name: { given: 'Put', family: 'Patch' } })
+        ).body;
+        const patched = await call(emulator, 'PATCH', `${users()}/${user.id}`, { token, json: { title: 'Director', nickname: null, name: { middle: 'Q' } } });
+        expect(patched.status).toBe(200);
+        expect(patched.body.title).toBe('Director');
+        expect(patched.body.nickname).toBeUndefined();
+        expect(patched.body.name).toEqual({ given: 'Put', family: 'Patch', middle: 'Q' });
+        const replaced = await call(emulator, 'PUT', `${users()}/${user.id}`, { token, json: { username: 'put.patch', email: 'pp@example.com' } });
+        expect(replaced.body.title).toBeUndefined();
+        expect(replaced.body.name).toBeUndefined();
+        expect(replaced.body.enabled).toBe(true);
+        expect(replaced.body.population.id).toBe(user.population.id);
+        expect(replaced.body.createdAt).toBe(user.createdAt);
+    });
+
+    it('changes a generated user, keeps it in place in the list, and deletes it (204, then 404)', async () => {
+        const before = await collectPages(emulator, `${users()}?limit=50`, 'users', token);
+        const target = before.items[10];
+        await call(emulator, 'PATCH', `${users()}/${target.id}`, { token, json: { title: 'Changed' } });
+        const after = await collectPages(emulator, `${users()}?limit=50`, 'users', token);
+        expect(after.items[10]).toMatchObject({ id: target.id, title: 'Changed' });
+        const deleted = await call(emulator, 'DELETE', `${users()}/${target.id}`, { token });
+        expect(deleted.status).toBe(204);
+        expect(deleted.text).toBe('');
+        const gone = await call(emulator, 'GET', `${users()}/${target.id}`, { token });
+        expect(gone.status).toBe(404);
+        expect(gone.body.code).toBe('NOT_FOUND');
+        const final = await collectPages(emulator, `${users()}?limit=50`, 'users', token);
+        expect(final.items.map((user) => user.id)).not.toContain(target.id);
+        expect(final.items).toHaveLength(before.items.length - 1);
+    });
+
+    it('locks and unlocks an account with the vendor content types', async () => {
+        const user = (await create({ username: 'lock.me', email: 'lock@example.com' })).body;
+        const lock = await call(emulator, 'POST', `${users()}/${user.id}`, { token, json: {}, contentType: 'application/vnd.pingidentity.account.lock+json' });
+        expect(lock.body.account).toMatchObject({ status: 'LOCKED', canAuthenticate: false });
+        const unlock = await call(emulator, 'POST', `${users()}/${user.id}`, { token, contentType: 'application/vnd.pingidentity.account.unlock+json' });
+        expect(unlock.body.account).toMatchObject({ status: 'OK', canAuthenticate: true });
+    });
+
+    it('reads and sets enabled, population and mfaEnabled through their sub-resources', async () => {
+        const user = (await create({ username: 'attrs', email: 'attrs@example.com' })).body;
+        const disabled = await call(emulator, 'PUT', `${users()}/${user.id}/enabled`, { token, json: { enabled: false } });
+        expect(disabled.body.enabled).toBe(false);
+        expect((await call(emulator, 'GET', `${users()}/${user.id}/enabled`, { token })).body.enabled).toBe(false);
+        const populations = emulator.admin.directory().populations;
+        const other = populations.find((population) => population.id !== user.population.id);
+        const moved = await call(emulator, 'PUT', `${users()}/${user.id}/population`, { token, json: { id: other?.id } });
+        expect(moved.body.id).toBe(other?.id);
+        expect((await call(emulator, 'GET', `${users()}/${user.id}`, { token })).body.population.id).toBe(other?.id);
+        const mfa = await call(emulator, 'PUT', `${users()}/${user.id}/mfaEnabled`, { token, json: { mfaEnabled: true } });
+        expect(mfa.body.mfaEnabled).toBe(true);
+        const bad = await call(emulator, 'PUT', `${users()}/${user.id}/enabled`, { token, json: { enabled: 'yes' } });
+        expect(bad.body.details[0].target).toBe('enabled');
+    });
+
+    it('sets, forces a change of, unlocks and reads password state with the vendor content types', async () => {
+        const user = (await create({ username: 'pw.user', email: 'pw@example.com' })).body;
+        const path = `${users()}/${user.id}/password`;
+        expect((await call(emulator, 'GET', path, { token })).body.status).toBe('NO_PASSWORD');
+        const set = await call(emulator, 'PUT', path, {
+            token,
+            json: { value: 'Another-1-pass', forceChange: false },
+            contentType: 'application/vnd.pingidentity.password.set+json',
+        });
+        expect(set.body.status).toBe('OK');
+        const force = await call(emulator, 'POST', path, { token, contentType: 'application/vnd.pingidentity.password.forceChange' });
+        expect(force.body.status).toBe('MUST_CHANGE_PASSWORD');
+        const change = await call(emulator, 'PUT', path, {
+            token,
+            json: { currentPassword: 'Another-1-pass', newPassword: 'Brand-new-2-pass' },
+            contentType: 'application/vnd.pingidentity.password.reset+json',
+        });
+        expect(change.body.status).toBe('OK');
+        const unlock = await call(emulator, 'POST', path, { token, contentType: 'application/vnd.pingidentity.password.unlock+json' });
+        expect(unlock.status).toBe(200);
+        const wrongType = await call(emulator, 'PUT', path, { token, json: { value: 'x' } });
+        expect(wrongType.status).toBe(415);
+        const short = await call(emulator, 'PUT', path, { token, json: { value: 'x' }, contentType: 'application/vnd.pingidentity.password.set+json' });
+        expect(short.body.details[0].target).toBe('value');
+    });
+
+    it('answers 405 for a method a path does not serve and 404 for an unknown path or environment', async () => {
+        const method = await call(emulator, 'PATCH', users(), { token, json: {} });
+        expect(method.status).toBe(405);
+        expect(method.headers.allow).toContain('GET');
+        const path = await call(emulator, 'GET', `/v1/environments/${emulator.environmentId}/nothing-here`, { token });
+        expect(path.status).toBe(404);
+        const environment = await call(emulator, 'GET', '/v1/environments/00000000-0000-4000-8000-000000000000/users', { token });
+        expect(environment.status).toBe(404);
+    });
+
+    it('answers 401 INVALID_TOKEN without or with a forged bearer token', async () => {
+        const none = await call(emulator, 'GET', users());
+        expect(none.status).toBe(401);
+        expect(none.body).toMatchObject({ code: 'ACCESS_FAILED', details: [{ code: 'INVALID_TOKEN' }] });
+        const [head, , signature] = token.split('.');
+        const forgedClaims = Buffer.from(JSON.stringify({ sub: 'me', exp: 9999999999 })).toString('base64url');
+        const forged = await call(emulator, 'GET', users(), { token: `${head}.${forgedClaims}.${signature}` });
+        expect(forged.status).toBe(401);
+    });
+});
