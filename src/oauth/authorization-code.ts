@@ -1,0 +1,79 @@
+import type { Connector } from '../connector/connector.js';
+import { AuthFailedError, ConnectorError } from '../errors/index.js';
+import { createPkcePair, createState } from './pkce.js';
+import { requestToken, type TokenClient } from './token-endpoint.js';
+import type { TokenSet } from './token-set.js';
+
+/** One authorization attempt: where to send the browser, and what to keep on this side until it returns. */
+export interface AuthorizationRequest {
+    url: URL;
+    state: string;
+    codeVerifier: string;
+    redirectUri: string;
+}
+
+/** Builds the authorize URL through the connector (which validates the config first), with PKCE S256 and a fresh state. */
+export function startAuthorization(input: {
+    connector: Connector;
+    config: Record<string, string>;
+    clientId: string;
+    redirectUri: string;
+    scopes: readonly string[];
+}): AuthorizationRequest {
+    const build = input.connector.authorizationUrl;
+    if (build === undefined) {
+        throw new ConnectorError('no_authorization_url', `${input.connector.displayName} does not use the sign-on (authorization code) flow.`, {
+            hint: 'Use client credentials for this provider.',
+        });
+    }
+    const { codeVerifier, codeChallenge } = createPkcePair();
+    const state = createState();
+    const url = build(input.config, {
+        clientId: input.clientId,
+        redirectUri: input.redirectUri,
+        state,
+        codeChallenge,
+        codeChallengeMethod: 'S256',
+        scopes: input.scopes,
+    });
+    return { url, state, codeVerifier, redirectUri: input.redirectUri };
+}
+
+/**
+ * Reads the redirect back from PingOne: the state must be the attempt's own (else it is another
+ * attempt's or a forged one), and an `error` becomes an AuthFailedError saying what PingOne said.
+ */
+export function readCallback(params: URLSearchParams, expectedState: string): string {
+    if (params.get('state') !== expectedState) {
+        throw new AuthFailedError('state_mismatch', 'The sign-on came back with a state that does not belong to this attempt.', {
+            hint: 'Start the sign-on again from this connector; do not reuse an old browser tab.',
+        });
+    }
+    const error = params.get('error');
+    if (error !== null) {
+        const description = params.get('error_description');
+        const reason = error === 'access_denied' ? 'access_denied' : /disabled/i.test(description ?? '') ? 'app_disabled' : 'unauthorized_client';
+        throw new AuthFailedError(reason, `PingOne did not complete the sign-on (${error}${description ? `: ${description}` : ''}).`, {
+            oauthError: error,
+            hint:
+                reason === 'access_denied'
+                    ? 'Sign on again and allow the access.'
+                    : reason === 'app_disabled'
+                      ? 'Enable the application in the PingOne admin console.'
+                      : "Check the application's redirect URIs, grant types and PKCE setting in PingOne.",
+        });
+    }
+    const code = params.get('code');
+    if (!code) throw new AuthFailedError('invalid_request', 'PingOne came back without an authorization code.', { hint: 'Start the sign-on again.' });
+    return code;
+}
+
+/** Exchanges the code (single-use, so never retried once it reached PingOne) for tokens. */
+export function exchangeAuthorizationCode(
+    client: TokenClient,
+    request: Pick<AuthorizationRequest, 'codeVerifier' | 'redirectUri'>,
+    code: string,
+    signal?: AbortSignal,
+): Promise<TokenSet> {
+    return requestToken(client, { grant_type: 'authorization_code', code, redirect_uri: request.redirectUri, code_verifier: request.codeVerifier }, signal);
+}

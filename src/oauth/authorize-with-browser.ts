@@ -1,0 +1,36 @@
+import { exchangeAuthorizationCode, startAuthorization } from './authorization-code.js';
+import { startCallbackReceiver } from './loopback-callback.js';
+import type { TokenClient } from './token-endpoint.js';
+import type { TokenSet } from './token-set.js';
+
+export interface BrowserAuthorizationOptions extends TokenClient {
+    scopes: readonly string[];
+    /** Shows the sign-on URL to the person (prints it, opens a browser). With an emulator, map it to the emulator first. */
+    openBrowser(url: URL): void | Promise<void>;
+    /** Fixed callback port, when the application's registered redirect URI names one. */
+    port?: number;
+    signal?: AbortSignal;
+    timeoutMs?: number;
+}
+
+/** The whole authorization-code flow for the CLI: loopback receiver, PKCE + state, sign-on, code exchange. */
+export async function authorizeWithBrowser(options: BrowserAuthorizationOptions): Promise<TokenSet> {
+    const receiver = await startCallbackReceiver(options.port === undefined ? {} : { port: options.port });
+    try {
+        const request = startAuthorization({
+            connector: options.connector,
+            config: options.config,
+            clientId: options.credentials.clientId,
+            redirectUri: receiver.redirectUri,
+            scopes: options.scopes,
+        });
+        const code = receiver.waitForCode(request.state, {
+            ...(options.signal ? { signal: options.signal } : {}),
+            ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        });
+        await options.openBrowser(request.url);
+        return await exchangeAuthorizationCode(options, request, await code, options.signal);
+    } finally {
+        await receiver.close();
+    }
+}

@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthFailedError } from '../errors/index.js';
+import { readCallback } from './authorization-code.js';
+
+export interface CallbackReceiver {
+    /** `http://127.0.0.1:<port>/callback`: register it as a redirect URI of the PingOne application. */
+    redirectUri: string;
+    /** Resolves to the code of the first redirect carrying `expectedState`; other hits are answered and ignored. */
+    waitForCode(expectedState: string, options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<string>;
+    close(): Promise<void>;
+}
+
+const page = (title: string, text: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`;
+
+/**
+ * The CLI's end of the authorization-code flow: a server on 127.0.0.1 only, serving one path,
+ * that takes the browser's redirect, checks its state and hands over the code. It never shows
+ * the code or a token on the page.
+ */
+export async function startCallbackReceiver(options: { port?: number } = {}): Promise<CallbackReceiver> {
+    let deliver: ((params: URLSearchParams) => boolean) | undefined;
+    const server: Server = createServer((request, response) => {
+        const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+        const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+        if (request.method !== 'GET' || url.pathname !== '/callback') {
+            response.writeHead(404, headers).end(page('Not found', 'This server only receives the PingOne sign-on redirect.'));
+            return;
+        }
+        const accepted = deliver?.(url.searchParams) ?? false;
+        response
+            .writeHead(accepted ? 200 : 400, headers)
+            .end(
+                accepted
+                    ? page('Signed on', 'You can close this window and go back to the terminal.')
+                    : page('Not expected', 'This redirect does not belong to the sign-on in progress; start it again from the terminal.'),
+            );
+    });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    return {
+        redirectUri: `http://127.0.0.1:${port}/callback`,
+        waitForCode(expectedState, { signal, timeoutMs = 10 * 60 * 1000 } = {}) {
+            return new Promise<string>((resolve, reject) => {
+                const finish = () => {
+                    clearTimeout(timer);
+                    signal?.removeEventListener('abort', onAbort);
+                    deliver = undefined;
+                };
+                const onAbort = () => {
+                    finish();
+                    reject(signal?.reason);
+                };
+                const timer = setTimeout(() => {
+                    finish();
+                    reject(
+                        new AuthFailedError('access_denied', `No sign-on came back within ${Math.round(timeoutMs / 1000)} s.`, {
+                            hint: 'Start the sign-on again.',
+                        }),
+                    );
+                }, timeoutMs);
+                signal?.addEventListener('abort', onAbort, { once: true });
+                deliver = (params) => {
+                    // A stray or stale redirect must not end the attempt in progress.
+                    if (params.get('state') !== expectedState) return false;
+                    finish();
+                    try {
+                        resolve(readCallback(params, expectedState));
+                        return true;
+                    } catch (error) {
+                        reject(error);
+                        return false;
+                    }
+                };
+            });
+        },
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
+    };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { AuthFailedError } from '../../src/errors/index.js';
+import { authorizedRequest, clientCredentialsTokenSource } from '../../src/oauth/index.js';
+import { useEmulator } from './fixture.js';
+
+const { emulator, client } = useEmulator();
+
+function environmentUrl(): string {
+    return `https://api.pingone.${emulator().tld}/v1/environments/${emulator().environmentId}`;
+}
+
+describe('client credentials against the emulator', () => {
+    it.each([
+        ['client_secret_post', 'CLIENT_SECRET_POST'],
+        ['client_secret_basic', 'CLIENT_SECRET_BASIC'],
+    ] as const)('gets a token with %s and reads the environment with it', async (authMethod, setting) => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: setting, roles: ['Environment Admin'] });
+        const tokens = clientCredentialsTokenSource(client(app, authMethod));
+        const response = await authorizedRequest(tokens, client(app, authMethod).dispatcher, { url: environmentUrl() });
+        expect(response.status).toBe(200);
+        expect(tokens.stats.tokenRequests).toBe(1);
+    });
+
+    it('says which method to pick when PingOne does not allow the one used', async () => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        const error: unknown = await clientCredentialsTokenSource(client(app, 'client_secret_post'))
+            .getAccessToken()
+            .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(AuthFailedError);
+        expect(error).toMatchObject({ reason: 'auth_method_not_allowed', field: 'authMethod' });
+        expect((error as AuthFailedError).hint).toContain('--auth-method client_secret_basic');
+    });
+
+    it('tells a wrong secret and a disabled app apart, and never shows the secret', async () => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        const wrong = { clientId: app.clientId, clientSecret: `${app.clientSecret}-wrong` };
+        const refused: unknown = await clientCredentialsTokenSource(client(wrong, 'client_secret_basic'))
+            .getAccessToken()
+            .catch((caught: unknown) => caught);
+        expect(refused).toMatchObject({ code: 'auth_failed', reason: 'invalid_client', field: 'clientSecret' });
+
+        emulator().admin.updateApplication(app.clientId, { enabled: false });
+        const disabled: unknown = await clientCredentialsTokenSource(client(app, 'client_secret_basic'))
+            .getAccessToken()
+            .catch((caught: unknown) => caught);
+        expect(disabled).toMatchObject({ reason: 'app_disabled' });
+        for (const error of [refused, disabled] as AuthFailedError[]) {
+            const shown = `${error.message} ${error.hint ?? ''} ${JSON.stringify(error)}`;
+            expect(shown).not.toContain(app.clientSecret);
+        }
+    });
+
+    it('makes one token request for 64 concurrent callers', async () => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+        const tokenClient = client(app, 'client_secret_post');
+        const tokens = clientCredentialsTokenSource(tokenClient);
+        const all = await Promise.all(Array.from({ length: 64 }, () => tokens.getAccessToken()));
+        expect(new Set(all).size).toBe(1);
+        expect(tokens.stats.tokenRequests).toBe(1);
+        expect(tokenClient.dispatcher.stats.requests).toBe(1);
+        expect(await tokens.getAccessToken()).toBe(all[0]);
+        expect(tokens.stats.tokenRequests).toBe(1);
+    });
+
+    it('re-mints once when the API answers 401, and the call goes through', async () => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', roles: ['Environment Admin'] });
+        const tokenClient = client(app, 'client_secret_post');
+        const tokens = clientCredentialsTokenSource(tokenClient);
+        const first = await tokens.getAccessToken();
+        emulator().admin.expireAccessTokens();
+        // The emulator refuses every token issued before the next whole second; wait for it so the re-minted one is valid.
+        await new Promise((resolve) => setTimeout(resolve, 1100));
+        const response = await authorizedRequest(tokens, tokenClient.dispatcher, { url: environmentUrl() });
+        expect(response.status).toBe(200);
+        expect(tokens.stats.tokenRequests).toBe(2);
+        expect(await tokens.getAccessToken()).not.toBe(first);
+    });
+
+    it('renews a token before it expires (early expiry), one request per lifetime', async () => {
+        emulator().admin.setTokenLifetime(2);
+        try {
+            const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+            const tokens = clientCredentialsTokenSource(client(app, 'client_secret_post'));
+            const first = await tokens.getAccessToken();
+            expect(await tokens.getAccessToken()).toBe(first);
+            await new Promise((resolve) => setTimeout(resolve, 2000));
+            expect(await tokens.getAccessToken()).not.toBe(first);
+            expect(tokens.stats.tokenRequests).toBe(2);
+        } finally {
+            emulator().admin.setTokenLifetime(3600);
+        }
+    });
+});
