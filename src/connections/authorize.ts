@@ -1,13 +1,58 @@
-import { ConnectorError } from '../errors/index.js';
+import { browserUrlFor } from '../connect-ui/browser-url.js';
+import { createPingOneDispatcher } from '../http/index.js';
+import { authorizeWithBrowser } from '../oauth/index.js';
 import type { ConnectionSpec } from './connection-spec.js';
+import { connectorFor } from './connector-for.js';
+import { defaultAuthMethod } from './token-source-for.js';
 
 export interface AuthorizeOptions {
+    /** The callback port, when the app's registered redirect URI names one; else a free one. */
     port: number | undefined;
+    scopes: readonly string[];
     signal: AbortSignal;
+    /** Tells the person where to sign on. */
     say: (line: string) => void;
 }
 
-// INTERIM until src/oauth lands with the authorization-code + PKCE flow and its loopback receiver.
-export async function authorizeInteractively(spec: ConnectionSpec, _options: AuthorizeOptions): Promise<ConnectionSpec> {
-    throw new ConnectorError('not_ready', `The authorization-code flow for ${spec.provider} is not wired yet.`);
+/**
+ * The authorization-code sign-on for `connect --provider pingone`: a loopback receiver on
+ * 127.0.0.1, PKCE S256 and `state`, the sign-on URL shown to the person, and the code exchanged
+ * for tokens through the connection's own dispatcher (host allow-list, emulator mapping).
+ */
+export async function authorizeInteractively(spec: ConnectionSpec, options: AuthorizeOptions): Promise<ConnectionSpec> {
+    const connector = connectorFor(spec.provider);
+    const config = connector.parseConnectionConfig(spec.config);
+    const dispatcher = createPingOneDispatcher({
+        allowedHosts: connector.allowedHosts(config),
+        ...(spec.emulatorUrl ? { emulatorOrigin: spec.emulatorUrl } : {}),
+    });
+    const browserUrl = browserUrlFor(spec.emulatorUrl);
+    try {
+        const tokens = await authorizeWithBrowser({
+            connector,
+            config,
+            credentials: { clientId: spec.secrets.clientId ?? '', clientSecret: spec.secrets.clientSecret ?? '' },
+            authMethod: spec.authMethod ?? defaultAuthMethod,
+            dispatcher,
+            scopes: options.scopes,
+            signal: options.signal,
+            ...(options.port ? { port: options.port } : {}),
+            openBrowser: (url) => {
+                options.say('Sign on to PingOne in a browser at:');
+                options.say(`  ${browserUrl(url).toString()}`);
+                options.say('Waiting for the redirect to this machine (Ctrl-C to stop)...');
+            },
+        });
+        return {
+            ...spec,
+            secrets: {
+                ...spec.secrets,
+                accessToken: tokens.accessToken,
+                accessTokenExpiresAt: new Date(tokens.expiresAt).toISOString(),
+                ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+            },
+        };
+    } finally {
+        await dispatcher.close();
+    }
 }

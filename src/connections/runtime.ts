@@ -5,7 +5,8 @@ import { createPingOneDispatcher, type HttpLogger, type PingOneDispatcher } from
 import type { RotatedTokens, Store, StoredConnection } from '../store/index.js';
 import type { ConnectionSecrets } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
-import { tokenSourceFor, type ConnectionTokens } from './token-source-for.js';
+import type { TokenSource } from '../oauth/index.js';
+import { tokenSourceFor } from './token-source-for.js';
 import { diagnoseConnection, type ConnectionTestResult } from './test-connection.js';
 
 export type { ConnectionTestResult } from './test-connection.js';
@@ -53,7 +54,7 @@ export function createRuntime(
         ...(connection.emulatorUrl ? { emulatorOrigin: connection.emulatorUrl } : {}),
         ...(options.httpLogger ? { logger: options.httpLogger } : {}),
     });
-    const tokens: ConnectionTokens = tokenSourceFor({ connector, config, secrets, authMethod: connection.authMethod, dispatcher, saveTokens });
+    const tokens: TokenSource = tokenSourceFor({ connector, config, secrets, authMethod: connection.authMethod, dispatcher, saveTokens });
     const now = new Date().toISOString();
     const view: ConnectionView = {
         name: connection.name,
@@ -68,8 +69,9 @@ export function createRuntime(
         view,
         connector,
         proxy: { apiBaseUrl: connector.apiBaseUrl(config), dispatcher, tokens },
-        stats: () => ({ requests: dispatcher.stats.requests - tokens.tokenRequests(), retries: dispatcher.stats.retries }),
-        secrets: () => [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.issued()].filter((value): value is string => Boolean(value)),
+        stats: () => ({ requests: dispatcher.stats.requests - tokens.stats.tokenRequests, retries: dispatcher.stats.retries }),
+        secrets: () =>
+            [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
         test: (signal) => diagnoseConnection({ connector, config, dispatcher, tokens, signal }),
         close: () => dispatcher.close(),
     };

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Connector } from '../connector/connector.js';
 import { ConnectorError } from '../errors/index.js';
 import { requestJson } from '../http/index.js';
-import type { ConnectionTokens } from './token-source-for.js';
+import type { TokenSource } from '../oauth/index.js';
 
 export interface ConnectionTestResult {
     ok: boolean;
@@ -16,7 +16,7 @@ export interface DiagnoseInput {
     connector: Connector;
     config: Record<string, string>;
     dispatcher: Dispatcher;
-    tokens: ConnectionTokens;
+    tokens: TokenSource;
     signal?: AbortSignal | undefined;
 }
 

@@ -1,63 +1,62 @@
 import type { Dispatcher } from 'undici';
-import type { connectorFor } from './connector-for.js';
-import { ConnectorError } from '../errors/index.js';
-import { requestJson } from '../http/index.js';
+import type { Connector } from '../connector/connector.js';
+import { AuthFailedError } from '../errors/index.js';
+import { CachedTokenSource, clientCredentialsTokenSource, refreshTokenSource, type TokenSet, type TokenSource } from '../oauth/index.js';
 import type { ConnectionSecrets, RotatedTokens, TokenAuthMethod } from '../store/index.js';
 
-/** What the harness needs of a connection's tokens. */
-export interface ConnectionTokens {
-    getAccessToken(signal?: AbortSignal): Promise<string>;
-    /** The token was refused (401): forget it, so the next call mints a new one. */
-    invalidate(token: string): void;
-    /** Token requests made so far (they go through the same dispatcher, but are not API requests). */
-    tokenRequests(): number;
-    /** Every token handed out, for redaction. */
-    issued(): string[];
-}
-
 export interface TokenSourceInput {
-    connector: ReturnType<typeof connectorFor>;
+    connector: Connector;
     config: Record<string, string>;
     secrets: ConnectionSecrets;
     authMethod: TokenAuthMethod | undefined;
     dispatcher: Dispatcher;
+    /** Saves rotated tokens atomically (the secrets file), before they are used. */
     saveTokens: (tokens: RotatedTokens) => void;
 }
 
-// INTERIM: a minimal client-credentials source until src/oauth lands (its token sources replace this file's body).
-export function tokenSourceFor(input: TokenSourceInput): ConnectionTokens {
-    let current: { token: string; expiresAt: number } | undefined;
-    let inflight: Promise<string> | undefined;
-    let requests = 0;
-    const issued: string[] = [];
-    const mint = async (signal?: AbortSignal): Promise<string> => {
-        requests += 1;
-        const basic = (input.authMethod ?? 'client_secret_basic') === 'client_secret_basic';
-        const form: Record<string, string> = { ...input.connector.tokenParams(input.config), grant_type: 'client_credentials' };
-        if (!basic) Object.assign(form, { client_id: input.secrets.clientId ?? '', client_secret: input.secrets.clientSecret ?? '' });
-        const response = await requestJson<{ access_token?: string; expires_in?: number; error?: string }>(input.dispatcher, {
-            url: input.connector.tokenUrl(input.config),
-            form,
-            headers: basic ? { authorization: `Basic ${Buffer.from(`${input.secrets.clientId}:${input.secrets.clientSecret}`).toString('base64')}` } : {},
-            ...(signal ? { signal } : {}),
+/** PingOne's default for a new application, and what the emulator's seeded apps use. */
+export const defaultAuthMethod: TokenAuthMethod = 'client_secret_basic';
+
+/**
+ * The token source a connection's credentials call for: client credentials (`pingone-cc`), the
+ * rotating refresh token of an authorization-code sign-on (`pingone`), or, for a token imported
+ * from Nango without its refresh token, that token alone until it expires.
+ */
+export function tokenSourceFor(input: TokenSourceInput): TokenSource {
+    const client = {
+        connector: input.connector,
+        config: input.config,
+        credentials: { clientId: input.secrets.clientId ?? '', clientSecret: input.secrets.clientSecret ?? '' },
+        authMethod: input.authMethod ?? defaultAuthMethod,
+        dispatcher: input.dispatcher,
+    };
+    if (input.connector.authMode === 'OAUTH2_CC') return clientCredentialsTokenSource(client);
+    const held = heldTokens(input.secrets);
+    if (input.secrets.refreshToken !== undefined) {
+        return refreshTokenSource({
+            ...client,
+            tokens: held ?? { accessToken: '', tokenType: 'Bearer', expiresAt: 0, refreshToken: input.secrets.refreshToken },
+            onRotate: (tokens) =>
+                input.saveTokens({
+                    accessToken: tokens.accessToken,
+                    accessTokenExpiresAt: new Date(tokens.expiresAt).toISOString(),
+                    refreshToken: tokens.refreshToken,
+                }),
         });
-        if (response.status !== 200 || !response.body.access_token) {
-            throw new ConnectorError('auth_failed', `The token request was refused (${response.status} ${response.body.error ?? ''}).`);
-        }
-        issued.push(response.body.access_token);
-        current = { token: response.body.access_token, expiresAt: Date.now() + (response.body.expires_in ?? 3600) * 1000 };
-        return current.token;
-    };
-    return {
-        async getAccessToken(signal) {
-            if (current && current.expiresAt - Date.now() > 60_000) return current.token;
-            inflight ??= mint(signal).finally(() => (inflight = undefined));
-            return inflight;
+    }
+    return new CachedTokenSource(
+        async () => {
+            throw new AuthFailedError('no_refresh_token', 'The access token of this connection has expired and it has no refresh token to renew it.', {
+                hint: 'Sign on again with `pingone-connector connect <name> --provider pingone`, or import it again with --from-nango.',
+            });
         },
-        invalidate(token) {
-            if (current?.token === token) current = undefined;
-        },
-        tokenRequests: () => requests,
-        issued: () => issued,
-    };
+        () => [],
+        held === undefined ? {} : { initial: held },
+    );
+}
+
+function heldTokens(secrets: ConnectionSecrets): TokenSet | undefined {
+    if (secrets.accessToken === undefined) return undefined;
+    const expiresAt = secrets.accessTokenExpiresAt === undefined ? Date.now() + 60_000 : Date.parse(secrets.accessTokenExpiresAt);
+    return { accessToken: secrets.accessToken, tokenType: 'Bearer', expiresAt, ...(secrets.refreshToken ? { refreshToken: secrets.refreshToken } : {}) };
 }

@@ -38,6 +38,7 @@ Elsewhere:
   --integration <key>          its Nango integration, when the ID is used by several
   --ui                         open the Connect UI credential form instead (--port N, --open)
   --port <N>                   the loopback port for the callback (pingone) or the form (--ui)
+  --scope "<s> <s>"            scopes to ask for at sign-on (pingone; default "openid offline_access")
   --no-test                    save without fetching a token (offline)
 ${harnessFlagsHelp}
 
@@ -62,6 +63,7 @@ const flags = {
     open: { type: 'boolean' },
     port: { type: 'string' },
     'no-test': { type: 'boolean' },
+    scope: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
@@ -104,7 +106,12 @@ const command: Command = {
                       connectorFor,
                   });
         if (connectorFor(spec.provider).authMode === 'OAUTH2' && spec.secrets.accessToken === undefined) {
-            spec = await authorizeInteractively(spec, { port, signal: context.signal, say: (line: string) => context.stderr.write(`${line}\n`) });
+            spec = await authorizeInteractively(spec, {
+                port,
+                scopes: (values.scope ?? 'openid offline_access').split(/\s+/).filter(Boolean),
+                signal: context.signal,
+                say: (line: string) => context.stderr.write(`${line}\n`),
+            });
         }
         if (!values['no-test']) {
             const tested = await testBeforeSaving(spec, context);
