@@ -13,7 +13,11 @@ const usage = `Usage: npm run compile -- [--check] [--source <dir>] [--out <dir>
   --source <dir>  where providers.yaml, providers.extensions.yaml, schemas/ and guides/ are (default: the project)
   --out <dir>     where connectors/ and schemas/<provider>/ are written (default: --source)`;
 
-export async function main(args: string[]): Promise<number> {
+export interface Output {
+    write(text: string): unknown;
+}
+
+export async function main(args: string[], io: { stdout: Output; stderr: Output } = process): Promise<number> {
     let flags;
     try {
         flags = parseArgs({
@@ -22,11 +26,11 @@ export async function main(args: string[]): Promise<number> {
             strict: true,
         }).values;
     } catch (error) {
-        process.stderr.write(`compile: ${(error as Error).message}\n${usage}\n`);
+        io.stderr.write(`compile: ${(error as Error).message}\n${usage}\n`);
         return 2;
     }
     if (flags.help === true) {
-        process.stdout.write(`${usage}\n`);
+        io.stdout.write(`${usage}\n`);
         return 0;
     }
     const sourceRoot = resolve(flags.source ?? fileURLToPath(new URL('..', import.meta.url)));
@@ -36,23 +40,23 @@ export async function main(args: string[]): Promise<number> {
         files = await compileSources({ sourceRoot, outputRoot });
     } catch (error) {
         if (!(error instanceof DefinitionError)) throw error;
-        process.stderr.write(`${error.describe()}\n`);
+        io.stderr.write(`${error.describe()}\n`);
         return 1;
     }
     const diff = diffOutputs(outputRoot, files);
     if (flags.check === true) {
         if (diff.stale.length === 0 && diff.orphans.length === 0) {
-            process.stdout.write(`compile --check: ${files.size} generated files are up to date.\n`);
+            io.stdout.write(`compile --check: ${files.size} generated files are up to date.\n`);
             return 0;
         }
-        for (const path of diff.stale) process.stderr.write(`stale: ${path} differs from what the sources produce.\n`);
-        for (const path of diff.orphans) process.stderr.write(`stale: ${path} is generated but no source produces it any more.\n`);
-        process.stderr.write('Run `npm run compile` and commit the result.\n');
+        for (const path of diff.stale) io.stderr.write(`stale: ${path} differs from what the sources produce.\n`);
+        for (const path of diff.orphans) io.stderr.write(`stale: ${path} is generated but no source produces it any more.\n`);
+        io.stderr.write('Run `npm run compile` and commit the result.\n');
         return 1;
     }
     writeOutputs(outputRoot, files, diff);
     const changed = diff.stale.length + diff.orphans.length;
-    process.stdout.write(
+    io.stdout.write(
         changed === 0
             ? `compile: ${files.size} generated files already up to date.\n`
             : `compile: wrote ${diff.stale.length}, removed ${diff.orphans.length} of ${files.size} generated files.\n`,

@@ -18,10 +18,13 @@ export interface FieldGroup {
  * saying what is wrong in plain words and where the guide explains the value.
  */
 export function checkFields<T>(input: unknown, validate: StandaloneValidator, group: FieldGroup): T {
-    if (validate(input)) return input as T;
+    // Only own properties count (an inherited `tld` is not a value the caller gave), and the copy
+    // that was checked is the one returned, so later changes to the caller's object cannot slip in.
+    const own = typeof input === 'object' && input !== null && !Array.isArray(input) ? Object.fromEntries(Object.entries(input)) : input;
+    if (validate(own)) return own as T;
     const issue = validate.errors?.[0];
     if (issue === undefined) throw new InvalidConfigError('', `The ${group.name} is not valid.`);
-    throw describeIssue(issue, input, group);
+    throw describeIssue(issue, own, group);
 }
 
 function describeIssue(issue: ValidationIssue, input: unknown, group: FieldGroup): InvalidConfigError {

@@ -22,4 +22,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     sync: { summary: 'run a sync script against a connection and keep its records', load: async () => (await import('./sync.js')).default },
     action: { summary: 'run an action script against a connection and print its output', load: async () => (await import('./action.js')).default },
     records: { summary: "list a model's stored records", load: async () => (await import('./records.js')).default },
+    providers: {
+        summary: 'list the providers and their resolved URLs for a sample or given connection',
+        load: async () => (await import('./providers.js')).default,
+    },
 };

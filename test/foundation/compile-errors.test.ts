@@ -1,0 +1,193 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileSources } from '../../scripts/compiler/compile-sources.js';
+import { DefinitionError, type DefinitionProblem } from '../../src/errors/index.js';
+import { makeCompileFixture, runCompile, type CompileFixture } from './compile-fixture.js';
+
+let fixture: CompileFixture;
+beforeEach(() => {
+    fixture = makeCompileFixture();
+});
+afterEach(() => fixture.remove());
+
+async function problemsOf(): Promise<DefinitionProblem[]> {
+    try {
+        await compileSources({ sourceRoot: fixture.root, outputRoot: fixture.root });
+    } catch (error) {
+        expect(error).toBeInstanceOf(DefinitionError);
+        return [...(error as DefinitionError).problems];
+    }
+    throw new Error('the compiler accepted the broken sources');
+}
+
+describe('compile errors name the file, line, column and key path', () => {
+    it('the unmodified sources compile', async () => {
+        const files = await compileSources({ sourceRoot: fixture.root, outputRoot: fixture.root });
+        expect([...files.keys()]).toContain('connectors/registry.generated.ts');
+    });
+
+    it('an unknown key, with the keys allowed there', async () => {
+        fixture.edit(
+            'providers.yaml',
+            "    scope_separator: ' '\n    token_params:\n        grant_type: client_credentials\n    proxy:",
+            "    scope_separator: ' '\n    bogus_key: 1\n    token_params:\n        grant_type: client_credentials\n    proxy:",
+        );
+        const [problem] = await problemsOf();
+        expect(problem).toMatchObject({
+            file: 'providers.yaml',
+            line: fixture.lineOf('providers.yaml', 'bogus_key'),
+            column: 5,
+            keyPath: 'pingone-cc.bogus_key',
+        });
+        expect(problem?.message).toMatch(/^unknown key "bogus_key"; allowed here: display_name, categories, auth_mode/);
+    });
+
+    it('an unknown key inside a field', async () => {
+        fixture.edit(
+            'providers.yaml',
+            "            doc_section: '#step-2-finding-your-top-level-domain'",
+            "            doc_section: '#step-2-finding-your-top-level-domain'\n            placeholder: x",
+        );
+        const [problem] = await problemsOf();
+        expect(problem).toMatchObject({
+            line: fixture.lineOf('providers.yaml', 'placeholder: x'),
+            column: 13,
+            keyPath: 'pingone.connection_config.tld.placeholder',
+        });
+    });
+
+    it('a placeholder no field declares', async () => {
+        fixture.edit(
+            'providers.yaml',
+            "base_url: https://api.pingone.${connectionConfig.tld}\n        retry:\n            after:\n                - 'retry-after'\n        paginate:\n            type: link\n            link_path_in_response_body: _links.next.href\n            limit_name_in_request: limit\n    docs: guides/pingone-cc.md",
+            "base_url: https://api.pingone.${connectionConfig.region}\n        retry:\n            after:\n                - 'retry-after'\n        paginate:\n            type: link\n            link_path_in_response_body: _links.next.href\n            limit_name_in_request: limit\n    docs: guides/pingone-cc.md",
+        );
+        const problems = await problemsOf();
+        const line = fixture.lineOf('providers.yaml', '${connectionConfig.region}');
+        expect(problems).toContainEqual(
+            expect.objectContaining({
+                line,
+                column: 9,
+                keyPath: 'pingone-cc.proxy.base_url',
+                message: expect.stringContaining('${connectionConfig.region} names no field'),
+            }),
+        );
+    });
+
+    it('a declared field no template uses', async () => {
+        fixture.edit(
+            'providers.yaml',
+            "            doc_section: '#step-2-finding-your-environment-id'\n",
+            "            doc_section: '#step-2-finding-your-environment-id'\n        unused:\n            type: string\n            title: Unused\n            description: Nothing uses it.\n            order: 3\n            pattern: '^[a-z]+$'\n            doc_section: '#step-2-finding-your-environment-id'\n",
+        );
+        const problems = await problemsOf();
+        expect(problems).toEqual([
+            expect.objectContaining({
+                line: fixture.lineOf('providers.yaml', '        unused:'),
+                column: 9,
+                keyPath: 'pingone-cc.connection_config.unused',
+                message: expect.stringContaining('no template uses it'),
+            }),
+        ]);
+    });
+
+    it('an invalid regular expression', async () => {
+        fixture.edit('providers.yaml', "pattern: '^[a-z0-9]{1,20}$'", "pattern: '^[a-z0-9{1,20$'");
+        const problems = await problemsOf();
+        expect(problems).toContainEqual(
+            expect.objectContaining({
+                line: fixture.lineOf('providers.yaml', '^[a-z0-9{1,20$'),
+                column: 13,
+                keyPath: 'pingone-advanced-services.connection_config.environment.pattern',
+                message: expect.stringMatching(/^invalid regular expression/),
+            }),
+        );
+    });
+
+    it('an unanchored pattern (a value could carry more after the match)', async () => {
+        fixture.edit('providers.yaml', "pattern: '^[a-z0-9]{1,20}$'", "pattern: '^[a-z0-9]{1,20}'");
+        const problems = await problemsOf();
+        expect(problems[0]).toMatchObject({ keyPath: 'pingone-advanced-services.connection_config.environment.pattern' });
+    });
+
+    it('a duplicate provider', async () => {
+        fixture.write('providers.yaml', `${fixture.read('providers.yaml')}\npingone-cc:\n    display_name: Again\n`);
+        const problems = await problemsOf();
+        expect(problems).toEqual([
+            expect.objectContaining({
+                file: 'providers.yaml',
+                line: fixture.read('providers.yaml').split('\n').lastIndexOf('pingone-cc:') + 1,
+                column: 1,
+                message: expect.stringContaining('duplicate key'),
+            }),
+        ]);
+    });
+
+    it('malformed YAML', async () => {
+        fixture.edit('providers.yaml', '    display_name: PingOne (Client Credentials)', '    display_name: [PingOne (Client Credentials)');
+        const [problem] = await problemsOf();
+        expect(problem?.file).toBe('providers.yaml');
+        expect(problem?.line).toBeGreaterThanOrEqual(fixture.lineOf('providers.yaml', '[PingOne (Client'));
+        expect(problem?.message).toMatch(/^malformed YAML/);
+    });
+
+    it('a host that a value could move: a free-text field at the end of a host', async () => {
+        fixture.edit('providers.yaml', '.${connectionConfig.region}.ping.cloud', '.${connectionConfig.region}');
+        const problems = await problemsOf();
+        expect(problems).toContainEqual(
+            expect.objectContaining({ keyPath: 'pingone-advanced-services.proxy.base_url', message: expect.stringContaining('must end in a fixed domain') }),
+        );
+    });
+
+    it('a doc_section that is not a heading of the guide', async () => {
+        fixture.edit('guides/pingone-cc.md', '## Step 2: Finding your Environment ID', '## Step 2: Where the Environment ID is');
+        const problems = await problemsOf();
+        expect(problems).toEqual([
+            expect.objectContaining({
+                line: fixture.lineOf('providers.yaml', "'#step-2-finding-your-environment-id'"),
+                keyPath: 'pingone-cc.connection_config.environmentId.doc_section',
+            }),
+        ]);
+    });
+
+    it('a provider without extensions, and a TLD without a region label', async () => {
+        fixture.edit('providers.extensions.yaml', '    sg: { label: Singapore, code: SG, description: Singapore }\n', '');
+        const problems = await problemsOf();
+        expect(problems).toContainEqual(
+            expect.objectContaining({
+                file: 'providers.yaml',
+                keyPath: 'pingone.connection_config.tld.enum.4',
+                message: expect.stringContaining('"sg" has no region'),
+            }),
+        );
+    });
+
+    it('an unknown key in providers.extensions.yaml', async () => {
+        fixture.edit(
+            'providers.extensions.yaml',
+            '        default_scopes: [openid, profile, email]',
+            '        default_scopes: [openid, profile, email]\n        homepage: x',
+        );
+        const [problem] = await problemsOf();
+        expect(problem).toMatchObject({
+            file: 'providers.extensions.yaml',
+            line: fixture.lineOf('providers.extensions.yaml', 'homepage: x'),
+            column: 9,
+            keyPath: 'providers.pingone.homepage',
+        });
+    });
+
+    it('the CLI prints every problem as file:line:column: key path: message, and writes nothing', async () => {
+        fixture.edit('providers.yaml', "pattern: '^[a-z0-9]{1,20}$'", "pattern: '^[a-z0-9{1,20$'");
+        const result = await runCompile(['--source', fixture.root]);
+        expect(result.code).toBe(1);
+        const line = fixture.lineOf('providers.yaml', '^[a-z0-9{1,20$');
+        expect(result.stderr).toContain(
+            `providers.yaml:${line}:13: pingone-advanced-services.connection_config.environment.pattern: invalid regular expression`,
+        );
+        expect(result.stderr).toContain('no file was written');
+        expect(existsSync(join(fixture.root, 'connectors'))).toBe(false);
+        expect(readdirSync(join(fixture.root, 'schemas')).sort()).toEqual(['providers.extensions.schema.json', 'providers.schema.json']);
+    });
+});
