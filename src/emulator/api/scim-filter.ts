@@ -193,11 +193,17 @@ export function parseFilter(text: string, rules: FilterRules): FilterNode {
     return node;
 }
 
+/** The value at a dotted path; through an array it collects every element's value (e.g. `resources.id`). */
 function valueAt(record: unknown, path: string): unknown {
     let current: unknown = record;
     for (const key of path.split('.')) {
-        if (typeof current !== 'object' || current === null) return undefined;
-        current = (current as Record<string, unknown>)[key];
+        if (Array.isArray(current)) {
+            current = current.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined));
+        } else if (typeof current === 'object' && current !== null) {
+            current = (current as Record<string, unknown>)[key];
+        } else {
+            return undefined;
+        }
     }
     return current;
 }
