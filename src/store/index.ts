@@ -48,6 +48,8 @@ export function openStore(options: OpenStoreOptions) {
     const records = { ...createRecordsRepo(context, connections, models), ...createRecordsListing(context, connections, models) };
 
     let secrets: SecretsStore | undefined;
+    const runs = translated(createRunsRepo(context, connections));
+    runs.settleInterrupted();
 
     return {
         path: options.path,
@@ -67,7 +69,7 @@ export function openStore(options: OpenStoreOptions) {
         trackDeletes: translated(createTrackDeletes(context, connections, models)),
         checkpoints: translated(createCheckpointsRepo(context, connections)),
         metadata: translated(createMetadataRepo(context, connections)),
-        runs: translated(createRunsRepo(context, connections)),
+        runs,
         models: (connection: string) => models.names(connections.idOf(connection)),
         /**
          * Runs `fn` in one transaction: everything it writes through this store commits together or

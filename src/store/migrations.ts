@@ -70,6 +70,8 @@ const migrations: readonly string[] = [
     );
     CREATE INDEX runs_by_connection ON runs (connection_id, id);
     `,
+    // The process that runs it, so that a run whose process was killed can be told from one still going.
+    `ALTER TABLE runs ADD COLUMN pid INTEGER;`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -21,7 +21,7 @@ export interface RunEntry {
     connection: string;
     script: string;
     kind: RunKind;
-    /** `running` also describes a run whose process died before it could finish. */
+    /** `running` until finished; a run whose process died is marked failed (interrupted) when a store is next opened. */
     status: RunStatus;
     startedAt: string;
     finishedAt: string | null;
@@ -45,11 +45,25 @@ function count(value: number | undefined, field: string): number {
     });
 }
 
+function processExists(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        // EPERM: it exists, as another user's process.
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+}
+
 /** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */
 export function createRunsRepo(context: StoreContext, connections: ConnectionsRepo) {
     const { db } = context;
-    const insert = db.prepare<[number, string, string, string]>(
-        "INSERT INTO runs (connection_id, script, kind, status, started_at) VALUES (?, ?, ?, 'running', ?)",
+    const insert = db.prepare<[number, string, string, string, number]>(
+        "INSERT INTO runs (connection_id, script, kind, status, started_at, pid) VALUES (?, ?, ?, 'running', ?, ?)",
+    );
+    const selectRunning = db.prepare<[], { id: number; pid: number | null }>("SELECT id, pid FROM runs WHERE status = 'running'");
+    const interrupt = db.prepare<[string, number]>(
+        "UPDATE runs SET status = 'failed', finished_at = ?, error = 'interrupted: its process ended before the run finished' WHERE id = ? AND status = 'running'",
     );
     const finish = db.prepare(
         `UPDATE runs SET status = @status, finished_at = @now, added = @added, updated = @updated, deleted = @deleted,
@@ -64,7 +78,17 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
             if (!kinds.includes(kind)) {
                 throw new StoreError('invalid_argument', `Unknown run kind ${JSON.stringify(kind)}.`, { hint: `Use one of ${kinds.join(', ')}.` });
             }
-            return Number(insert.run(connections.idOf(connection), script, kind, context.now()).lastInsertRowid);
+            return Number(insert.run(connections.idOf(connection), script, kind, context.now(), process.pid).lastInsertRowid);
+        },
+        /**
+         * Marks as failed the runs left `running` by a process that no longer exists (killed, crashed).
+         * Runs of live processes, here or in another terminal, stay as they are. Returns their ids.
+         */
+        settleInterrupted(): number[] {
+            const dead = selectRunning.all().filter((run) => run.pid === null || !processExists(run.pid));
+            const now = context.now();
+            for (const run of dead) interrupt.run(now, run.id);
+            return dead.map((run) => run.id);
         },
         finish(runId: number, outcome: RunOutcome): void {
             if (outcome.status !== 'success' && outcome.status !== 'failed') {

@@ -45,6 +45,8 @@ describe('a writer killed with SIGKILL', () => {
             expect(store.records.getByIds('demo', 'Progress', ['progress']).get('progress')).toEqual({ id: 'progress', batch });
             const users = store.records.summary('demo').find((model) => model.model === 'User');
             expect(users).toEqual({ model: 'User', total: batch * 100, deleted: 0 });
+            // The killed process's run no longer claims to be running.
+            expect(store.runs.recent()).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringMatching(/^interrupted/) })]);
         } finally {
             store.close();
         }
@@ -60,6 +62,7 @@ describe('a writer killed with SIGKILL', () => {
             expect(new Set(records.map((record) => record['id'])).size).toBe(total);
             expect(records.every((record) => record._nango_metadata.last_action === 'ADDED')).toBe(true);
             expect(final.integrityCheck()).toBe('ok');
+            expect(final.runs.recent().map((run) => run.status)).toEqual(['failed', 'failed']);
         } finally {
             final.close();
         }

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors/index.js';
+import { openStore } from '../../src/store/index.js';
+import { schemaVersion } from '../../src/store/migrations.js';
+import { useTempStore } from './temp-store.js';
+
+const temp = useTempStore();
+
+describe('the database file', () => {
+    it('is in WAL mode with foreign keys on, at the current schema version, and reopens without migrating again', () => {
+        const { store } = temp;
+        expect(store.database.pragma('journal_mode', { simple: true })).toBe('wal');
+        expect(store.database.pragma('foreign_keys', { simple: true })).toBe(1);
+        expect(store.database.pragma('user_version', { simple: true })).toBe(schemaVersion);
+        store.records.saveBatch('demo', 'User', [{ id: 'u1' }]);
+        store.close();
+        const again = openStore({ path: temp.path });
+        expect(again.records.summary('demo')).toEqual([{ model: 'User', total: 1, deleted: 0 }]);
+        again.close();
+    });
+
+    it('refuses a database written by a newer version, with a hint, and leaves it alone', () => {
+        temp.store.close();
+        const raw = new Database(temp.path);
+        raw.pragma(`user_version = ${schemaVersion + 1}`);
+        raw.close();
+        const open = () => openStore({ path: temp.path });
+        expect(open).toThrow(StoreError);
+        expect(open).toThrow(expect.objectContaining({ reason: 'schema_too_new', hint: expect.stringMatching(/Upgrade pingone-connector/) }));
+        const check = new Database(temp.path, { readonly: true });
+        expect(check.pragma('user_version', { simple: true })).toBe(schemaVersion + 1);
+        check.close();
+    });
+
+    it('refuses a file that is not a database, naming the file and the flag that moves it', () => {
+        const path = join(temp.directory, 'notes.db');
+        writeFileSync(path, 'these are not the records you are looking for'.repeat(100));
+        expect(() => openStore({ path })).toThrow(
+            expect.objectContaining({ reason: 'not_a_database', message: expect.stringContaining(path), hint: expect.stringContaining('--db') }),
+        );
+    });
+});
