@@ -1,0 +1,339 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
+import { runCli, type CliResult } from '../support/cli.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { fixtureScripts, harnessOnEmulator, liveRecords, temporaryDatabase } from '../support/harness.js';
+import { startNangoStandIn, type NangoStandIn } from '../support/nango-stand-in.js';
+
+// Every output of every CLI run in this file is kept, and the last test scans it all for the
+// secrets and tokens the runs handled: none may appear.
+const captured: string[] = [];
+const bin = fileURLToPath(new URL('../../bin/pingone-connector.js', import.meta.url));
+
+let emulator: TestEmulator;
+let nango: NangoStandIn;
+const db = temporaryDatabase();
+const dir = path.dirname(db);
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+    return { PATH: process.env['PATH'], PINGONE_CONNECTOR_SCRIPTS: fixtureScripts, ...extra };
+}
+
+async function cli(argv: string[], options: Parameters<typeof runCli>[1] = {}): Promise<CliResult> {
+    const result = await runCli(argv, { env: env(), cwd: dir, ...options });
+    captured.push(result.stdout, result.stderr);
+    return result;
+}
+
+function ccFlags(name: string): string[] {
+    return [
+        'connect',
+        name,
+        '--provider',
+        'pingone-cc',
+        '--environment-id',
+        emulator.environmentId,
+        '--client-id',
+        emulator.worker.clientId,
+        '--emulator',
+        emulator.url,
+        '--db',
+        db,
+    ];
+}
+
+beforeAll(async () => {
+    emulator = await startTestEmulator();
+    nango = await startNangoStandIn([
+        {
+            connection_id: 'nango-cc',
+            provider_config_key: 'pingone-cc',
+            provider: 'pingone-cc',
+            connection_config: { environmentId: emulator.environmentId, tld: emulator.tld },
+            credentials: {
+                type: 'OAUTH2_CC',
+                token: 'nango-held-token',
+                client_id: emulator.worker.clientId,
+                client_secret: emulator.worker.clientSecret,
+                raw: {},
+            },
+        },
+    ]);
+});
+afterAll(async () => {
+    await nango.close();
+    await emulator.close();
+});
+
+describe('connect', () => {
+    it('refuses a config the connector rejects, with exit 2, before anything is sent', async () => {
+        const before = emulator.admin.stats().requests;
+        const result = await cli([...ccFlags('bad'), '--tld', 'evil.example'], { env: env({ PINGONE_CLIENT_SECRET: emulator.worker.clientSecret }) });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toMatch(/tld/);
+        expect(emulator.admin.stats().requests).toBe(before);
+    });
+
+    it('explains a wrong secret in plain words, exits 1 and saves nothing', async () => {
+        const result = await cli(ccFlags('wrong'), { env: env({ PINGONE_CLIENT_SECRET: 'not-the-secret-at-all' }) });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/Not saved/);
+        const list = await cli(['connections', 'list', '--json', '--db', db]);
+        expect(JSON.parse(list.stdout)).toEqual([]);
+    });
+
+    it('creates a client-credentials connection from flags and PINGONE_CLIENT_SECRET, tested before it is saved', async () => {
+        const result = await cli(ccFlags('cc'), { env: env({ PINGONE_CLIENT_SECRET: emulator.worker.clientSecret }) });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('Saved the connection "cc"');
+    });
+
+    it('takes the Authorization URL shortcut and a .env file instead of flags', async () => {
+        writeFileSync(path.join(dir, '.env'), `PINGONE_CLIENT_ID=${emulator.worker.clientId}\nPINGONE_CLIENT_SECRET=${emulator.worker.clientSecret}\n`);
+        const authorizationUrl = `https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`;
+        const result = await cli(['connect', 'shortcut', '--authorization-url', authorizationUrl, '--emulator', emulator.url, '--db', db, '--json']);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toMatchObject({
+            saved: true,
+            connection: { name: 'shortcut', config: { environmentId: emulator.environmentId, tld: emulator.tld } },
+        });
+    });
+
+    it('copies a connection from a Nango server with --from-nango (a loopback stand-in of its API)', async () => {
+        const result = await cli(['connect', 'imported', '--from-nango', 'nango-cc', '--emulator', emulator.url, '--db', db], {
+            env: env({ NANGO_HOSTPORT: nango.url, NANGO_SECRET_KEY: nango.secretKey }),
+        });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expect(nango.requests.every((request) => request.authorized)).toBe(true);
+        const sync = await cli(['sync', 'fixture-users', '--connection', 'imported', '--db', db, '--json']);
+        expect(JSON.parse(sync.stdout)).toMatchObject({ status: 'success', counts: { added: emulator.admin.users.count() } });
+    });
+
+    it('says what is wrong when the Nango key is refused', async () => {
+        const result = await cli(['connect', 'refused', '--from-nango', 'nango-cc', '--db', db], {
+            env: env({ NANGO_HOSTPORT: nango.url, NANGO_SECRET_KEY: 'wrong-key' }),
+        });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/answered 401[\s\S]*NANGO_SECRET_KEY/);
+    });
+
+    it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
+        let driven: Promise<void> | undefined;
+        const result = await cli(
+            [
+                'connect',
+                'web',
+                '--provider',
+                'pingone',
+                '--environment-id',
+                emulator.environmentId,
+                '--client-id',
+                emulator.web.clientId,
+                '--emulator',
+                emulator.url,
+                '--db',
+                db,
+            ],
+            {
+                env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+                onStderr: (text) => {
+                    const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
+                    if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
+                },
+            },
+        );
+        await driven;
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('Saved the connection "web"');
+        const sync = await cli(['sync', 'fixture-users', '--connection', 'web', '--db', db, '--json']);
+        expect(JSON.parse(sync.stdout)).toMatchObject({ status: 'success' });
+    });
+});
+
+describe('connections, request, sync, action, records', () => {
+    it('lists connections without their secrets and tests one', async () => {
+        const list = await cli(['connections', 'list', '--db', db]);
+        expect(list.code).toBe(0);
+        expect(list.stdout).toMatch(/cc\s+pingone-cc/);
+        const tested = await cli(['connections', 'test', 'cc', '--db', db]);
+        expect(tested.code).toBe(0);
+        expect(tested.stdout).toMatch(/^cc: /);
+    });
+
+    it('makes one authenticated call with request', async () => {
+        const result = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}`, '--connection', 'cc', '--db', db]);
+        expect(result.code).toBe(0);
+        expect(JSON.parse(result.stdout)).toMatchObject({ id: emulator.environmentId });
+    });
+
+    it('syncs with --json: one JSON document with counts, requests, retries and duration', async () => {
+        const result = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--json']);
+        expect(result.code).toBe(0);
+        const report = JSON.parse(result.stdout) as Record<string, unknown>;
+        expect(report).toMatchObject({ status: 'success', counts: { added: emulator.admin.users.count(), updated: 0, deleted: 0 }, retries: 0 });
+        expect(report['requests']).toBeGreaterThan(0);
+        expect(report['durationMs']).toEqual(expect.any(Number));
+    });
+
+    it('lists records with --limit', async () => {
+        const result = await cli(['records', 'FixtureUser', '--connection', 'cc', '--limit', '5', '--db', db, '--json']);
+        expect(result.code).toBe(0);
+        const page = JSON.parse(result.stdout) as { records: { _nango_metadata: { last_action: string } }[]; next_cursor: string };
+        expect(page.records).toHaveLength(5);
+        expect(page.records[0]?._nango_metadata.last_action).toBe('ADDED');
+        expect(page.next_cursor).toEqual(expect.any(String));
+    });
+
+    it('runs an action with --input JSON and @file, and exits 2 for input its schema refuses', async () => {
+        const ok = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '{"name":"CLI group"}', '--db', db, '--json']);
+        expect(ok.code).toBe(0);
+        expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'success', output: { name: 'CLI group' } });
+        writeFileSync(path.join(dir, 'input.json'), '{"name":"File group"}');
+        const fromFile = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '@input.json', '--db', db]);
+        expect(fromFile.code).toBe(0);
+        const bad = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '{"name":""}', '--db', db]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/input.*name/);
+        const notJson = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '{name', '--db', db]);
+        expect(notJson.code).toBe(2);
+    });
+
+    it('exits 2 for an unknown connection or sync, and for missing flags', async () => {
+        expect((await cli(['sync', 'fixture-users', '--connection', 'nobody', '--db', db])).code).toBe(2);
+        expect((await cli(['sync', 'no-such-sync', '--connection', 'cc', '--db', db])).code).toBe(2);
+        expect((await cli(['sync', 'fixture-users', '--db', db])).code).toBe(2);
+        expect((await cli(['records', '--connection', 'cc', '--db', db])).code).toBe(2);
+        expect((await cli(['request', 'FETCH', '/v1', '--connection', 'cc', '--db', db])).code).toBe(2);
+    });
+
+    it('exits 1 when a sync fails, and the failed run deleted nothing', async () => {
+        const store = openStore({ path: db });
+        store.metadata.set('cc', { failAfterPages: 1 });
+        store.close();
+        const result = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/failing on purpose/);
+        const again = openStore({ path: db });
+        again.metadata.set('cc', {});
+        again.close();
+    });
+
+    it('answers --help for every command with exit 0', async () => {
+        for (const command of ['demo', 'connect', 'connections', 'request', 'sync', 'action', 'records']) {
+            const result = await cli([command, '--help']);
+            expect(result.code, command).toBe(0);
+            expect(result.stdout, command).toMatch(/^Usage: pingone-connector /);
+        }
+    });
+});
+
+describe('a killed run', () => {
+    it('resumes after SIGKILL from its last checkpoint, and ends with exactly the records of a clean run', async () => {
+        const killedDb = temporaryDatabase();
+        const setup = await harnessOnEmulator(emulator, 'k', killedDb);
+        setup.store.metadata.set('k', { pauseMs: 150 });
+        await setup.close();
+
+        const child = spawn(process.execPath, [bin, 'sync', 'fixture-users', '--connection', 'k', '--db', killedDb], {
+            env: env(),
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+        const watcher = openStore({ path: killedDb });
+        try {
+            // Kill it once it has committed at least two pages (their checkpoint names the third).
+            await waitFor(() => watcher.records.list('k', 'FixtureUser', { limit: 1000 }).records.length >= 20);
+            child.kill('SIGKILL');
+            expect(await exited).toBe('SIGKILL');
+            const committed = watcher.records.list('k', 'FixtureUser', { limit: 1000 }).records.length;
+            expect(committed).toBeLessThan(emulator.admin.users.count());
+            expect(watcher.checkpoints.get('k', 'fixture-users')).not.toBeNull();
+            watcher.metadata.set('k', {});
+        } finally {
+            watcher.close();
+            captured.push(output);
+        }
+
+        const resumed = await cli(['sync', 'fixture-users', '--connection', 'k', '--db', killedDb, '--json']);
+        expect(resumed.code).toBe(0);
+        const report = JSON.parse(resumed.stdout) as { counts: { added: number; updated: number; deleted: number } };
+        expect(report.counts.deleted).toBe(0);
+
+        const clean = await harnessOnEmulator(emulator, 'clean');
+        try {
+            await clean.runSync('clean', 'fixture-users');
+            const store = openStore({ path: killedDb });
+            const afterKill = store.records
+                .list('k', 'FixtureUser', { limit: 10_000 })
+                .records.map(({ _nango_metadata: meta, ...record }) => ({ ...record, deleted: meta.deleted_at !== null }))
+                .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+            store.close();
+            expect(afterKill.every((record) => !record.deleted)).toBe(true);
+            expect(afterKill.map(({ deleted: _d, ...record }) => record)).toEqual(liveRecords(clean, 'clean', 'FixtureUser'));
+        } finally {
+            await clean.close();
+        }
+    });
+});
+
+describe('secrets', () => {
+    it('never appear in any output of this file’s CLI runs', () => {
+        const secretsFile = openStore({ path: db });
+        const tokens = ['web', 'cc', 'imported']
+            .map((name) => secretsFile.secrets.get(name))
+            .flatMap((held) => [held?.accessToken, held?.refreshToken])
+            .filter((value): value is string => Boolean(value));
+        secretsFile.close();
+        const seeded = [
+            emulator.worker.clientSecret,
+            emulator.web.clientSecret,
+            emulator.signOnUser.password,
+            nango.secretKey,
+            'not-the-secret-at-all',
+            ...tokens,
+        ];
+        expect(tokens.length).toBeGreaterThan(0);
+        const everything = captured.join('\n');
+        expect(everything.length).toBeGreaterThan(1000);
+        for (const secret of seeded) expect(everything.includes(secret), `a seeded secret (${secret.length} chars) appeared`).toBe(false);
+        expect(everything).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
+        expect(everything).not.toMatch(/Bearer\s+(?!\[redacted\])\S{8,}/);
+        expect(readFileSync(db).includes(Buffer.from(emulator.worker.clientSecret))).toBe(false);
+    });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+        if (Date.now() > deadline) throw new Error('waitFor: the condition never held');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+}
+
+/** What a person does in the browser, as plain HTTP: open the sign-on page, post the form, follow the redirect home. */
+async function signOnThroughPage(authorizeUrl: URL): Promise<void> {
+    const page = await (await fetch(authorizeUrl)).text();
+    const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
+    if (action === undefined) throw new Error('The sign-on page has no form');
+    const form = new URLSearchParams();
+    for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(decode(name ?? ''), decode(value ?? ''));
+    form.set('username', emulator.signOnUser.username);
+    form.set('password', emulator.signOnUser.password);
+    const posted = await fetch(new URL(decode(action), emulator.url), { method: 'POST', body: form, redirect: 'manual' });
+    const location = posted.headers.get('location');
+    if (posted.status !== 302 || location === null) throw new Error(`The sign-on answered ${posted.status}`);
+    await fetch(location);
+}
+
+function decode(html: string): string {
+    return html.replace(/&#(\d+);/g, (_match, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, '&');
+}
