@@ -7,9 +7,9 @@ import type { ConnectionSecrets } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
 import type { TokenSource } from '../oauth/index.js';
 import { tokenSourceFor } from './token-source-for.js';
-import { diagnoseConnection, type ConnectionTestResult } from './test-connection.js';
+import { testConnection, type ConnectionDiagnosis } from './diagnose.js';
 
-export type { ConnectionTestResult } from './test-connection.js';
+export type { ConnectionDiagnosis } from './diagnose.js';
 
 /** A connection ready to make calls: its validated config, dispatcher and token source. */
 export interface ConnectionRuntime {
@@ -20,7 +20,7 @@ export interface ConnectionRuntime {
     stats(): { requests: number; retries: number };
     /** The values that must never appear in output, for the run's redactor. */
     secrets(): string[];
-    test(signal?: AbortSignal): Promise<ConnectionTestResult>;
+    test(signal?: AbortSignal): Promise<ConnectionDiagnosis>;
     close(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export function createRuntime(
         stats: () => ({ requests: dispatcher.stats.requests - tokens.stats.tokenRequests, retries: dispatcher.stats.retries }),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
-        test: (signal) => diagnoseConnection({ connector, config, dispatcher, tokens, signal }),
+        test: (signal) => testConnection({ connector, config, dispatcher, tokens, ...(signal ? { signal } : {}) }),
         close: () => dispatcher.close(),
     };
 }
