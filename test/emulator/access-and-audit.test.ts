@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateApplicationOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { call, tokenFor } from './http.js';
 
@@ -13,7 +14,7 @@ describe('emulator: roles, applications, devices, audit', () => {
 
     const env = () => `/v1/environments/${emulator.environmentId}`;
 
-    async function appToken(roles: Parameters<TestEmulator['admin']['createApplication']>[0]['roles']) {
+    async function appToken(roles: NonNullable<CreateApplicationOptions['roles']>) {
         const app = emulator.admin.createApplication({ roles });
         return tokenFor(emulator, app.clientId, app.clientSecret);
     }
