@@ -6,12 +6,13 @@ import * as z from 'zod';
 import { chunks } from './batches.js';
 import { readPingOneContext, type PingOneContext } from './connection.js';
 import { defineSync } from './define.js';
+import { fanOutLimits, PacingMetadata } from './fan-out-limits.js';
 import { mapBounded } from './fan-out.js';
 import { fullScan, ScanCheckpoint } from './full-scan.js';
 import type { ProxyNango } from './http.js';
 import type { Raw } from './mappers.js';
 import { allItems, type CollectionRequest } from './paging.js';
-import { FAN_OUT_CONCURRENCY, type RoleNeed } from './pingone.js';
+import type { RoleNeed } from './pingone.js';
 
 export interface FanOutSyncSpec<TName extends string, TModel extends z.ZodObject<{ id: z.ZodString }>, TState> {
     name: string;
@@ -52,16 +53,17 @@ export function defineFanOutSync<TName extends string, TModel extends z.ZodObjec
         roles: spec.roles,
         frequency: spec.frequency,
         models,
-        metadata: z.object({}),
+        metadata: PacingMetadata,
         checkpoint: ScanCheckpoint,
         run: async (nango, checkpoint) => {
             const context = await readPingOneContext(nango);
+            const limits = await fanOutLimits(nango);
             const state = await spec.prepare(nango, context);
             await fullScan(nango, context, checkpoint, {
                 models: [spec.modelName],
                 request: spec.parents(context),
                 onPage: async (parents) => {
-                    const perParent = await mapBounded(parents, FAN_OUT_CONCURRENCY, async (parent) => {
+                    const perParent = await mapBounded(parents, limits, async (parent) => {
                         const children = await childrenOf(nango, context, spec.children(context, parent));
                         return children.map((child) => spec.map(parent, child, state));
                     });

@@ -1,13 +1,36 @@
-// One request per user or group, several in flight but never more than `limit`: fast on a large
-// tenant, and under PingOne's rate limit (the proxy retries the occasional 429 after Retry-After).
+// One request per user or group: several in flight but never more than `concurrency`, and started no
+// faster than `perSecond`, so that a fan-out stays under PingOne's rate limit instead of leaning on
+// 429s (the proxy still retries the occasional one after Retry-After).
 
-export async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export interface FanOutLimits {
+    concurrency: number;
+    /** Items started per second at most. */
+    perSecond: number;
+}
+
+/** Hands out start times spaced `1000 / perSecond` ms apart. */
+function pacer(perSecond: number): () => Promise<void> {
+    const gap = 1000 / perSecond;
+    let next = Date.now();
+    return async () => {
+        const now = Date.now();
+        const at = Math.max(now, next);
+        next = at + gap;
+        if (at > now) {
+            await new Promise((resolve) => setTimeout(resolve, at - now));
+        }
+    };
+}
+
+export async function mapBounded<T, R>(items: readonly T[], limits: FanOutLimits, work: (item: T) => Promise<R>): Promise<R[]> {
     const results: R[] = new Array<R>(items.length);
+    const slot = pacer(limits.perSecond);
     let next = 0;
     let failed = false;
     async function worker(): Promise<void> {
         while (!failed && next < items.length) {
             const index = next++;
+            await slot();
             try {
                 results[index] = await work(items[index] as T);
             } catch (error) {
@@ -17,6 +40,6 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, work:
             }
         }
     }
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));
+    await Promise.all(Array.from({ length: Math.min(limits.concurrency, items.length) }, () => worker()));
     return results;
 }

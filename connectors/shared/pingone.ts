@@ -48,5 +48,5 @@ export const CONTENT_TYPES = {
 
 /** Page size asked for; PingOne may return fewer, so paging follows `_links.next` only. */
 export const PAGE_SIZE = 100;
-/** Requests in flight at once in a fan-out sync: well under PingOne's per-IP share of the rate limit. */
-export const FAN_OUT_CONCURRENCY = 4;
+/** A fan-out's pace unless connection metadata sets `maxRequestsPerSecond`: about half PingOne's default per-IP share. */
+export const FAN_OUT_LIMITS = { concurrency: 4, perSecond: 50 } as const;

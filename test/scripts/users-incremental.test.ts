@@ -8,7 +8,7 @@ import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, 
 let world: ScriptsWorld;
 beforeAll(async () => {
     // Large enough that a full scan takes many pages.
-    world = await openScriptsWorld({ users: 2500 });
+    world = await openScriptsWorld({ users: 5000 });
 });
 afterAll(async () => world?.close());
 
@@ -49,7 +49,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration users sync', ({ connection 
         expect(users.has(deleted)).toBe(false);
         expect(users.size).toBe(admin.users.count());
         expect(incremental.counts.deleted).toBe(1);
-        expect(incremental.requests * 3).toBeLessThan(full.requests);
+        expect(incremental.requests * 4).toBeLessThan(full.requests);
     });
 
     it('runs a full reconciliation when the interval set in metadata has passed', async () => {

@@ -9,15 +9,16 @@ import { chunks } from '../batches.js';
 import { readPingOneContext, type PingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
 import { describeFailure, fail } from '../errors.js';
-import { mapBounded } from '../fan-out.js';
+import { mapBounded, type FanOutLimits } from '../fan-out.js';
+import { fanOutLimits, PacingMetadata } from '../fan-out-limits.js';
 import { tryCall } from '../http.js';
 import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
 import { pages } from '../paging.js';
-import { FAN_OUT_CONCURRENCY, USER_CHANGE_ACTIONS } from '../pingone.js';
+import { USER_CHANGE_ACTIONS } from '../pingone.js';
 
-const UsersMetadata = z.object({
+const UsersMetadata = PacingMetadata.extend({
     /** Hours between full reconciliations (default 24). */
     fullReconciliationHours: z.number().positive().optional(),
     /** How far before the last checkpoint each incremental run re-reads the audit log (default 10), for late events. */
@@ -73,13 +74,20 @@ async function changedUserIds(nango: UsersNango, context: PingOneContext, from: 
     return [...ids];
 }
 
-async function incremental(nango: UsersNango, context: PingOneContext, checkpoint: UsersCheckpoint, runStart: string, lookbackMinutes: number): Promise<void> {
+interface IncrementalRun {
+    checkpoint: UsersCheckpoint;
+    runStart: string;
+    lookbackMinutes: number;
+    limits: FanOutLimits;
+}
+
+async function incremental(nango: UsersNango, context: PingOneContext, { checkpoint, runStart, lookbackMinutes, limits }: IncrementalRun): Promise<void> {
     const from = minutesBefore(checkpoint.changesSince, lookbackMinutes);
     const ids = await changedUserIds(nango, context, from, runStart);
     await nango.log(`${ids.length} user(s) changed since ${from}`);
     for (const batch of chunks(ids)) {
         // Re-read each user rather than trust the event: the record is PingOne's current state.
-        const reads = await mapBounded(batch, FAN_OUT_CONCURRENCY, async (id) => {
+        const reads = await mapBounded(batch, limits, async (id) => {
             const result = await tryCall<Raw>(nango, {
                 method: 'GET',
                 endpoint: `${context.environmentPath}/users/${id}`,
@@ -127,7 +135,12 @@ export const users = defineSync({
         if (fullDue) {
             await fullScan(nango, context, checkpoint, runStart);
         } else {
-            await incremental(nango, context, checkpoint, runStart, settings.auditLookbackMinutes ?? 10);
+            await incremental(nango, context, {
+                checkpoint,
+                runStart,
+                lookbackMinutes: settings.auditLookbackMinutes ?? 10,
+                limits: await fanOutLimits(nango),
+            });
         }
     },
 });

@@ -1,0 +1,19 @@
+// The pace of a fan-out, from connection metadata (`maxRequestsPerSecond`) or the default.
+import type { NangoAction } from 'nango';
+import * as z from 'zod';
+
+import type { FanOutLimits } from './fan-out.js';
+import { readMetadata } from './metadata.js';
+import { FAN_OUT_LIMITS } from './pingone.js';
+
+export const PacingMetadata = z.object({
+    /** The most requests a fan-out starts per second (default 50); set it below your licence's rate limit. */
+    maxRequestsPerSecond: z.number().positive().optional(),
+});
+
+export async function fanOutLimits(nango: Pick<NangoAction, 'getMetadata' | 'ActionError'>): Promise<FanOutLimits> {
+    const metadata = await readMetadata(nango, PacingMetadata);
+    const perSecond = metadata.maxRequestsPerSecond ?? FAN_OUT_LIMITS.perSecond;
+    // Fewer workers than the pace needs would only slow it further; more would exceed it.
+    return { concurrency: Math.max(1, Math.min(FAN_OUT_LIMITS.concurrency, Math.ceil(perSecond))), perSecond };
+}
