@@ -20,7 +20,7 @@ const page = (title: string, text: string) =>
  * the code or a token on the page.
  */
 export async function startCallbackReceiver(options: { port?: number } = {}): Promise<CallbackReceiver> {
-    let deliver: ((params: URLSearchParams) => boolean) | undefined;
+    let deliver: ((params: URLSearchParams) => 'accepted' | 'failed' | 'ignored') | undefined;
     const server: Server = createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
@@ -28,14 +28,14 @@ export async function startCallbackReceiver(options: { port?: number } = {}): Pr
             response.writeHead(404, headers).end(page('Not found', 'This server only receives the PingOne sign-on redirect.'));
             return;
         }
-        const accepted = deliver?.(url.searchParams) ?? false;
-        response
-            .writeHead(accepted ? 200 : 400, headers)
-            .end(
-                accepted
-                    ? page('Signed on', 'You can close this window and go back to the terminal.')
-                    : page('Not expected', 'This redirect does not belong to the sign-on in progress; start it again from the terminal.'),
-            );
+        const outcome = deliver?.(url.searchParams) ?? 'ignored';
+        const [status, title, text] =
+            outcome === 'accepted'
+                ? [200, 'Signed on', 'You can close this window and go back to the terminal.']
+                : outcome === 'failed'
+                  ? [400, 'Sign-on failed', 'PingOne did not complete the sign-on; the terminal says why.']
+                  : [400, 'Not expected', 'This redirect does not belong to the sign-on in progress; start it again from the terminal.'];
+        response.writeHead(status, headers).end(page(title, text));
     });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -66,14 +66,14 @@ export async function startCallbackReceiver(options: { port?: number } = {}): Pr
                 signal?.addEventListener('abort', onAbort, { once: true });
                 deliver = (params) => {
                     // A stray or stale redirect must not end the attempt in progress.
-                    if (params.get('state') !== expectedState) return false;
+                    if (params.get('state') !== expectedState) return 'ignored';
                     finish();
                     try {
                         resolve(readCallback(params, expectedState));
-                        return true;
+                        return 'accepted';
                     } catch (error) {
                         reject(error);
-                        return false;
+                        return 'failed';
                     }
                 };
             });
