@@ -1,22 +1,18 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Connector } from '../connector/connector.js';
+import { readCallback, startAuthorization, type AuthorizationRequest } from '../oauth/index.js';
 import type { ConnectBackend } from './connect-backend.js';
-import type { ConnectRequest, ConnectResponse } from './protocol.js';
+import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
 
 // The authorization-code flow started from the page: PKCE (S256) and a single-use `state` per
-// attempt, both kept here on the server; the browser only ever sees the challenge. A flow lives
-// as long as PingOne's authorization code does.
+// attempt from src/oauth, both kept here on the server; the browser only ever sees the challenge.
+// A flow lives as long as PingOne's authorization code does.
 
 const flowLifetimeMs = 10 * 60 * 1000;
 
 interface PendingFlow {
     request: ConnectRequest;
-    codeVerifier: string;
+    authorization: AuthorizationRequest;
     startedAt: number;
-}
-
-function randomToken(): string {
-    return randomBytes(32).toString('base64url');
 }
 
 export class AuthorizationFlows {
@@ -27,29 +23,22 @@ export class AuthorizationFlows {
 
     start(request: ConnectRequest): ConnectResponse {
         const { connector, backend, redirectUri } = this.options;
-        if (connector.authorizationUrl === undefined)
-            return { ok: false, message: `${connector.displayName} does not use the sign-on flow; use Test connection.` };
-        const clientId = request.credentials['clientId'] ?? request.credentials['client_id'];
-        if (clientId === undefined) return { ok: false, message: 'The client ID is missing.', field: 'clientId' };
+        const clientId = request.credentials['clientId'];
+        if (clientId === undefined || clientId === '') return { ok: false, message: 'The client ID is missing.', field: 'clientId' };
         this.forgetExpired();
-        const state = randomToken();
-        const codeVerifier = randomToken();
-        const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
-        this.pending.set(state, { request, codeVerifier, startedAt: Date.now() });
-        const url = connector.authorizationUrl(request.connectionConfig, {
-            clientId,
-            redirectUri,
-            state,
-            codeChallenge,
-            codeChallengeMethod: 'S256',
-            scopes: backend.authorizationScopes,
-        });
-        return { ok: true, message: 'Opening PingOne sign-on…', redirect: backend.browserUrl(url).toString() };
+        let authorization: AuthorizationRequest;
+        try {
+            authorization = startAuthorization({ connector, config: request.connectionConfig, clientId, redirectUri, scopes: backend.authorizationScopes });
+        } catch (error) {
+            return failureOf(error);
+        }
+        this.pending.set(authorization.state, { request, authorization, startedAt: Date.now() });
+        return { ok: true, message: 'Opening PingOne sign-on…', redirect: backend.browserUrl(authorization.url).toString() };
     }
 
     /** Handles PingOne's redirect back; resolves to the id under which the outcome is kept for the page. */
     async complete(params: URLSearchParams): Promise<string> {
-        const id = randomToken();
+        const id = crypto.randomUUID();
         this.outcomes.set(id, await this.outcomeOf(params));
         return id;
     }
@@ -72,20 +61,15 @@ export class AuthorizationFlows {
                 hint: 'Press "Connect with PingOne" again.',
             };
         }
-        const error = params.get('error');
-        if (error !== null) {
-            const description = params.get('error_description');
-            return {
-                ok: false,
-                message: `PingOne did not complete the sign-on (${error}${description === null ? '' : `: ${description}`}).`,
-                hint: "Check the application's redirect URI and grant types in PingOne, then try again.",
-            };
+        let code: string;
+        try {
+            code = readCallback(params, flow.authorization.state);
+        } catch (error) {
+            return failureOf(error);
         }
-        const code = params.get('code');
-        if (code === null || code === '')
-            return { ok: false, message: 'PingOne came back without an authorization code.', hint: 'Press "Connect with PingOne" again.' };
-        const { connectionName, backend, redirectUri } = this.options;
-        return backend.completeAuthorization({ ...flow.request, connectionName, code, codeVerifier: flow.codeVerifier, redirectUri });
+        const { connectionName, backend } = this.options;
+        const { codeVerifier, redirectUri } = flow.authorization;
+        return backend.completeAuthorization({ ...flow.request, connectionName, code, codeVerifier, redirectUri });
     }
 
     private forgetExpired(): void {

@@ -16,21 +16,30 @@ function stringRecord(value: unknown): Record<string, string> | undefined {
     return entries.every(([, entry]) => typeof entry === 'string') ? Object.fromEntries(entries as [string, string][]) : undefined;
 }
 
-export function checkedRequest(connector: Connector, fields: readonly FormField[], body: unknown): CheckedRequest {
+/** A connector as the registry hands it out may also validate credentials. */
+export type FormConnector = Connector & { parseCredentials?(input: unknown): unknown };
+
+function refusal(validate: () => unknown): (ConnectResponse & { ok: false }) | undefined {
+    try {
+        validate();
+        return undefined;
+    } catch (error) {
+        if (error instanceof InvalidConfigError)
+            return { ok: false, message: error.message, field: error.field, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+        throw error;
+    }
+}
+
+export function checkedRequest(connector: FormConnector, fields: readonly FormField[], body: unknown): CheckedRequest {
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const connectionConfig = stringRecord(record['connectionConfig']);
     const credentials = stringRecord(record['credentials']);
     if (connectionConfig === undefined || credentials === undefined) {
         return { ok: false, message: 'The request must carry connectionConfig and credentials as objects of strings.' };
     }
-    let parsed: Record<string, string>;
-    try {
-        parsed = connector.parseConnectionConfig(connectionConfig) as Record<string, string>;
-    } catch (error) {
-        if (error instanceof InvalidConfigError)
-            return { ok: false, message: error.message, field: error.field, ...(error.hint === undefined ? {} : { hint: error.hint }) };
-        throw error;
-    }
+    let parsed: Record<string, string> = {};
+    const refusedConfig = refusal(() => (parsed = connector.parseConnectionConfig(connectionConfig) as Record<string, string>));
+    if (refusedConfig !== undefined) return refusedConfig;
     const credentialFields = fields.filter((field) => field.group === 'credentials');
     const unknown = Object.keys(credentials).find((key) => !credentialFields.some((field) => field.key === key));
     if (unknown !== undefined) return { ok: false, message: `"${unknown}" is not a credential of ${connector.displayName}.` };
@@ -38,5 +47,10 @@ export function checkedRequest(connector: Connector, fields: readonly FormField[
         const problem = checkField(field, credentials[field.key] ?? '');
         if (problem !== undefined) return { ok: false, message: problem, field: field.key };
     }
+    // Then the connector's own credentials validator, where the connector has one: the page's checks
+    // must never let through what it refuses (a test compares them).
+    const filled = Object.fromEntries(Object.entries(credentials).filter(([, value]) => value !== ''));
+    const refused = refusal(() => connector.parseCredentials?.(filled));
+    if (refused !== undefined) return refused;
     return { ok: true, request: { connectionConfig: parsed, credentials } };
 }

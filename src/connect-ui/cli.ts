@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/command.js';
-import { UsageError } from '../errors/index.js';
+import { ConnectorError, UsageError } from '../errors/index.js';
 import { resolveStorePath } from '../store/index.js';
 import { createConnectionBackend } from './connection-backend.js';
 import { openInBrowser } from './open-in-browser.js';
@@ -60,7 +60,11 @@ export async function runConnectUiCommand(options: ConnectUiCommandOptions, cont
         env: context.env,
         onSaved: (saved) => context.stdout.write(`Saved the connection "${saved.name}" in ${storePath}.\n`),
     });
-    const ui = await started(() => startConnectUi({ connector, connectionName: options.connectionName, backend, port: options.port }), options.port);
+    const onError = (error: unknown): void => {
+        const text = error instanceof ConnectorError ? error.describe() : error instanceof Error ? (error.stack ?? error.message) : String(error);
+        context.stderr.write(`The Connect UI failed on a request: ${text}\n`);
+    };
+    const ui = await started(() => startConnectUi({ connector, connectionName: options.connectionName, backend, port: options.port, onError }), options.port);
     try {
         context.stdout.write(
             [
@@ -83,6 +87,5 @@ export async function runConnectUiCommand(options: ConnectUiCommandOptions, cont
         return 0;
     } finally {
         await ui.close();
-        await backend.close();
     }
 }

@@ -1,17 +1,19 @@
-import type { Connector } from '../connector/connector.js';
+import type { ProviderConnector } from '../../connectors/registry.generated.js';
 import type { ConnectionSecrets, ConnectionSpec } from '../connections/connection-spec.js';
 import { createRuntime } from '../connections/runtime.js';
 import { openHarness } from '../harness/index.js';
+import { createPingOneDispatcher } from '../http/index.js';
+import { exchangeAuthorizationCode, parseTokenAuthMethod } from '../oauth/index.js';
 import { browserUrlFor } from './browser-url.js';
 import type { ConnectBackend } from './connect-backend.js';
-import type { ConnectRequest, ConnectResponse } from './protocol.js';
+import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
 
 // The Connect UI's backend is the CLI's `connect`: the same runtime (dispatcher with host allow-list
 // and emulator mapping, token source, diagnosis) tests the connection before anything is saved, and
 // the same connections API saves it in the same store. Nothing it returns carries a secret.
 
 export interface ConnectionBackendOptions {
-    connector: Connector;
+    connector: ProviderConnector;
     /** The database the CLI uses (resolveStorePath). */
     storePath: string;
     /** The loopback emulator standing in for PingOne, if any (already checked to be loopback). */
@@ -20,26 +22,28 @@ export interface ConnectionBackendOptions {
     onSaved?: (connection: { name: string }) => void;
 }
 
-export interface ConnectionBackend extends ConnectBackend {
-    close(): Promise<void>;
-}
-
-function specOf(options: ConnectionBackendOptions, request: ConnectRequest & { connectionName: string }, secrets: ConnectionSecrets): ConnectionSpec {
-    return {
-        name: request.connectionName,
-        provider: options.connector.key,
-        config: request.connectionConfig,
-        secrets,
-        emulatorUrl: options.emulatorUrl,
-    };
-}
+type Request = ConnectRequest & { connectionName: string };
 
 function capitalized(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function createConnectionBackend(options: ConnectionBackendOptions): ConnectionBackend {
-    const { connector, env } = options;
+export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
+    const { connector, env, emulatorUrl } = options;
+
+    function specOf(request: Request, secrets: ConnectionSecrets): ConnectionSpec {
+        return { name: request.connectionName, provider: connector.key, config: request.connectionConfig, secrets, emulatorUrl };
+    }
+
+    async function save(spec: ConnectionSpec): Promise<string | undefined> {
+        const harness = openHarness({ dbPath: options.storePath, env });
+        try {
+            await harness.connections.create(spec);
+            return harness.scripts(spec.name).sync[0];
+        } finally {
+            await harness.close();
+        }
+    }
 
     async function testThenSave(spec: ConnectionSpec): Promise<ConnectResponse> {
         const rotated: Partial<ConnectionSecrets> = {};
@@ -50,15 +54,15 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         } finally {
             await runtime.close();
         }
-        if (!tested.ok) return { ok: false, message: tested.message, ...(tested.hint === undefined ? {} : { hint: tested.hint }) };
-        const harness = openHarness({ dbPath: options.storePath, env });
-        let firstSync: string | undefined;
-        try {
-            await harness.connections.create({ ...spec, secrets: { ...spec.secrets, ...rotated } });
-            firstSync = harness.scripts(spec.name).sync[0];
-        } finally {
-            await harness.close();
+        if (!tested.ok) {
+            return {
+                ok: false,
+                message: tested.message,
+                ...(tested.hint === undefined ? {} : { hint: tested.hint }),
+                ...(tested.field === undefined ? {} : { field: tested.field }),
+            };
         }
+        const firstSync = await save({ ...spec, secrets: { ...spec.secrets, ...rotated } });
         options.onSaved?.({ name: spec.name });
         const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
         return {
@@ -70,16 +74,39 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     }
 
     return {
-        authorizationScopes: [],
-        browserUrl: browserUrlFor(options.emulatorUrl),
-        testAndSave(request) {
+        authorizationScopes: connector.extensions.default_scopes,
+        browserUrl: browserUrlFor(emulatorUrl),
+        async testAndSave(request) {
             const { clientId, clientSecret } = request.credentials;
-            return testThenSave(specOf(options, request, { clientId, clientSecret }));
+            try {
+                return await testThenSave(specOf(request, { clientId, clientSecret }));
+            } catch (error) {
+                return failureOf(error);
+            }
         },
         async completeAuthorization(request) {
-            void connector;
-            return { ok: false, message: `not yet ${request.connectionName}` };
+            const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
+            const dispatcher = createPingOneDispatcher({
+                allowedHosts: connector.allowedHosts(request.connectionConfig),
+                ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }),
+            });
+            try {
+                // PingOne's default for a new application; a different setting is explained by the token error.
+                const client = { connector, config: request.connectionConfig, credentials, authMethod: parseTokenAuthMethod(undefined), dispatcher };
+                const tokens = await exchangeAuthorizationCode(client, request, request.code);
+                return await testThenSave(
+                    specOf(request, {
+                        ...credentials,
+                        accessToken: tokens.accessToken,
+                        accessTokenExpiresAt: new Date(tokens.expiresAt).toISOString(),
+                        ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
+                    }),
+                );
+            } catch (error) {
+                return failureOf(error);
+            } finally {
+                await dispatcher.close();
+            }
         },
-        close: async () => undefined,
     };
 }

@@ -43,7 +43,9 @@ export function checkField(field: FormField, value: string): string | undefined 
     if (pattern !== undefined && !pattern.test(value)) {
         if (isUuid)
             return `${title} is a UUID written as five groups of hexadecimal digits with dashes, e.g. ${field.example ?? '0a1b2c3d-0000-4000-8000-000000000000'}.`;
-        return `${title} does not have the expected form${field.example === undefined ? '' : `; it looks like ${field.example}`}.`;
+        if (pattern.test(value.trim())) return `${title} has spaces or line breaks around it; remove them.`;
+        if (pattern.test(value.replace(/\s/gu, ''))) return `${title} cannot contain spaces or line breaks.`;
+        return `${title} does not have the expected form${field.example === undefined || field.secret ? '' : `; it looks like ${field.example}`}.`;
     }
     const minLength = schema['minLength'];
     if (typeof minLength === 'number' && [...value].length < minLength) return `${title} must be at least ${minLength} characters long.`;

@@ -1,3 +1,5 @@
+import { ConnectorError } from '../errors/index.js';
+
 // What the page and the Connect UI server say to each other. Nothing in a response ever carries a
 // client secret or a token: the page learns only whether it worked and what to do next.
 
@@ -23,3 +25,9 @@ export type ConnectResponse =
           /** The field at fault, when one is. */
           field?: string;
       };
+
+/** A typed error as the page shows it: its message and hint, which never carry a secret. Anything else is a bug and is thrown on. */
+export function failureOf(error: unknown): ConnectResponse {
+    if (!(error instanceof ConnectorError)) throw error;
+    return { ok: false, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+}

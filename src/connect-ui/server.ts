@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Connector } from '../connector/connector.js';
 import { assets } from './assets.js';
 import type { ConnectBackend } from './connect-backend.js';
-import { checkedRequest } from './checked-request.js';
+import { checkedRequest, type FormConnector } from './checked-request.js';
 import { buildFormModel } from './form-model.js';
 import { AuthorizationFlows } from './authorization-flows.js';
 import { renderPage } from './page-html.js';
@@ -12,12 +11,14 @@ import type { ConnectResponse } from './protocol.js';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard.js';
 
 export interface ConnectUiOptions {
-    connector: Connector;
+    connector: FormConnector;
     /** The name the connection is saved under. */
     connectionName: string;
     backend: ConnectBackend;
     /** 0 (the default) picks a free port. */
     port?: number;
+    /** Told about a request that failed inside the server; the page only hears that it failed. */
+    onError?: (error: unknown) => void;
 }
 
 export interface ConnectUi {
@@ -139,8 +140,9 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     }
 
     server.on('request', (request, response) => {
-        handle(request, response).catch(() => {
-            // The error's text may quote what the user typed (a secret, too): say only that it failed.
+        handle(request, response).catch((error: unknown) => {
+            options.onError?.(error);
+            // The error's text may quote what the user typed (a secret, too): the page hears only that it failed.
             if (!response.headersSent)
                 sendJson(response, 500, { ok: false, message: 'The Connect UI server failed on this request.', hint: 'See the terminal running the command.' });
             else response.end();

@@ -109,7 +109,8 @@ describe('Test connection with client credentials', () => {
             const page = await openForm();
             await fill(page, { ...stack.emulator.worker, clientSecret: `${stack.emulator.worker.clientSecret}x`, environmentId: stack.emulator.environmentId });
             const outcome = await testConnection(page);
-            expect(outcome.detail).toMatch(/client ID or (client )?secret/i);
+            expect(outcome.detail).toMatch(/client ID (or|and) (client )?secret/i);
+            expect(savedConnection('acme')?.credentials.clientId).toBe(stack.emulator.worker.clientId);
         });
 
         it('a disabled application', async () => {
@@ -132,8 +133,10 @@ describe('Test connection with client credentials', () => {
             const otherRegion = stack.emulator.tld === 'eu' ? 'com' : 'eu';
             await fill(page, { ...stack.emulator.worker, tld: otherRegion });
             const outcome = await testConnection(page);
-            expect(outcome.detail).toMatch(/region/i);
-            expect(outcome.detail).toContain(stack.emulator.tld === 'eu' ? 'European Union' : 'North America');
+            expect(outcome.title).toContain(`has no environment ${stack.emulator.environmentId}`);
+            expect(outcome.detail).toContain('try the other regions');
+            expect(outcome.detail).toContain(stack.emulator.tld === 'eu' ? 'European Union (eu)' : 'North America (com)');
+            expect(await page.locator('#field-connectionConfig-environmentId').getAttribute('aria-invalid')).toBe('true');
         });
 
         it('a missing role, naming the role', async () => {

@@ -79,6 +79,13 @@ describe('checking a field as the user types', () => {
         });
     });
 
+    it('says where the spaces are when a pattern refuses them', () => {
+        const secret = field({ title: 'Client Secret', secret: true, schema: { pattern: '^\\S{1,512}$' } });
+        expect(checkField(secret, ' abc\n')).toBe('Client Secret has spaces or line breaks around it; remove them.');
+        expect(checkField(secret, 'ab cd')).toBe('Client Secret cannot contain spaces or line breaks.');
+        expect(checkField(secret, 'x'.repeat(513))).toBe('Client Secret does not have the expected form.');
+    });
+
     it('applies minLength and maxLength by characters', () => {
         const bounded = field({ title: 'Client ID', schema: { minLength: 3, maxLength: 4 } });
         expect(checkField(bounded, 'ab')).toBe('Client ID must be at least 3 characters long.');

@@ -37,7 +37,8 @@ export async function startStack(name: string): Promise<ConnectUiStack> {
         async startUi(provider, connectionName = 'acme') {
             const connector = getConnector(provider);
             const backend = createConnectionBackend({ connector, storePath, emulatorUrl: emulator.url, env: {} });
-            const ui = await startConnectUi({ connector, connectionName, backend });
+            // A failure inside the server reaches the page only as "failed"; the test log gets the error.
+            const ui = await startConnectUi({ connector, connectionName, backend, onError: (error) => console.error('Connect UI server error:', error) });
             uis.push(ui);
             return ui;
         },
