@@ -45,9 +45,10 @@ function oneOfAsAnyOf(node: unknown): unknown {
 }
 
 function validators(): (operation: Operation, status: number) => ValidateFunction | undefined {
-    const draft07 = new Ajv({ strict: false, allErrors: true });
-    const draft2020 = new Ajv2020({ strict: false, allErrors: true });
-    for (const ajv of [draft07, draft2020]) (addFormats as unknown as (ajv: object) => void)(ajv);
+    // The packages are CommonJS: under NodeNext the classes sit on `.default`.
+    const draft07 = new Ajv.default({ strict: false, allErrors: true });
+    const draft2020 = new Ajv2020.default({ strict: false, allErrors: true });
+    for (const ajv of [draft07, draft2020]) addFormats.default(ajv);
     for (const [key, source] of Object.entries(spec.sources)) {
         if (source.openapi === '3.1') draft2020.addSchema(source.schema, key);
         else draft07.addSchema(oneOfAsAnyOf(source.schema) as object, key);
