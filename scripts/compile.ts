@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DefinitionError } from '../src/errors/index.js';
-import { compileSources } from './compiler/compile-sources.js';
+import { manifestConfirms, manifestPath, renderManifest } from './compiler/manifest.js';
 import { diffOutputs, writeOutputs } from './compiler/outputs.js';
 
 const usage = `Usage: npm run compile -- [--check] [--source <dir>] [--out <dir>]
@@ -35,9 +35,16 @@ export async function main(args: string[], io: { stdout: Output; stderr: Output 
     }
     const sourceRoot = resolve(flags.source ?? fileURLToPath(new URL('..', import.meta.url)));
     const outputRoot = resolve(flags.out ?? sourceRoot);
+    if (flags.check === true && manifestConfirms(sourceRoot, outputRoot)) {
+        io.stdout.write(`compile --check: generated files are up to date (${manifestPath} matches the sources).\n`);
+        return 0;
+    }
     let files: Map<string, string>;
     try {
+        // Loaded only when rendering: Prettier and the generators are the slow part.
+        const { compileSources } = await import('./compiler/compile-sources.js');
         files = await compileSources({ sourceRoot, outputRoot });
+        files.set(manifestPath, renderManifest(sourceRoot, files));
     } catch (error) {
         if (!(error instanceof DefinitionError)) throw error;
         io.stderr.write(`${error.describe()}\n`);

@@ -69,6 +69,16 @@ describe('drift between providers.yaml and the schemas is caught', () => {
         expect(fixture.read('connectors/pingone-advanced-services/sync.ts')).toContain('not generated');
     });
 
+    it('--check confirms an untouched tree from the manifest, and a changed guide sends it back to a full compile', async () => {
+        expect((await runCompile(['--check', '--source', fixture.root])).stdout).toContain('compile-manifest.generated.json matches the sources');
+        fixture.edit('guides/pingone.md', '# PingOne (authorization code): setup guide', '# PingOne (authorization code): the setup guide');
+        const result = await runCompile(['--check', '--source', fixture.root]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toBe(
+            'stale: connectors/compile-manifest.generated.json differs from what the sources produce.\nRun `npm run compile` and commit the result.\n',
+        );
+    });
+
     it('compiling twice writes the same bytes (deterministic)', async () => {
         const before = fixture.read('connectors/pingone/connector.generated.ts');
         const again = await runCompile(['--source', fixture.root]);
