@@ -21,10 +21,7 @@ function access(integration: Integration, needs: readonly RoleNeed[]): { descrip
     if (roles.length === 0) {
         return { description: 'Any valid PingOne token may call it.' };
     }
-    const sentences = needs
-        .filter((need) => ROLES[need].length > 0)
-        .map((need) => ROLES[need].join(' or '))
-        .join('; and ');
+    const sentences = [...new Set(needs.filter((need) => ROLES[need].length > 0).map((need) => ROLES[need].join(' or ')))].join('; and ');
     if (integration === 'pingone-cc') {
         return { description: `Needs the Worker app to hold, in this environment: ${sentences}.` };
     }
