@@ -33,6 +33,13 @@ describe('retries', () => {
         expect(server.requests).toHaveLength(3);
     });
 
+    it('takes per-request retryOptions (maxRetries, statusCodes), as the harness passes a script’s retries and retryOn', async () => {
+        const { server, dispatcher } = await serverAndDispatcher((_request, response, index) => sendJson(response, index < 3 ? 500 : 200, {}));
+        const options = { dispatcher, retryOptions: { maxRetries: 1, statusCodes: [500] } } as Parameters<typeof request>[1];
+        expect((await request(usersUrl, options)).statusCode).toBe(500);
+        expect(server.requests).toHaveLength(2);
+    });
+
     it('does not retry other errors such as 400 or 500', async () => {
         const { server, dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 500, { code: 'UNEXPECTED_ERROR', message: 'x' }));
         expect((await requestJson(dispatcher, { url: usersUrl })).status).toBe(500);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AuthFailedError } from '../../src/errors/index.js';
 import { authorizedRequest, clientCredentialsTokenSource } from '../../src/oauth/index.js';
+import { getConnector } from '../../connectors/registry.generated.js';
+import { createPingOneDispatcher, type HttpLogEvent } from '../../src/http/index.js';
 import { useEmulator } from './fixture.js';
 
 const { emulator, client } = useEmulator();
@@ -47,6 +49,29 @@ describe('client credentials against the emulator', () => {
         for (const error of [refused, disabled] as AuthFailedError[]) {
             const shown = `${error.message} ${error.hint ?? ''} ${JSON.stringify(error)}`;
             expect(shown).not.toContain(app.clientSecret);
+        }
+    });
+
+    it('logs token and API requests without the secret, the token or the Authorization header', async () => {
+        const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST', roles: ['Environment Admin'] });
+        const events: HttpLogEvent[] = [];
+        const connector = getConnector('pingone-cc');
+        const config = { tld: emulator().tld, environmentId: emulator().environmentId };
+        const dispatcher = createPingOneDispatcher({
+            allowedHosts: connector.allowedHosts(config),
+            emulatorOrigin: emulator().url,
+            logger: (event) => events.push(event),
+        });
+        try {
+            const tokens = clientCredentialsTokenSource({ connector, config, credentials: app, authMethod: 'client_secret_post', dispatcher });
+            await authorizedRequest(tokens, dispatcher, { url: environmentUrl() });
+            const logged = JSON.stringify(events);
+            expect(events.map((event) => event.type)).toEqual(['response', 'response']);
+            for (const secret of tokens.secrets()) expect(logged).not.toContain(secret);
+            expect(tokens.secrets()).toContain(app.clientSecret);
+            expect(logged).not.toMatch(/authorization|bearer/i);
+        } finally {
+            await dispatcher.close();
         }
     });
 
