@@ -2,7 +2,7 @@ import { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 
 /**
  * The secrets file beside the database cannot be used. `reason` is one of `insecure_permissions`,
- * `wrong_owner`, `key_required`, `wrong_key`, `corrupt`, `io`. Messages name the file, never a secret.
+ * `wrong_owner`, `key_required`, `wrong_key`, `corrupt`, `locked`, `io`. Messages name the file, never a secret.
  */
 export class SecretsFileError extends ConnectorError {
     static override readonly code = 'secrets_file_error';

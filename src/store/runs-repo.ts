@@ -1,6 +1,7 @@
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { StoreContext } from './store-context.js';
+import { processExists } from './process-exists.js';
 
 export type RunKind = 'sync' | 'action' | 'on-event';
 export type RunStatus = 'running' | 'success' | 'failed';
@@ -43,16 +44,6 @@ function count(value: number | undefined, field: string): number {
     throw new StoreError('invalid_argument', `The run's ${field} count ${value} is not a whole number.`, {
         hint: 'Pass counts as whole numbers of zero or more.',
     });
-}
-
-function processExists(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (error) {
-        // EPERM: it exists, as another user's process.
-        return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
 }
 
 /** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */

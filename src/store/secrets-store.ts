@@ -3,6 +3,7 @@ import { StoreError } from '../errors/store-error.js';
 import { checkConnectionName } from './connections-repo.js';
 import { SecretsCipher, secretsKeyVariable, type EncryptedEnvelope } from './secrets-cipher.js';
 import { readSecretsFile, writeSecretsFile } from './secrets-file.js';
+import { withSecretsLock } from './secrets-lock.js';
 
 /** The secret half of a connection. The client ID is not secret, but it travels with its secret. */
 export interface ConnectionSecrets {
@@ -119,10 +120,13 @@ export function openSecretsStore(options: SecretsStoreOptions) {
         writeSecretsFile(path, `${JSON.stringify(body, null, 2)}\n`);
     }
 
-    function change(edit: (connections: SecretsByConnection) => void): void {
-        const connections = load();
-        edit(connections);
-        store(connections);
+    function change(edit: (connections: SecretsByConnection) => boolean | void): boolean {
+        return withSecretsLock(path, () => {
+            const connections = load();
+            if (edit(connections) === false) return false;
+            store(connections);
+            return true;
+        });
     }
 
     return {
@@ -152,11 +156,11 @@ export function openSecretsStore(options: SecretsStoreOptions) {
         },
         /** Forgets the connection's secrets; true when it had some. */
         remove(connection: string): boolean {
-            const connections = load();
-            if (!(connection in connections)) return false;
-            delete connections[connection];
-            store(connections);
-            return true;
+            return change((connections) => {
+                if (!(connection in connections)) return false;
+                delete connections[connection];
+                return true;
+            });
         },
         names(): string[] {
             return Object.keys(load()).sort();

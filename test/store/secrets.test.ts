@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SecretsFileError, StoreError } from '../../src/errors/index.js';
 import { openSecretsStore, openStore } from '../../src/store/index.js';
@@ -174,5 +176,30 @@ describe('the database holds no secret', () => {
             const bytes = readFileSync(join(temp.directory, file));
             for (const secret of seeded) expect(bytes.includes(Buffer.from(secret))).toBe(false);
         }
+    });
+});
+
+describe('two processes saving secrets at once', () => {
+    const writer = fileURLToPath(new URL('./fixtures/write-secrets.ts', import.meta.url));
+    const run = (prefix: string) =>
+        new Promise<number | null>((resolve, reject) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', writer, secretsPath(), prefix, '15'], { stdio: ['ignore', 'ignore', 'inherit'] });
+            child.on('error', reject);
+            child.on('close', resolve);
+        });
+
+    it("lose neither one's changes (the file is locked around each read-modify-write)", async () => {
+        expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
+        const names = temp.store.secrets.names();
+        expect(names).toHaveLength(30);
+        expect(temp.store.secrets.get('b-14')).toEqual({ clientId: 'b-client-14', clientSecret: 'b-secret-14' });
+        expect(readdirSync(temp.directory).filter((name) => name.includes('secrets'))).toEqual(['pingone.secrets.json']);
+    });
+
+    it('take over a lock left behind by a dead process', () => {
+        // A pid far above any pid_max stands for a process that no longer exists.
+        writeFileSync(`${secretsPath()}.lock`, '2147483646', { mode: 0o600 });
+        temp.store.secrets.set('demo', { clientSecret });
+        expect(temp.store.secrets.get('demo')).toEqual({ clientSecret });
     });
 });
