@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { openHarness, type Harness, type RunReport } from '../../src/harness/index.js';
+import { openHarness, type Harness, type HarnessOptions, type RunReport } from '../../src/harness/index.js';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 
@@ -56,10 +56,10 @@ async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string;
     };
 }
 
-export async function openScriptsWorld(options: EmulatorOptions = {}): Promise<ScriptsWorld> {
+export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOptions: Pick<HarnessOptions, 'onProgress'> = {}): Promise<ScriptsWorld> {
     const emulator = await startTestEmulator({ autoSignOn: true, ...options });
     const dir = mkdtempSync(join(tmpdir(), 'pingone-scripts-'));
-    const harness = openHarness({ dbPath: join(dir, 'pingone.db'), env: {} });
+    const harness = openHarness({ dbPath: join(dir, 'pingone.db'), env: {}, ...harnessOptions });
     const config = { environmentId: emulator.environmentId, tld: emulator.tld };
     await harness.connections.create({
         name: 'cc',
