@@ -36,6 +36,7 @@ const command: Command = {
         const json = values.json ?? false;
         const { startEmulator } = await import('../../emulator/index.js');
         const emulator = await startEmulator({});
+        const progress: ProgressSlot = {};
         try {
             return await withHarness(
                 context,
@@ -51,13 +52,13 @@ const command: Command = {
                         authMethod: 'client_secret_basic',
                         emulatorUrl: emulator.url,
                     });
-                    const reports = await runEverything(context, harness, json);
+                    const reports = await runEverything(context, harness, json, progress);
                     const summary = summarize(harness, reports);
                     if (json) printJson(context, { database: harness.dbPath, emulator: emulator.url, ...summary });
                     else printSummary(context, harness.dbPath, summary);
                     return reports.every((report) => report.status === 'success') ? 0 : 1;
                 },
-                { onLog: scriptLogPrinter(context, json) },
+                { onLog: scriptLogPrinter(context, json), onProgress: (event) => progress.current?.onProgress(event) },
             );
         } finally {
             await emulator.close();
@@ -65,15 +66,19 @@ const command: Command = {
     },
 };
 
-async function runEverything(context: CommandContext, harness: Harness, json: boolean): Promise<RunReport[]> {
+/** The progress line of the sync running now: the harness reports progress for one run at a time. */
+type ProgressSlot = { current?: ReturnType<typeof progressReporter> | undefined };
+
+async function runEverything(context: CommandContext, harness: Harness, json: boolean, progress: ProgressSlot): Promise<RunReport[]> {
     const reports: RunReport[] = [];
     const { sync: syncs } = harness.scripts(connectionName);
     for (const sync of syncs) {
-        const progress = progressReporter(context, `sync ${sync}`);
         if (!json && context.isTTY) context.stderr.write(`sync ${sync}...\n`);
+        progress.current = json ? undefined : progressReporter(context, `sync ${sync}`);
         reports.push(await harness.runSync(connectionName, sync, { full: true, signal: context.signal }));
-        progress.done();
+        progress.current?.done();
     }
+    progress.current = undefined;
     const [user] = harness.records(connectionName, 'User', { limit: 1 }).records;
     const example = user === undefined ? { name: 'list-roles', input: {} } : { name: 'get-user', input: { id: String(user.id) } };
     if (harness.scripts(connectionName).action.includes(example.name)) {

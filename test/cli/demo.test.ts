@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { temporaryDatabase } from '../support/harness.js';
+
+describe('demo (what npm start runs)', () => {
+    it('starts the emulator, runs every sync and an example action, and reports records per model and the database', async () => {
+        const db = temporaryDatabase();
+        const result = await runCli(['demo', '--db', db, '--json'], { env: { PATH: process.env['PATH'] } });
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        const summary = JSON.parse(result.stdout) as {
+            database: string;
+            runs: { kind: string; script: string; status: string }[];
+            models: { model: string; total: number }[];
+            requests: number;
+        };
+        expect(summary.database).toBe(db);
+        expect(summary.runs.filter((run) => run.kind === 'sync').map((run) => run.script)).toContain('users');
+        expect(summary.runs.some((run) => run.kind === 'action')).toBe(true);
+        expect(summary.runs.every((run) => run.status === 'success')).toBe(true);
+        expect(summary.models.find((model) => model.model === 'User')?.total).toBeGreaterThan(0);
+        expect(summary.requests).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('prints a table and the database path for people, and shows progress only on a terminal', async () => {
+        const db = temporaryDatabase();
+        const quiet = await runCli(['demo', '--db', db], { env: { PATH: process.env['PATH'] } });
+        expect(quiet.code).toBe(0);
+        expect(quiet.stdout).toMatch(/Records per model:[\s\S]*User\s+\d+/);
+        expect(quiet.stdout).toContain(`Database: ${db}`);
+        expect(quiet.stderr).toBe('');
+        const terminal = await runCli(['demo', '--db', db], { env: { PATH: process.env['PATH'] }, isTTY: true });
+        expect(terminal.code).toBe(0);
+        expect(terminal.stderr).toMatch(/sync users\.\.\./);
+        expect(terminal.stderr).toMatch(/sync users: \d+ requests, \d+ records, \d+ records\/s/);
+    }, 180_000);
+});
