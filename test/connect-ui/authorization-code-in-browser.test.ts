@@ -18,8 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
+/** Every body the browser received from the Connect UI, to prove that no secret comes back. */
+const fromConnectUi: string[] = [];
+
 async function startSignOn(page: Page, clientSecret = stack.emulator.web.clientSecret): Promise<void> {
     const { emulator } = stack;
+    page.on('response', (response) => {
+        if (new URL(response.url()).origin !== ui.origin) return;
+        void response.text().then(
+            (body) => fromConnectUi.push(body),
+            () => undefined,
+        );
+    });
     await page.goto(ui.url);
     await page
         .getByLabel('Paste your PingOne Authorization URL, Token URL or Auth Domain')
@@ -83,5 +93,13 @@ describe('Connect with PingOne (authorization code)', () => {
         const outcome = await resultOf(page);
         expect(outcome.kind).toBe('result problem');
         expect(outcome.text).toContain('This sign-on was not started from this page');
+    });
+
+    it('never sent the client secret or a token back to the page', () => {
+        expect(fromConnectUi.length).toBeGreaterThan(5);
+        for (const body of fromConnectUi) {
+            expect(body).not.toContain(stack.emulator.web.clientSecret);
+            expect(body).not.toMatch(/eyJ[\w-]+\.eyJ/);
+        }
     });
 });

@@ -127,6 +127,32 @@ describe('the Connect UI form in a browser', () => {
         });
     });
 
+    it('labels every control and ties each to its description and error message', async () => {
+        const page = await openForm();
+        const controls = await page.evaluate(() =>
+            Array.from(
+                document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>(
+                    '#connect-form input, #connect-form select, #connect-form button',
+                ),
+            ).map((control) => ({
+                id: control.id,
+                labelled:
+                    (control.labels?.length ?? 0) > 0 ||
+                    control.getAttribute('aria-label') !== null ||
+                    (control instanceof HTMLButtonElement && control.textContent !== ''),
+                describedBy: (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== ''),
+                missing: (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && document.getElementById(id) === null),
+            })),
+        );
+        expect(controls.length).toBe(model.fields.length + 3); // the fields, the paste box, Show and Test connection
+        expect(controls.filter((control) => !control.labelled)).toEqual([]);
+        expect(controls.flatMap((control) => control.missing)).toEqual([]);
+        for (const field of model.fields) {
+            const control = controls.find((candidate) => candidate.id === `field-${field.group}-${field.key}`)!;
+            expect(control.describedBy).toEqual([`${control.id}-description`, `${control.id}-error`]);
+        }
+    });
+
     it('fits a phone screen without sideways scrolling', async () => {
         const page = await openForm({ narrow: true });
         await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/nonsense/as/authorize');
