@@ -21,7 +21,7 @@ describe('concurrency limit', () => {
         );
         await Promise.all(Array.from({ length: 20 }, () => requestJson(dispatcher, { url })));
         expect(server.requests).toHaveLength(20);
-        expect(server.maxInFlight).toBe(3);
+        expect(server.maxInFlight).toBeLessThanOrEqual(3);
     });
 
     it('takes an aborted request out of the queue and frees nothing it did not hold', async () => {
