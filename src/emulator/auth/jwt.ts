@@ -37,8 +37,22 @@ export class SigningKey {
         return `${input}.${sign('sha256', Buffer.from(input), this.privateKey).toString('base64url')}`;
     }
 
+    // Verified tokens, so that a sync's many calls with one token pay for one RSA verification.
+    private readonly verified = new Map<string, Claims>();
+
     /** The claims of a token this key signed, or undefined for anything else (expiry is the caller's check). */
     verify(token: string): Claims | undefined {
+        const known = this.verified.get(token);
+        if (known) return known;
+        const claims = this.verifySignature(token);
+        if (claims) {
+            if (this.verified.size >= 1000) this.verified.clear();
+            this.verified.set(token, claims);
+        }
+        return claims;
+    }
+
+    private verifySignature(token: string): Claims | undefined {
         const parts = token.split('.');
         if (parts.length !== 3) return undefined;
         const [head, payload, signature] = parts as [string, string, string];

@@ -178,18 +178,20 @@ export class EmulatorServer {
 
     private write(response: ServerResponse, reply: Reply, malformed: boolean): void {
         const headers: Record<string, string> = { ...reply.headers };
-        let payload: string | undefined;
+        let text: string | undefined;
         if (typeof reply.body === 'string') {
-            payload = reply.body;
+            text = reply.body;
         } else if (reply.body !== undefined) {
-            payload = JSON.stringify(reply.body);
+            text = JSON.stringify(reply.body);
             headers['content-type'] ??= 'application/json';
             if (malformed) {
                 this.emulation.stats.faults.malformed++;
-                payload = payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+                text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
             }
         }
-        if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+        // One encoding pass: the buffer gives both the length and the bytes.
+        const payload = text === undefined ? undefined : Buffer.from(text, 'utf8');
+        if (payload !== undefined) headers['content-length'] = String(payload.length);
         response.writeHead(reply.status, headers);
         response.end(payload);
     }
