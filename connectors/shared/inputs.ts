@@ -2,27 +2,25 @@
 // path is built from them, because a platform may not validate input against these schemas.
 import * as z from 'zod';
 
-import { Address, PersonName } from './models.js';
+import { User } from './models.js';
 
 export const UserIdInput = z.object({ id: z.string().describe('The PingOne user ID.') });
 
-const text = z.string().optional();
-
-/** The user attributes an action may set (PingOne's names; `populationId` and `password` are separate). */
-export const UserAttributes = z.object({
-    email: text,
-    name: PersonName.optional(),
-    nickname: text,
-    title: text,
-    type: text,
-    locale: text,
-    preferredLanguage: text,
-    timezone: text,
-    mobilePhone: text,
-    primaryPhone: text,
-    address: Address.optional(),
-    externalId: text,
-    accountId: text,
+/** The user attributes an action may set: `population`, `enabled`, MFA and the password have their own calls. */
+export const UserAttributes = User.pick({
+    email: true,
+    name: true,
+    nickname: true,
+    title: true,
+    type: true,
+    locale: true,
+    preferredLanguage: true,
+    timezone: true,
+    mobilePhone: true,
+    primaryPhone: true,
+    address: true,
+    externalId: true,
+    accountId: true,
 });
 
 export const Removed = z.object({ id: z.string(), removed: z.literal(true) });

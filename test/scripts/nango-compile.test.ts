@@ -15,9 +15,15 @@ function run(script: string, ...args: string[]) {
     return spawnSync(tsx, [join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 }
 
-describe('Nango entry files', () => {
-    it('are up to date with the catalog (scripts:entries --check)', () => {
+describe('generated files', () => {
+    it('the Nango entry files are up to date with the catalog (scripts:entries --check)', () => {
         const result = run('nango-entries.ts', '--check');
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+    });
+
+    it('schemas/models/ holds the JSON Schema of every model, up to date (models --check)', () => {
+        const result = run('models.ts', '--check');
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
     });
