@@ -1,3 +1,4 @@
+import { closeSync, constants, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ConnectorError } from '../errors/connector-error.js';
 import { StoreError } from '../errors/store-error.js';
@@ -14,7 +15,15 @@ const sqliteHints: Record<string, { reason: string; hint: string }> = {
 
 /** Turns a SQLite failure into a StoreError with a hint; errors of our own pass through unchanged. */
 export function toStoreError(error: unknown, path: string): unknown {
-    if (error instanceof ConnectorError || !(error instanceof Database.SqliteError)) return error;
+    if (error instanceof ConnectorError) return error;
+    if (!(error instanceof Database.SqliteError)) {
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        if (typeof code !== 'string') return error;
+        return new StoreError('io', `Cannot open the database ${path} (${code}).`, {
+            hint: 'Check that the path names a file (not a directory) you can write, or choose another place with --db or PINGONE_CONNECTOR_DB.',
+            cause: error,
+        });
+    }
     const known = sqliteHints[error.code] ?? Object.entries(sqliteHints).find(([code]) => error.code.startsWith(`${code}_`))?.[1];
     return new StoreError(known?.reason ?? 'io', `The database ${path} failed: ${error.message} (${error.code}).`, {
         hint: known?.hint ?? 'Run again; if it keeps failing, move the database aside and report the message.',
@@ -41,6 +50,14 @@ export function withStoreErrors<T extends object>(repo: T, path: string): T {
 }
 
 /**
+ * Records are people's data (names, emails), so a new database file is readable by its owner
+ * only; SQLite gives its -wal and -shm files the same mode. An existing file keeps its mode.
+ */
+function createOwnerOnly(path: string): void {
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT, 0o600));
+}
+
+/**
  * Opens (creating if needed) the database in WAL mode with `synchronous = NORMAL`. In WAL mode a
  * commit is written to the WAL before the call returns, so a SIGKILLed process loses nothing it
  * committed; NORMAL only skips the fsync per commit, which matters for a power loss, where the last
@@ -49,6 +66,7 @@ export function withStoreErrors<T extends object>(repo: T, path: string): T {
 export function openDatabase(path: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}): Database.Database {
     let db: Database.Database | undefined;
     try {
+        createOwnerOnly(path);
         db = new Database(path);
         db.pragma('journal_mode = WAL');
         db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
@@ -22,6 +22,13 @@ describe('the database file', () => {
         again.close();
     });
 
+    it('is created readable by its owner only, and so are its WAL files', () => {
+        temp.store.records.saveBatch('demo', 'User', [{ id: 'u1', email: 'ada@example.com' }]);
+        const files = readdirSync(temp.directory).filter((name) => name.startsWith('pingone.db'));
+        expect(files).toEqual(expect.arrayContaining(['pingone.db', 'pingone.db-wal']));
+        for (const file of files) expect(statSync(join(temp.directory, file)).mode & 0o777).toBe(0o600);
+    });
+
     it('refuses a database written by a newer version, with a hint, and leaves it alone', () => {
         temp.store.close();
         const raw = new Database(temp.path);
@@ -35,7 +42,7 @@ describe('the database file', () => {
         check.close();
     });
 
-    it('refuses a file that is not a database, naming the file and the flag that moves it', () => {
+    it('refuses a file that is not a database, or a directory, naming the path and the flag that moves it', () => {
         const path = join(temp.directory, 'notes.db');
         writeFileSync(path, 'these are not the records you are looking for'.repeat(100));
         expect(() => openStore({ path })).toThrow(
