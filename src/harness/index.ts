@@ -83,8 +83,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     }
 
     function contextFor(runtime: ConnectionRuntime, script: string, runId: number, full: boolean, signal: AbortSignal): RunContext {
-        const redactor = new Redactor();
-        for (const secret of runtime.secrets()) redactor.add(secret);
+        const redactor = new Redactor(() => runtime.secrets());
         return {
             scriptName: script,
             connection: runtime.view,

@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import { ConnectorError, ScriptHttpError } from '../errors/index.js';
+import { HostNotAllowedError, ScriptHttpError } from '../errors/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
 export interface ProxyRequest {
@@ -99,23 +99,21 @@ function resolveUrl(apiBaseUrl: URL, config: ProxyRequest): URL {
         // connection's own API origin may receive its token.
         const override = safeUrl(config.baseUrlOverride);
         if (override === undefined || override.origin !== apiBaseUrl.origin) {
-            throw new ConnectorError(
-                'host_not_allowed',
-                `Refused to send a request to ${override?.host ?? 'an invalid URL'}: only ${apiBaseUrl.host} receives this connection's token.`,
-                {
-                    hint: 'A next link or baseUrlOverride pointed elsewhere; the request was not sent.',
-                },
-            );
+            throw new HostNotAllowedError(override?.host ?? '', [apiBaseUrl.host], {
+                hint: "A next link or baseUrlOverride pointed away from the connection's API origin; nothing was sent.",
+            });
         }
         base = override;
     }
     const endpoint = config.endpoint.startsWith('/') ? config.endpoint : `/${config.endpoint}`;
     if (endpoint.startsWith('//')) {
-        throw new ConnectorError('host_not_allowed', `The endpoint "${config.endpoint}" names a host; give a path such as /v1/environments/<id>/users.`);
+        throw new HostNotAllowedError(endpoint.slice(2).split('/')[0] ?? '', [apiBaseUrl.host], {
+            hint: 'Give a path such as /v1/environments/<id>/users, not a URL.',
+        });
     }
     const url = new URL(endpoint, base.origin);
     if (url.origin !== apiBaseUrl.origin) {
-        throw new ConnectorError('host_not_allowed', `The endpoint "${config.endpoint}" leaves ${apiBaseUrl.host}; the request was not sent.`);
+        throw new HostNotAllowedError(url.host, [apiBaseUrl.host]);
     }
     if (typeof config.params === 'string') {
         for (const [key, value] of new URLSearchParams(config.params)) url.searchParams.append(key, value);

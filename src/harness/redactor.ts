@@ -6,6 +6,9 @@
 export class Redactor {
     private readonly secrets = new Set<string>();
 
+    /** `known` is asked on every use, so a token minted mid-run is caught too. */
+    constructor(private readonly known: () => readonly string[] = () => []) {}
+
     /** Remembers a value that must never be shown; short values are ignored to avoid masking ordinary words. */
     add(secret: string | undefined): void {
         if (secret !== undefined && secret.length >= 8) this.secrets.add(secret);
@@ -13,7 +16,7 @@ export class Redactor {
 
     redact(text: string): string {
         let out = text;
-        for (const secret of this.secrets) out = out.split(secret).join('[redacted]');
+        for (const secret of [...this.secrets, ...this.known().filter((value) => value.length >= 8)]) out = out.split(secret).join('[redacted]');
         return out
             .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
             .replace(/("?(?:access_token|refresh_token|id_token|client_secret|code_verifier|password)"?\s*[:=]\s*"?)[^"&,\s}]+/gi, '$1[redacted]');

@@ -212,6 +212,18 @@ describe('connections, request, sync, action, records', () => {
         expect((await cli(['request', 'FETCH', '/v1', '--connection', 'cc', '--db', db])).code).toBe(2);
     });
 
+    it('keeps a careless script from printing the token it logs', async () => {
+        const store = openStore({ path: db });
+        store.metadata.set('cc', { logCredentials: true });
+        store.close();
+        const result = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toMatch(/\[warn\] credentials: .*\[redacted\]/);
+        const again = openStore({ path: db });
+        again.metadata.set('cc', {});
+        again.close();
+    });
+
     it('exits 1 when a sync fails, and the failed run deleted nothing', async () => {
         const store = openStore({ path: db });
         store.metadata.set('cc', { failAfterPages: 1 });
