@@ -29,7 +29,7 @@ function saveAll(store: ReturnType<typeof openStore>, records: number): number {
 export const storeThroughput: Measurement<StoreResult> = {
     name: 'store',
     async run({ quick, progress }) {
-        const records = quick ? 20_000 : 200_000;
+        const records = quick ? 5_000 : 100_000;
         const dir = tempDir('store');
         const store = openStore({ path: path.join(dir.path, 'bench.db') });
         try {

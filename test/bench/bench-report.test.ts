@@ -1,0 +1,143 @@
+// The bench's report: its JSON shape from a real (quick, partial) run, and the verdicts its lines
+// draw from figures. No timing is asserted: the figures depend on the machine.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { cliStart } from '../../bench/cli-start.js';
+import { memory, type MemoryResult } from '../../bench/memory.js';
+import { parseBenchOptions } from '../../bench/options.js';
+import { rateLimit, type RateLimitResult } from '../../bench/rate-limit.js';
+import { throughput, type ThroughputResult } from '../../bench/throughput.js';
+import { tokens, type TokensResult } from '../../bench/tokens.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+async function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+        const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', ...args], { cwd: root, maxBuffer: 10_000_000 });
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+}
+
+describe('npm run bench -- --quick --json', () => {
+    it('prints one JSON document with every section the issue names, measured ones filled and the others null', async () => {
+        const { code, stdout } = await bench(['--quick', '--json', '--only', 'store']);
+        expect(code).toBe(0);
+        const report = JSON.parse(stdout) as Record<string, unknown>;
+        for (const key of ['throughput', 'memory', 'tokens', 'rateLimit', 'store', 'cliStartMs', 'machine', 'date', 'verdicts', 'errors']) {
+            expect(report).toHaveProperty(key);
+        }
+        expect(report['quick']).toBe(true);
+        expect((report['store'] as { recordsPerSecond: unknown }).recordsPerSecond).toBeGreaterThan(0);
+        expect(report['throughput']).toBeNull();
+        expect(report['cliStartMs']).toBeNull();
+        expect(report['errors']).toEqual({});
+        expect((report['machine'] as { node: string }).node).toBe(process.version);
+    }, 120_000);
+
+    it('refuses an unknown measurement with exit code 2 and names the choices', async () => {
+        const { code, stderr } = await bench(['--only', 'speed']);
+        expect(code).toBe(2);
+        expect(stderr).toContain('unknown measurement speed');
+        expect(stderr).toContain('throughput');
+    }, 60_000);
+});
+
+describe('bench options', () => {
+    it('defaults to every measurement, text output, full sizes', () => {
+        expect(parseBenchOptions([])).toEqual({ json: false, quick: false, only: ['store', 'cli', 'throughput', 'tokens', 'rateLimit', 'memory'] });
+    });
+
+    it('reads --json, --quick and --only', () => {
+        expect(parseBenchOptions(['--json', '--quick', '--only', 'tokens,memory'])).toEqual({ json: true, quick: true, only: ['tokens', 'memory'] });
+    });
+});
+
+describe('bench verdicts', () => {
+    const throughputResult = (ratio: number): ThroughputResult => ({
+        harness: 9_000,
+        floor: 9_000 / ratio,
+        ratio,
+        target: 0.9,
+        users: 50_000,
+        pageSize: 100,
+        rounds: 3,
+        harnessRounds: [],
+        floorRounds: [],
+        harnessRequests: 501,
+    });
+
+    it('throughput is met at 0.9 of the floor and missed below, and the line carries both figures', () => {
+        const [met] = throughput.lines(throughputResult(0.95));
+        const [missed] = throughput.lines(throughputResult(0.5));
+        expect(met?.met).toBe(true);
+        expect(missed?.met).toBe(false);
+        expect(met?.figures).toContain('9,000 records/s');
+        expect(met?.figures).toContain('ratio 0.95');
+    });
+
+    it('memory checks both the ceiling at the larger size and the growth over the smaller', () => {
+        const result = (small: number, large: number): MemoryResult => ({
+            rss100kMB: small,
+            rss1mMB: large,
+            growth: large / small,
+            limitMB: 250,
+            growthLimit: 1.3,
+            runs: [
+                { users: 100_000, rssMB: small, heapUsedMB: 0, seconds: 1, recordsPerSecond: 1 },
+                { users: 1_000_000, rssMB: large, heapUsedMB: 0, seconds: 1, recordsPerSecond: 1 },
+            ],
+        });
+        expect(memory.lines(result(150, 180)).map((line) => line.met)).toEqual([true, true]);
+        expect(memory.lines(result(150, 240)).map((line) => line.met)).toEqual([true, false]);
+        expect(memory.lines(result(220, 260)).map((line) => line.met)).toEqual([false, true]);
+    });
+
+    it('tokens fail on any 401 or failed call even when the count is within one per lifetime', () => {
+        const result = (over: Partial<TokensResult>): TokensResult => ({
+            requests: 5,
+            lifetimes: 4,
+            lifetimeSeconds: 2,
+            concurrency: 64,
+            seconds: 8,
+            apiRequests: 400,
+            status401: 0,
+            failed: 0,
+            allowed: 5,
+            ...over,
+        });
+        expect(tokens.lines(result({}))[0]?.met).toBe(true);
+        expect(tokens.lines(result({ requests: 6 }))[0]?.met).toBe(false);
+        expect(tokens.lines(result({ status401: 1 }))[0]?.met).toBe(false);
+    });
+
+    it('rate limit needs 0.9 of the limit and no failed request', () => {
+        const result = (share: number, failed: number): RateLimitResult => ({
+            limit: 40,
+            achieved: 40 * share,
+            share,
+            status429: 3,
+            failed,
+            target: 0.9,
+            users: 1_000,
+            seconds: 25,
+            accepted: 1_000,
+            records: 10,
+            retries: 3,
+        });
+        expect(rateLimit.lines(result(0.95, 0))[0]?.met).toBe(true);
+        expect(rateLimit.lines(result(0.95, 1))[0]?.met).toBe(false);
+        expect(rateLimit.lines(result(0.8, 0))[0]?.met).toBe(false);
+    });
+
+    it('cli start is a figure without a target', () => {
+        const [line] = cliStart.lines({ startMs: 420, firstRunMs: 900, runs: [900, 420], totalMs: 600, command: 'pingone-connector request' });
+        expect(line?.target).toBeUndefined();
+        expect(line?.figures).toContain('420 ms');
+    });
+});
