@@ -17,19 +17,19 @@ export type ConnectionConfig = {
      */
     tld: 'com' | 'ca' | 'eu' | 'com.au' | 'sg' | 'asia';
     /**
-     * The scope you added to your custom resource and granted to the application.
+     * The scope you added to your custom resource and granted to the application (letters, digits and the characters : . _ -, no spaces).
      */
     scope: string;
     /**
-     * The environment part of your self-service API host, e.g. prod in self-service-api.prod-acme.us1.ping.cloud.
+     * The environment part of your self-service API host (1 to 20 lower-case letters or digits), e.g. prod in self-service-api.prod-acme.us1.ping.cloud.
      */
     environment: string;
     /**
-     * The customer part of your self-service API host, e.g. acme in self-service-api.prod-acme.us1.ping.cloud.
+     * The customer part of your self-service API host (lower-case letters, digits and inner hyphens, up to 40), e.g. acme in self-service-api.prod-acme.us1.ping.cloud.
      */
     customer: string;
     /**
-     * The region part of your self-service API host, e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.
+     * The region part of your self-service API host (lower-case letters, digits and inner hyphens, up to 20), e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.
      */
     region: string;
 };
@@ -83,7 +83,7 @@ export const definition = {
             type: 'string',
             title: 'Resource Scope',
             order: 3,
-            description: 'The scope you added to your custom resource and granted to the application.',
+            description: 'The scope you added to your custom resource and granted to the application (letters, digits and the characters : . _ -, no spaces).',
             example: 'self-service-api',
             pattern: '^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$',
             doc_section: '#step-1-create-a-resource-and-its-scope',
@@ -92,7 +92,8 @@ export const definition = {
             type: 'string',
             title: 'Advanced Services Environment',
             order: 4,
-            description: 'The environment part of your self-service API host, e.g. prod in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The environment part of your self-service API host (1 to 20 lower-case letters or digits), e.g. prod in self-service-api.prod-acme.us1.ping.cloud.',
             example: 'prod',
             pattern: '^[a-z0-9]{1,20}$',
             doc_section: '#step-6-finding-your-self-service-api-host',
@@ -101,7 +102,8 @@ export const definition = {
             type: 'string',
             title: 'Customer Name',
             order: 5,
-            description: 'The customer part of your self-service API host, e.g. acme in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The customer part of your self-service API host (lower-case letters, digits and inner hyphens, up to 40), e.g. acme in self-service-api.prod-acme.us1.ping.cloud.',
             example: 'acme',
             pattern: '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$',
             doc_section: '#step-6-finding-your-self-service-api-host',
@@ -110,7 +112,8 @@ export const definition = {
             type: 'string',
             title: 'Advanced Services Region',
             order: 6,
-            description: 'The region part of your self-service API host, e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The region part of your self-service API host (lower-case letters, digits and inner hyphens, up to 20), e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.',
             example: 'us1',
             pattern: '^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$',
             doc_section: '#step-6-finding-your-self-service-api-host',

@@ -32,7 +32,7 @@ const schema31 = {
         scope: {
             type: 'string',
             title: 'Resource Scope',
-            description: 'The scope you added to your custom resource and granted to the application.',
+            description: 'The scope you added to your custom resource and granted to the application (letters, digits and the characters : . _ -, no spaces).',
             pattern: '^[A-Za-z0-9][A-Za-z0-9:._-]{0,99}$',
             examples: ['self-service-api'],
             order: 3,
@@ -41,7 +41,8 @@ const schema31 = {
         environment: {
             type: 'string',
             title: 'Advanced Services Environment',
-            description: 'The environment part of your self-service API host, e.g. prod in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The environment part of your self-service API host (1 to 20 lower-case letters or digits), e.g. prod in self-service-api.prod-acme.us1.ping.cloud.',
             pattern: '^[a-z0-9]{1,20}$',
             examples: ['prod'],
             order: 4,
@@ -50,7 +51,8 @@ const schema31 = {
         customer: {
             type: 'string',
             title: 'Customer Name',
-            description: 'The customer part of your self-service API host, e.g. acme in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The customer part of your self-service API host (lower-case letters, digits and inner hyphens, up to 40), e.g. acme in self-service-api.prod-acme.us1.ping.cloud.',
             pattern: '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$',
             examples: ['acme'],
             order: 5,
@@ -59,7 +61,8 @@ const schema31 = {
         region: {
             type: 'string',
             title: 'Advanced Services Region',
-            description: 'The region part of your self-service API host, e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.',
+            description:
+                'The region part of your self-service API host (lower-case letters, digits and inner hyphens, up to 20), e.g. us1 in self-service-api.prod-acme.us1.ping.cloud.',
             pattern: '^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$',
             examples: ['us1'],
             order: 6,

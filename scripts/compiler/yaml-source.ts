@@ -88,7 +88,8 @@ function keyPathAt(document: Document, offset: number): string {
             const end = (item.value as Node | null)?.range?.[2] ?? (item.key as Node | null)?.range?.[2] ?? -1;
             return start <= offset && offset <= end;
         });
-        if (pair === undefined || !isScalar(pair.key)) break;
+        // A broken line can parse as a map whose key is prose: only key-like names belong in the path.
+        if (pair === undefined || !isScalar(pair.key) || !/^[\w.-]+$/.test(String(pair.key.value))) break;
         path.push(String(pair.key.value));
         node = pair.value;
     }

@@ -48,7 +48,13 @@ function describeIssue(issue: ValidationIssue, input: unknown, group: FieldGroup
     const value = (input as Record<string, unknown>)[field];
     const shown = group.secretValues ? '' : ` ${showValue(value)}`;
     const why =
-        issue.keyword === 'type' ? 'is not a string' : issue.keyword === 'enum' ? `is not one of ${(definition?.enum ?? []).join(', ')}` : 'is not valid';
+        issue.keyword === 'type'
+            ? 'is not a string'
+            : issue.keyword === 'enum'
+              ? `is not one of ${(definition?.enum ?? []).join(', ')}`
+              : definition?.format === 'uuid'
+                ? 'is not a UUID (8-4-4-4-12 hexadecimal digits with hyphens, nothing before or after)'
+                : 'is not valid';
     return new InvalidConfigError(field, `${label}${shown} ${why}.`, hint === undefined ? {} : { hint });
 }
 
