@@ -65,6 +65,7 @@ describe('Connect with PingOne (authorization code)', () => {
         // The form shows again what was saved, although the page was reloaded.
         expect(await page.locator('#field-connectionConfig-environmentId').inputValue()).toBe(stack.emulator.environmentId);
         expect(page.url()).not.toContain('code=');
+        expect(new URL(page.url()).searchParams.has('flow')).toBe(false);
 
         const harness = openHarness({ dbPath: stack.storePath, env: {} });
         try {

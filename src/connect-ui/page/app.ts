@@ -163,6 +163,10 @@ form.addEventListener('submit', (event) => {
 // Back from PingOne's sign-on page: the server finished the code exchange and kept the outcome.
 const flow = new URLSearchParams(window.location.search).get('flow');
 if (flow !== null) {
+    // The outcome is handed out once: a reload should show the form, not "already shown".
+    const address = new URL(window.location.href);
+    address.searchParams.delete('flow');
+    window.history.replaceState(null, '', address);
     void fetch(`/api/flows/${encodeURIComponent(flow)}`, { headers: { 'x-launch-token': launchToken } })
         .then(async (response) => showResponse((await response.json()) as ConnectResponse))
         .catch(() => showResult('problem', 'Could not read the result of the sign-on.'));
