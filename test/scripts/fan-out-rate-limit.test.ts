@@ -12,8 +12,8 @@ beforeAll(async () => {
 afterAll(async () => world?.close());
 
 describe('fan-out syncs under a rate limit', () => {
-    it('stay under it when maxRequestsPerSecond (connection metadata) is below the limit: no 429 at all', async () => {
-        world.harness.store.metadata.set('cc', { maxRequestsPerSecond: 12 });
+    it('stay under it when maxRequestsPerSecond (connection metadata) is below the limit: no 429 at all', { timeout: 180_000 }, async () => {
+        world.harness.store.metadata.set('cc', { maxRequestsPerSecond: 10 });
         try {
             world.emulator.admin.resetStats();
             expectSuccess(await world.harness.runSync('cc', 'mfa-devices'));
@@ -23,7 +23,7 @@ describe('fan-out syncs under a rate limit', () => {
         }
     });
 
-    it('finish without failing when paced above it: the 429s are retried', async () => {
+    it('finish without failing when paced above it: the 429s are retried', { timeout: 180_000 }, async () => {
         world.emulator.admin.resetStats();
         const report = expectSuccess(await world.harness.runSync('cc', 'user-role-assignments'));
         console.log(

@@ -21,7 +21,7 @@ interface UserRow {
 }
 
 describe.each(INTEGRATION_CONNECTIONS)('$integration users sync', ({ connection }) => {
-    it('picks up creates, updates, disables, moves and deletes in one incremental run, with far fewer requests', async () => {
+    it('picks up creates, updates, disables, moves and deletes in one incremental run, with far fewer requests', { timeout: 180_000 }, async () => {
         const admin = world.emulator.admin;
         const full = expectSuccess(await world.harness.runSync(connection, 'users'));
         expect(liveRecords(world.harness, connection, 'User')).toHaveLength(admin.users.count());
@@ -52,7 +52,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration users sync', ({ connection 
         expect(incremental.requests * 4).toBeLessThan(full.requests);
     });
 
-    it('runs a full reconciliation when the interval set in metadata has passed', async () => {
+    it('runs a full reconciliation when the interval set in metadata has passed', { timeout: 180_000 }, async () => {
         world.harness.store.metadata.set(connection, { fullReconciliationHours: 0.0000001 });
         try {
             const removedBehindTheLog = String(world.emulator.admin.users.at(20)!['id']);

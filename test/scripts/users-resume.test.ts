@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-it('continues from the checkpointed page after an interrupted run, then deletes only what PingOne no longer has', async () => {
+it('continues from the checkpointed page after an interrupted run, then deletes only what PingOne no longer has', { timeout: 180_000 }, async () => {
     const gone = String(world.emulator.admin.users.at(990)!['id']);
     stop = new AbortController();
     const interrupted = await world.harness.runSync('cc', 'users', { signal: stop.signal });
