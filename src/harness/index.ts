@@ -3,12 +3,12 @@ import { openConnectionRuntime, type ConnectionRuntime } from '../connections/ru
 import { createConnectionsApi, type ConnectionsApi } from '../connections/connections-api.js';
 import { NotFoundError } from '../errors/index.js';
 import { openStore, resolveStorePath, type RecordPage, type Store } from '../store/index.js';
-import { executeAction, executeSync } from './execute.js';
+import { executeAction, executeOnEvent, executeSync } from './execute.js';
 import { proxyRequest, type ProxyRequest, type ProxyResponse } from './proxy.js';
 import { Redactor } from './redactor.js';
 import type { RunContext, RunLogLine, RunProgress } from './run-context.js';
 import { describeFailure, type RunReport } from './run-report.js';
-import { listScripts, loadScript, type ScriptKind } from './script-loader.js';
+import { listScripts, loadScript, type OnEventScript, type ScriptKind } from './script-loader.js';
 import { storeForRun } from './store-adapter.js';
 
 export type { RunReport } from './run-report.js';
@@ -40,6 +40,8 @@ export interface Harness {
     readonly connections: ConnectionsApi;
     runSync(connection: string, sync: string, options?: RunOptions & { full?: boolean }): Promise<RunReport>;
     runAction(connection: string, action: string, input: unknown, options?: RunOptions): Promise<RunReport>;
+    /** Runs the integration's on-event scripts for an event (Nango runs `validate-connection` when a connection is created). */
+    runOnEvent(connection: string, event: OnEventScript['event'], options?: RunOptions): Promise<RunReport[]>;
     records(connection: string, model: string, options?: { limit?: number; cursor?: string | undefined }): RecordPage;
     /** One authenticated call through a connection, like Nango's proxy (`pingone-connector request`). */
     request(connection: string, config: ProxyRequest, options?: RunOptions): Promise<ProxyResponse>;
@@ -101,7 +103,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     }
 
     async function run(
-        kind: 'sync' | 'action',
+        kind: RunReport['kind'],
         connection: string,
         script: string,
         signal: AbortSignal | undefined,
@@ -171,6 +173,22 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 const counts = { added: 0, updated: 0, deleted: 0 };
                 return outcome.ok ? { status: 'success', counts, output: outcome.output } : { status: 'failed', counts, error: describeFailure(outcome.error) };
             });
+        },
+        async runOnEvent(connection, event, runOptions = {}) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const reports: RunReport[] = [];
+            for (const name of listScripts(scriptsRoot, integration, 'on-event')) {
+                const script = await loadScript(scriptsRoot, integration, 'on-event', name);
+                if (script.event !== event) continue;
+                reports.push(
+                    await run('on-event', connection, name, runOptions.signal, async (context) => {
+                        const outcome = await executeOnEvent(context, script, { debug: options.debug ?? false });
+                        const counts = { added: 0, updated: 0, deleted: 0 };
+                        return outcome.ok ? { status: 'success', counts } : { status: 'failed', counts, error: describeFailure(outcome.error) };
+                    }),
+                );
+            }
+            return reports;
         },
         records(connection, model, listOptions = {}) {
             return store.records.list(connection, model, { limit: listOptions.limit, cursor: listOptions.cursor });

@@ -6,7 +6,7 @@ export interface RunReport {
     runId: number;
     connection: string;
     script: string;
-    kind: 'sync' | 'action';
+    kind: 'sync' | 'action' | 'on-event';
     status: 'success' | 'failed';
     counts: RecordCounts;
     /** API requests the run made, retries included, token requests not. */

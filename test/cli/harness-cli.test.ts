@@ -93,6 +93,14 @@ describe('connect', () => {
         expect(result.stdout).toContain('Saved the connection "cc"');
     });
 
+    it("runs the integration's validate-connection script, and removes a connection it refuses", async () => {
+        const result = await cli(ccFlags('refused-one'), { env: env({ PINGONE_CLIENT_SECRET: emulator.worker.clientSecret }) });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/validate-connection script refused it: This fixture refuses/);
+        const list = await cli(['connections', 'list', '--json', '--db', db]);
+        expect((JSON.parse(list.stdout) as { name: string }[]).map((c) => c.name)).not.toContain('refused-one');
+    });
+
     it('takes the Authorization URL shortcut and a .env file instead of flags', async () => {
         writeFileSync(path.join(dir, '.env'), `PINGONE_CLIENT_ID=${emulator.worker.clientId}\nPINGONE_CLIENT_SECRET=${emulator.worker.clientSecret}\n`);
         const authorizationUrl = `https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`;

@@ -1,4 +1,5 @@
 import type { ConnectionSpec } from '../../connections/connection-spec.js';
+import type { Harness } from '../../harness/index.js';
 import type { RotatedTokens } from '../../store/index.js';
 import { checkEmulatorUrl } from '../../connections/emulator-url.js';
 import { connectorFor } from '../../connections/connector-for.js';
@@ -122,7 +123,15 @@ const command: Command = {
             }
             spec = { ...spec, secrets: { ...spec.secrets, ...tested.rotated } };
         }
-        const saved = await withHarness(context, values.db, async (harness) => ({ summary: await harness.connections.create(spec), database: harness.dbPath }));
+        const saved = await withHarness(context, values.db, (harness) => saveAndValidate(harness, spec, !values['no-test'], context.signal));
+        if (saved.refused !== undefined) {
+            if (values.json) printJson(context, { saved: false, error: saved.refused });
+            else
+                context.stderr.write(
+                    `Not saved: the integration's validate-connection script refused it: ${saved.refused.message}\n${saved.refused.hint ? `  hint: ${saved.refused.hint}\n` : ''}`,
+                );
+            return 1;
+        }
         if (values.json) printJson(context, { saved: true, connection: saved.summary, database: saved.database });
         else
             context.stdout.write(
@@ -144,6 +153,24 @@ function flagsOf(values: Values, emulator: string | undefined) {
         authDomain: values['auth-domain'],
         emulator,
     };
+}
+
+/**
+ * Saves the connection, then runs the integration's on-event scripts as Nango does on creation:
+ * `validate-connection` may refuse it (the connection is removed again), then
+ * `post-connection-creation` runs on the saved connection.
+ */
+async function saveAndValidate(harness: Harness, spec: ConnectionSpec, online: boolean, signal: AbortSignal) {
+    const summary = await harness.connections.create(spec);
+    if (online) {
+        const refused = (await harness.runOnEvent(spec.name, 'validate-connection', { signal })).find((report) => report.status === 'failed');
+        if (refused !== undefined) {
+            await harness.connections.remove(spec.name);
+            return { refused: refused.error, summary, database: harness.dbPath };
+        }
+        await harness.runOnEvent(spec.name, 'post-connection-creation', { signal });
+    }
+    return { refused: undefined, summary, database: harness.dbPath };
 }
 
 /** Fetches a token and reads the environment with the new credentials before anything is saved. */
