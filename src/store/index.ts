@@ -49,7 +49,12 @@ export function openStore(options: OpenStoreOptions) {
 
     let secrets: SecretsStore | undefined;
     const runs = translated(createRunsRepo(context, connections));
-    runs.settleInterrupted();
+    try {
+        runs.settleInterrupted();
+    } catch (error) {
+        db.close();
+        throw error;
+    }
 
     return {
         path: options.path,
