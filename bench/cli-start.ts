@@ -38,6 +38,7 @@ async function timeOnce(args: string[], recorder: FirstRequestRecorder, env: Nod
 
 export const cliStart: Measurement<CliStartResult> = {
     name: 'cli',
+    kind: 'timed',
     async run({ quick, progress }) {
         const emulator = await startEmulatorProcess({ users: 10, seed: 'bench-cli' });
         const recorder = await startFirstRequestRecorder(emulator.url);

@@ -27,6 +27,7 @@ const sync = 'user-role-assignments';
 
 export const rateLimit: Measurement<RateLimitResult> = {
     name: 'rateLimit',
+    kind: 'paced',
     async run({ quick, progress }) {
         const limit = 40;
         const users = quick ? 200 : 1_000;

@@ -21,6 +21,12 @@ export interface Verdict {
 /** A measurement: runs, then describes its result as lines with verdicts. */
 export interface Measurement<R> {
     name: MeasurementName;
+    /**
+     * `timed`: its figures are speeds, so it runs alone. `paced`: held to a rate (token lifetimes,
+     * a rate limit), it needs little CPU. `untimed`: long, its figure is not a speed, so it runs
+     * alongside the paced ones to keep the whole bench within a few minutes.
+     */
+    kind: 'timed' | 'paced' | 'untimed';
     run(context: MeasurementContext): Promise<R>;
     lines(result: R): ReportLine[];
 }

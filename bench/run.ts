@@ -47,32 +47,50 @@ async function main(argv: string[]): Promise<number> {
     };
     say(formatHeader(report));
     const context = { quick: options.quick, progress: (message: string) => (options.json ? undefined : process.stderr.write(`  … ${message}\n`)) };
+    const failed = (name: MeasurementName, error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        report.errors[name] = message;
+        say(`${name.padEnd(11)} FAILED: ${message}`);
+    };
+    const loaded: Array<[MeasurementName, Measurement<never>]> = [];
     for (const name of options.only) {
+        try {
+            loaded.push([name, await measurements[name]()]);
+        } catch (error) {
+            failed(name, error);
+        }
+    }
+    const measure = async ([name, measurement]: [MeasurementName, Measurement<never>]) => {
         let lines: ReportLine[];
         try {
-            const measurement = await measurements[name]();
             const result = await measurement.run(context);
             report[name] = result;
             lines = measurement.lines(result);
         } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            report.errors[name] = message;
-            say(`${name.padEnd(11)} FAILED: ${message}`);
-            continue;
+            failed(name, error);
+            return;
         }
         for (const line of lines) {
             say(formatLine(line));
             if (line.target !== undefined) report.verdicts.push({ measurement: name, target: `${line.what}: ${line.target}`, met: line.met === true });
         }
-    }
+    };
+    const ofKind = (kind: Measurement<never>['kind']) => loaded.filter(([, measurement]) => measurement.kind === kind);
+    for (const entry of ofKind('timed')) await measure(entry);
+    const untimed = Promise.all(ofKind('untimed').map(measure));
+    for (const entry of ofKind('paced')) await measure(entry);
+    await untimed;
     const cli = report.cli as { startMs?: number } | null;
     report.cliStartMs = cli?.startMs ?? null;
     report.durationSeconds = Math.round((performance.now() - started) / 1000);
     const missed = report.verdicts.filter((verdict) => !verdict.met).length;
-    const failed = Object.keys(report.errors).length;
+    const failures = Object.keys(report.errors).length;
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else say(`\n${report.verdicts.length - missed} of ${report.verdicts.length} targets met, ${failed} measurement(s) failed, in ${report.durationSeconds} s.`);
-    return failed > 0 ? 1 : 0;
+    else
+        say(
+            `\n${report.verdicts.length - missed} of ${report.verdicts.length} targets met, ${failures} measurement(s) failed, in ${report.durationSeconds} s.`,
+        );
+    return failures > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

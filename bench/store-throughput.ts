@@ -28,6 +28,7 @@ function saveAll(store: ReturnType<typeof openStore>, records: number): number {
 
 export const storeThroughput: Measurement<StoreResult> = {
     name: 'store',
+    kind: 'timed',
     async run({ quick, progress }) {
         const records = quick ? 5_000 : 100_000;
         const dir = tempDir('store');

@@ -49,6 +49,7 @@ async function floorRound(emulator: EmulatorProcess, expected: number): Promise<
 
 export const throughput: Measurement<ThroughputResult> = {
     name: 'throughput',
+    kind: 'timed',
     async run({ quick, progress }) {
         const users = quick ? 5_000 : 50_000;
         const rounds = quick ? 1 : 3;

@@ -22,10 +22,11 @@ export interface TokensResult {
 }
 
 const concurrency = 64;
-const lifetimeSeconds = Number(process.env.BENCH_LIFETIME ?? 2);
+const lifetimeSeconds = 2;
 
 export const tokens: Measurement<TokensResult> = {
     name: 'tokens',
+    kind: 'paced',
     async run({ quick, progress }) {
         const lifetimesWanted = quick ? 3 : 6;
         const emulator = await startEmulatorProcess({ users: 1_000, seed: 'bench-tokens', tokenLifetimeSeconds: lifetimeSeconds });
