@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorFor } from '../../src/connections/connector-for.js';
+import { connectionFromNango } from '../../src/connections/from-nango.js';
+import { resolveConnectionSpec } from '../../src/connections/resolve-spec.js';
+import { startNangoStandIn, type NangoStandIn } from '../support/nango-stand-in.js';
+
+const environmentId = 'f2aba07d-270c-42ba-8811-01af5f63d458';
+
+describe('resolveConnectionSpec', () => {
+    it('takes flags over variables, and keeps secrets out of the config', () => {
+        const spec = resolveConnectionSpec(
+            'prod',
+            { provider: 'pingone-cc', tld: 'eu', clientId: 'flag-client' },
+            { PINGONE_ENVIRONMENT_ID: environmentId, PINGONE_TLD: 'ca', PINGONE_CLIENT_ID: 'env-client', PINGONE_CLIENT_SECRET: 'env-secret-value' },
+            connectorFor,
+        );
+        expect(spec).toMatchObject({
+            name: 'prod',
+            provider: 'pingone-cc',
+            config: { environmentId, tld: 'eu' },
+            secrets: { clientId: 'flag-client', clientSecret: 'env-secret-value' },
+        });
+        expect(JSON.stringify(spec.config)).not.toContain('secret');
+    });
+
+    it('names what is missing and where to find it', () => {
+        expect(() => resolveConnectionSpec('x', { provider: 'pingone-cc' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config', field: 'environmentId' }),
+        );
+        expect(() => resolveConnectionSpec('x', { provider: 'pingone-cc', environmentId, clientId: 'c' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config', field: 'clientSecret' }),
+        );
+    });
+
+    it('lets the connector refuse a bad region or environment before any URL exists', () => {
+        expect(() => resolveConnectionSpec('x', { environmentId, tld: 'com.evil.example', clientId: 'c', clientSecret: 's' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config', field: 'tld' }),
+        );
+        expect(() => resolveConnectionSpec('x', { environmentId: 'not-a-uuid', clientId: 'c', clientSecret: 's' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config', field: 'environmentId' }),
+        );
+    });
+
+    it('refuses an unknown provider or auth method as bad usage', () => {
+        expect(() => resolveConnectionSpec('x', { provider: 'okta' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'usage', flag: '--provider' }),
+        );
+        expect(() => resolveConnectionSpec('x', { environmentId, clientId: 'c', clientSecret: 's', authMethod: 'private_key_jwt' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'usage', flag: '--auth-method' }),
+        );
+    });
+});
+
+describe('connectionFromNango', () => {
+    let nango: NangoStandIn;
+    beforeAll(async () => {
+        nango = await startNangoStandIn([
+            {
+                connection_id: 'admin-signon',
+                provider_config_key: 'my-pingone',
+                provider: 'pingone',
+                connection_config: { environmentId, tld: 'eu' },
+                credentials: {
+                    type: 'OAUTH2',
+                    access_token: 'nango-access-token-1',
+                    refresh_token: 'nango-refresh-token-1',
+                    expires_at: '2030-01-01T00:00:00.000Z',
+                    raw: {},
+                },
+            },
+        ]);
+    });
+    afterAll(() => nango.close());
+
+    it('finds the integration, validates the config, and copies the access token but never the rotating refresh token', async () => {
+        const spec = await connectionFromNango({
+            name: 'copied',
+            nangoConnectionId: 'admin-signon',
+            settings: { NANGO_HOSTPORT: nango.url, NANGO_SECRET_KEY: nango.secretKey },
+            connectorFor,
+        });
+        expect(spec).toMatchObject({ name: 'copied', provider: 'pingone', config: { environmentId, tld: 'eu' } });
+        expect(spec.secrets).toEqual({ accessToken: 'nango-access-token-1', accessTokenExpiresAt: '2030-01-01T00:00:00.000Z' });
+        expect(nango.requests.map((r) => r.path)).toEqual(['/connections', '/connections/admin-signon']);
+    });
+
+    it('asks for NANGO_SECRET_KEY when it is missing, without calling Nango', async () => {
+        const before = nango.requests.length;
+        await expect(
+            connectionFromNango({ name: 'x', nangoConnectionId: 'admin-signon', settings: { NANGO_HOSTPORT: nango.url }, connectorFor }),
+        ).rejects.toMatchObject({
+            code: 'usage',
+        });
+        expect(nango.requests.length).toBe(before);
+    });
+});
