@@ -5,7 +5,7 @@
 import type { CreateActionProps, CreateOnEventProps, CreateSyncProps, NangoAction, NangoSync } from 'nango';
 import type * as z from 'zod';
 
-import { ROLES, type RoleNeed } from './pingone.js';
+import { grantedWhere, ROLES, type RoleNeed } from './pingone.js';
 
 export type Integration = 'pingone' | 'pingone-cc';
 
@@ -21,12 +21,14 @@ function access(integration: Integration, needs: readonly RoleNeed[]): { descrip
     if (roles.length === 0) {
         return { description: 'Any valid PingOne token may call it.' };
     }
-    const sentences = [...new Set(needs.filter((need) => ROLES[need].length > 0).map((need) => ROLES[need].join(' or ')))].join('; and ');
+    const sentences = [...new Set(needs.filter((need) => ROLES[need].length > 0).map((need) => `${ROLES[need].join(' or ')} ${grantedWhere(need)}`))].join(
+        '; and ',
+    );
     if (integration === 'pingone-cc') {
-        return { description: `Needs the Worker app to hold, in this environment: ${sentences}.` };
+        return { description: `Needs the Worker app to hold ${sentences}.` };
     }
     // Authorization-code tokens act with the signed-on admin's roles; Nango's `scopes` documents them.
-    return { description: `Needs the signed-on admin to hold, in this environment: ${sentences}.`, scopes: roles };
+    return { description: `Needs the signed-on admin to hold ${sentences}.`, scopes: roles };
 }
 
 function describe(integration: Integration, what: string, needs: readonly RoleNeed[]): { description: string; scopes?: string[] } {

@@ -2,7 +2,7 @@
 // The payload keeps PingOne's own `code`, `details[].code` and `target` so callers can branch on them.
 import type { NangoAction } from 'nango';
 
-import { ROLES, type RoleNeed } from './pingone.js';
+import { grantedWhere, ROLES, type RoleNeed } from './pingone.js';
 
 export interface ErrorPayload {
     code: string;
@@ -111,8 +111,8 @@ export function describeFailure(failure: PingOneFailure, context: FailureContext
     if (failure.status === 403) {
         return {
             code: 'missing_role',
-            message: `PingOne denied permission to ${context.doing}. The app or admin needs ${rolesSentence(context.roles)} in this environment.`,
-            hint: 'In PingOne, open the application > Roles, and grant the role for this environment.',
+            message: `PingOne denied permission to ${context.doing}. The app or admin needs ${rolesSentence(context.roles)} ${grantedWhere(context.roles)}.`,
+            hint: `In PingOne, open the application (or the admin user) > Roles, and grant the role ${grantedWhere(context.roles)}.`,
             ...base,
         };
     }

@@ -20,6 +20,11 @@ export const ROLES = {
 
 export type RoleNeed = keyof typeof ROLES;
 
+/** Where a role must be granted for the call: the environment, or (listing environments) the organization. */
+export function grantedWhere(need: RoleNeed): string {
+    return need === 'environmentsList' ? 'at organization scope' : 'in this environment';
+}
+
 /**
  * Audit `action.type` values after which a user must be re-read (or, if gone, deleted). PingOne's
  * docs confirm USER.CREATED/UPDATED/DELETED; the rest follow its RESOURCE.VERB naming.

@@ -66,6 +66,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
         });
         expect(report.status).toBe('success');
         expect(JSON.stringify(report)).not.toContain(secret);
+        expect(world.logs.join('\n')).not.toContain(secret);
         const id = (report.output as Output).id;
         expect((await read(`/users/${id}/password`))['status']).toBe('MUST_CHANGE_PASSWORD');
     });
@@ -134,6 +135,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
         const set = await act(connection, 'set-user-password', { id, password: `N3w-Passw0rd-${connection}!` });
         expect(set).toEqual({ id, passwordStatus: 'OK' });
         expect(JSON.stringify(set)).not.toContain('N3w-Passw0rd');
+        expect(world.logs.join('\n')).not.toContain('N3w-Passw0rd');
         const forced = await act(connection, 'force-password-change', { id });
         expect(forced['id']).toBe(id);
         expect((await read(`/users/${id}/password`))['status']).toBe('MUST_CHANGE_PASSWORD');

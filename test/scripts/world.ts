@@ -18,6 +18,8 @@ export const INTEGRATION_CONNECTIONS = [
 export interface ScriptsWorld {
     emulator: TestEmulator;
     harness: Harness;
+    /** Every log line the scripts wrote, as the harness passed it on. */
+    logs: string[];
     close(): Promise<void>;
 }
 
@@ -59,7 +61,8 @@ async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string;
 export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOptions: Pick<HarnessOptions, 'onProgress'> = {}): Promise<ScriptsWorld> {
     const emulator = await startTestEmulator({ autoSignOn: true, ...options });
     const dir = mkdtempSync(join(tmpdir(), 'pingone-scripts-'));
-    const harness = openHarness({ dbPath: join(dir, 'pingone.db'), env: {}, ...harnessOptions });
+    const logs: string[] = [];
+    const harness = openHarness({ dbPath: join(dir, 'pingone.db'), env: {}, onLog: (line) => logs.push(JSON.stringify(line)), ...harnessOptions });
     const config = { environmentId: emulator.environmentId, tld: emulator.tld };
     await harness.connections.create({
         name: 'cc',
@@ -87,6 +90,7 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
     return {
         emulator,
         harness,
+        logs,
         async close() {
             await harness.close();
             await emulator.close();

@@ -5,7 +5,7 @@ import { Environment } from '../models.js';
 /** Organization level, so `pingone-cc` only: a Worker app's role can be granted at organization scope. */
 export const environments = defineCollectionSync({
     name: 'environments',
-    description: "Every environment of the Worker app's organization; deletes detected on each full scan. The role must be granted at organization scope.",
+    description: "Every environment of the Worker app's organization; deletes detected on each full scan.",
     roles: 'environmentsList',
     frequency: 'every day',
     modelName: 'Environment',
