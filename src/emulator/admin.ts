@@ -1,3 +1,4 @@
+import { auditUser } from './api/audit.js';
 import { mergePatch } from './api/user-input.js';
 import type { Emulation } from './emulation.js';
 import type { FaultSettings } from './faults/fault-settings.js';
@@ -10,6 +11,7 @@ import { applicationRecord, roleAssignment } from './tenant/seed.js';
 import { emptyStats, type EmulatorStats } from './stats.js';
 import type { Json, TokenAuthMethod, UserRecord } from './tenant/records.js';
 import type { Tenant } from './tenant/tenant.js';
+import { newUserRecord } from './tenant/new-user.js';
 
 export type RoleName = (typeof roleDefinitions)[number]['name'];
 
@@ -100,12 +102,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         return record;
     };
     const audit = (tenant: Tenant, type: (typeof activityTypes)[keyof typeof activityTypes], record: UserRecord) =>
-        tenant.activities.record(
-            type,
-            [{ type: 'USER', id: String(record.body.id), name: String(record.body.username), populationId: String((record.body.population as Json).id) }],
-            undefined,
-            `${type} (admin)`,
-        );
+        auditUser(tenant, undefined, type, record, `${type} (admin)`);
     let applications = 0;
 
     return {
@@ -171,24 +168,14 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 const tenant = tenantFor(environmentId);
                 const { password, ...rest } = attributes;
                 const now = new Date().toISOString();
-                const record: UserRecord = {
-                    body: {
-                        id: seededUuid(world.seed, `admin-user:${randomToken(8)}`),
-                        environment: { id: tenant.id },
-                        population: { id: tenant.defaultPopulationId() },
-                        enabled: true,
-                        mfaEnabled: false,
-                        lifecycle: { status: 'ACCOUNT_OK' },
-                        account: { canAuthenticate: true, status: 'OK' },
-                        identityProvider: { type: 'PING_ONE' },
-                        createdAt: now,
-                        updatedAt: now,
-                        ...rest,
-                    },
-                    groupIds: [],
-                    password: password === undefined ? { status: 'NO_PASSWORD' } : { value: password, status: 'OK', lastChangedAt: now },
-                    devices: [],
-                };
+                const record = newUserRecord({
+                    id: seededUuid(world.seed, `admin-user:${randomToken(8)}`),
+                    environmentId: tenant.id,
+                    populationId: tenant.defaultPopulationId(),
+                    attributes: rest,
+                    ...(password === undefined ? {} : { password: { value: password, status: 'OK' as const, lastChangedAt: now } }),
+                    at: now,
+                });
                 tenant.users.create(record);
                 audit(tenant, activityTypes.userCreated, record);
                 return record.body;

@@ -7,6 +7,7 @@ import { randomUuid } from '../random.js';
 import { activityTypes, type ActivityType } from '../tenant/activity-types.js';
 import { nowIso, type Json, type UserRecord } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
+import { auditUser } from './audit.js';
 import { listCollection } from './collection.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 
@@ -44,15 +45,9 @@ function changeDevices(
     change: (changed: UserRecord) => void,
 ): UserRecord {
     const updated = tenant.users.update(String(record.body.id), change) as UserRecord;
-    tenant.activities.record(
-        type,
-        [
-            { type: 'USER', id: String(record.body.id), name: String(record.body.username), populationId: String((record.body.population as Json).id) },
-            { type: 'DEVICE', id: String(device.id), name: String(device.type) },
-        ],
-        context.actor,
-        `${type} (${String(device.type)}) for ${String(record.body.username)}`,
-    );
+    auditUser(tenant, context, type, record, `${type} (${String(device.type)}) for ${String(record.body.username)}`, [
+        { type: 'DEVICE', id: String(device.id), name: String(device.type) },
+    ]);
     return updated;
 }
 

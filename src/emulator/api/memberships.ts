@@ -9,6 +9,7 @@ import type { Tenant } from '../tenant/tenant.js';
 import { pageOf, halPage, readPaging } from './paging.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 import { liveGroupIds } from './user-counts.js';
+import { auditUser } from './audit.js';
 
 function membershipView(context: RequestContext, tenant: Tenant, record: UserRecord, group: Json, expand: boolean): Json {
     const user = environmentUrl(context, tenant, `users/${String(record.body.id)}`);
@@ -63,15 +64,9 @@ function addMembership(context: RequestContext, emulation: Emulation): Reply {
         changed.groupIds = [...liveGroupIds(tenant, changed), groupId];
         changed.body.updatedAt = nowIso();
     }) as UserRecord;
-    tenant.activities.record(
-        activityTypes.groupMemberAdded,
-        [
-            { type: 'USER', id: String(updated.body.id), name: String(updated.body.username), populationId: String((updated.body.population as Json).id) },
-            { type: 'GROUP', id: groupId, name: String(group.name) },
-        ],
-        context.actor,
-        `User ${String(updated.body.username)} added to group ${String(group.name)}`,
-    );
+    auditUser(tenant, context, activityTypes.groupMemberAdded, updated, `User ${String(updated.body.username)} added to group ${String(group.name)}`, [
+        { type: 'GROUP', id: groupId, name: String(group.name) },
+    ]);
     return created(membershipView(context, tenant, updated, group, false));
 }
 
@@ -85,15 +80,9 @@ function removeMembership(context: RequestContext, emulation: Emulation): Reply 
         changed.groupIds = changed.groupIds.filter((id) => id !== groupId);
         changed.body.updatedAt = nowIso();
     }) as UserRecord;
-    tenant.activities.record(
-        activityTypes.groupMemberRemoved,
-        [
-            { type: 'USER', id: String(updated.body.id), name: String(updated.body.username), populationId: String((updated.body.population as Json).id) },
-            { type: 'GROUP', id: groupId, name: String(group.name) },
-        ],
-        context.actor,
-        `User ${String(updated.body.username)} removed from group ${String(group.name)}`,
-    );
+    auditUser(tenant, context, activityTypes.groupMemberRemoved, updated, `User ${String(updated.body.username)} removed from group ${String(group.name)}`, [
+        { type: 'GROUP', id: groupId, name: String(group.name) },
+    ]);
     return noContent();
 }
 

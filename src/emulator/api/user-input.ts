@@ -2,7 +2,7 @@ import { apiErrors } from '../http/api-error.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
 
-/** Server-managed user attributes: ignored on write (PingOne changes them only through their own endpoints). */
+/** Server-managed user attributes: kept across PUT and PATCH (PingOne changes them only through their own endpoints). */
 export const serverManagedUserKeys = [
     'id',
     'environment',
@@ -14,15 +14,12 @@ export const serverManagedUserKeys = [
     'identityProvider',
     'verifyStatus',
     'lastSignOn',
-    'createdAt',
-    'updatedAt',
     'emailVerified',
-    'memberOfGroupIDs',
-    'memberOfGroupNames',
-    '_links',
-    '_embedded',
-    'password',
+    'createdAt',
 ] as const;
+
+/** Never taken from a request body: the server-managed keys plus the computed and write-only ones. */
+const ignoredOnWrite = [...serverManagedUserKeys, 'updatedAt', 'memberOfGroupIDs', 'memberOfGroupNames', '_links', '_embedded', 'password'];
 
 const stringLimits: Record<string, number> = {
     username: 128,
@@ -69,7 +66,7 @@ function withoutNulls(body: Json): Json {
 /** Validates the writable attributes of a user (after merge or replace); throws 400 INVALID_DATA naming the field. */
 export function checkUserAttributes(body: Json, requireEmail: boolean): Json {
     const clean = withoutNulls(body);
-    for (const key of serverManagedUserKeys) delete clean[key];
+    for (const key of ignoredOnWrite) delete clean[key];
     if (typeof clean.username !== 'string' || clean.username.trim() === '') throw apiErrors.required('username');
     if (requireEmail && clean.email === undefined) throw apiErrors.required('email');
     for (const [key, limit] of Object.entries(stringLimits)) {

@@ -4,11 +4,12 @@ import { jsonBody, requireContentType, type RequestContext } from '../http/conte
 import { created, json, noContent, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import { activityTypes } from '../tenant/activity-types.js';
-import { nowIso, type Json, type PasswordState, type UserRecord } from '../tenant/records.js';
+import { nowIso, type Json, type PasswordState } from '../tenant/records.js';
 import { randomUuid } from '../random.js';
 import { auditUser } from './audit.js';
 import { tenantOf, userOf } from './lookup.js';
-import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef } from './user-input.js';
+import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef, serverManagedUserKeys } from './user-input.js';
+import { newUserRecord } from '../tenant/new-user.js';
 import { listUsers } from './users-list.js';
 import { liveGroupIds } from './user-counts.js';
 import { userView } from './user-view.js';
@@ -43,27 +44,18 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
     if (!['ACCOUNT_OK', 'VERIFICATION_REQUIRED'].includes(String(lifecycle.status))) {
         throw apiErrors.invalidValue('lifecycle.status', 'lifecycle.status must be ACCOUNT_OK or VERIFICATION_REQUIRED.');
     }
-    const enabled = body.enabled === undefined ? true : body.enabled === true;
-    const record: UserRecord = {
-        body: {
-            id,
-            environment: { id: tenant.id },
-            population: { id: populationId },
-            ...attributes,
-            emailVerified: isImport && body.emailVerified === true,
-            enabled,
-            mfaEnabled: body.mfaEnabled === true,
-            lifecycle,
-            account: { canAuthenticate: enabled, status: 'OK' },
-            identityProvider: { type: 'PING_ONE' },
-            verifyStatus: 'NOT_INITIATED',
-            createdAt: now,
-            updatedAt: now,
-        },
-        groupIds: [],
-        password: isImport ? importedPassword(body) : { status: 'NO_PASSWORD' },
-        devices: [],
-    };
+    const record = newUserRecord({
+        id,
+        environmentId: tenant.id,
+        populationId,
+        attributes,
+        enabled: body.enabled === undefined ? true : body.enabled === true,
+        mfaEnabled: body.mfaEnabled === true,
+        emailVerified: isImport && body.emailVerified === true,
+        lifecycle,
+        ...(isImport ? { password: importedPassword(body) } : {}),
+        at: now,
+    });
     tenant.users.create(record);
     auditUser(tenant, context, activityTypes.userCreated, record, `User ${String(record.body.username)} created`);
     return created(userView(context, tenant, record));
@@ -93,22 +85,7 @@ function writeUser(mode: 'replace' | 'merge') {
         checkUsernameFree(tenant, String(attributes.username), String(existing.body.id));
         const updated = tenant.users.update(String(existing.body.id), (record) => {
             const kept: Json = {};
-            for (const key of [
-                'id',
-                'environment',
-                'population',
-                'enabled',
-                'mfaEnabled',
-                'account',
-                'lifecycle',
-                'identityProvider',
-                'verifyStatus',
-                'lastSignOn',
-                'emailVerified',
-                'createdAt',
-            ]) {
-                if (record.body[key] !== undefined) kept[key] = record.body[key];
-            }
+            for (const key of serverManagedUserKeys) if (record.body[key] !== undefined) kept[key] = record.body[key];
             record.body = { ...kept, ...attributes, updatedAt: nowIso() };
         });
         if (!updated) throw apiErrors.notFound(`user with ID ${String(existing.body.id)}`);

@@ -3,6 +3,7 @@ import { regionOfTld, type ResolvedOptions } from '../options.js';
 import { seededUuid } from '../random.js';
 import { roleDefinitions } from './role-definitions.js';
 import type { ApplicationRecord, Json, TokenAuthMethod } from './records.js';
+import { newUserRecord } from './new-user.js';
 import { Tenant } from './tenant.js';
 import { World } from './world.js';
 
@@ -175,28 +176,17 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
     const password = `Emulator-${seededSecret(seed, 'admin-password').slice(0, 10)}!1`;
     const adminId = seededUuid(seed, 'user:admin');
     const username = 'emulator.admin';
-    primary.users.create({
-        body: {
+    primary.users.create(
+        newUserRecord({
             id: adminId,
-            environment: { id: primary.id },
-            population: { id: primary.defaultPopulationId() },
-            username,
-            email: 'emulator.admin@example.com',
+            environmentId: primary.id,
+            populationId: primary.defaultPopulationId(),
+            attributes: { username, email: 'emulator.admin@example.com', name: { given: 'Emulator', family: 'Admin', formatted: 'Emulator Admin' } },
             emailVerified: true,
-            name: { given: 'Emulator', family: 'Admin', formatted: 'Emulator Admin' },
-            enabled: true,
-            mfaEnabled: false,
-            lifecycle: { status: 'ACCOUNT_OK' },
-            account: { canAuthenticate: true, status: 'OK' },
-            identityProvider: { type: 'PING_ONE' },
-            verifyStatus: 'NOT_INITIATED',
-            createdAt: seededAt,
-            updatedAt: seededAt,
-        },
-        groupIds: [],
-        password: { value: password, status: 'OK', lastChangedAt: seededAt },
-        devices: [],
-    });
+            password: { value: password, status: 'OK', lastChangedAt: seededAt },
+            at: seededAt,
+        }),
+    );
     primary
         .assignmentsOf(adminId)
         .push(
