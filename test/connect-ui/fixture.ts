@@ -15,8 +15,8 @@ export interface ConnectUiStack {
     browser: Browser;
     emulator: TestEmulator;
     storePath: string;
-    /** Starts a Connect UI for a provider; closed with the stack. */
-    startUi(provider: string, connectionName?: string): Promise<ConnectUi>;
+    /** Starts a Connect UI for a provider; closed with the stack. PingOne is the emulator unless `pingOneAt` says otherwise. */
+    startUi(provider: string, connectionName?: string, pingOneAt?: string): Promise<ConnectUi>;
     /** A fresh page; phone-sized when asked. */
     newPage(options?: { narrow?: boolean }): Promise<Page>;
     close(): Promise<void>;
@@ -34,9 +34,9 @@ export async function startStack(name: string): Promise<ConnectUiStack> {
         browser,
         emulator,
         storePath,
-        async startUi(provider, connectionName = 'acme') {
+        async startUi(provider, connectionName = 'acme', pingOneAt = emulator.url) {
             const connector = getConnector(provider);
-            const backend = createConnectionBackend({ connector, storePath, emulatorUrl: emulator.url, env: {} });
+            const backend = createConnectionBackend({ connector, storePath, emulatorUrl: pingOneAt, env: {} });
             // A failure inside the server reaches the page only as "failed"; the test log gets the error.
             const ui = await startConnectUi({ connector, connectionName, backend, onError: (error) => console.error('Connect UI server error:', error) });
             uis.push(ui);
