@@ -118,7 +118,7 @@ function printSummary(context: CommandContext, database: string, summary: Return
     );
     context.stdout.write(`\n${summary.requests} requests in ${formatDuration(summary.durationMs)}.\nDatabase: ${database}\n`);
     for (const r of summary.runs.filter((run) => run.error)) context.stderr.write(`${r.kind} ${r.script} failed: ${r.error?.message}\n`);
-    context.stdout.write(`Try: pingone-connector records User --connection ${connectionName} --limit 5\n`);
+    context.stdout.write(`Try: npx pingone-connector records User --connection ${connectionName} --limit 5\n`);
 }
 
 export default command;
