@@ -69,6 +69,30 @@ describe('runSync: a Nango sync script against the emulator', () => {
     });
 });
 
+describe('the rest of the sync record API', () => {
+    it('updates, deletes, reads by id and lists records, holds locks and keeps metadata, as a script sees them', async () => {
+        const harness = await harnessOnEmulator(emulator, 'notes');
+        try {
+            const report = await harness.runSync('notes', 'fixture-records-api');
+            expect(report.error).toBeUndefined();
+            expect(report.counts).toEqual({ added: 3, updated: 1, deleted: 1 });
+            expect(harness.store.metadata.get('notes')).toEqual({
+                found: 'n1,n2',
+                n2: 'two, edited',
+                listed: 'n1:ADDED,n2:UPDATED,n3:DELETED',
+                locks: 'true,false',
+                updated: true,
+            });
+            expect(liveRecords(harness, 'notes', 'Note')).toEqual([
+                { id: 'n1', text: 'one' },
+                { id: 'n2', text: 'two, edited' },
+            ]);
+        } finally {
+            await harness.close();
+        }
+    });
+});
+
 describe('runAction: input and output validated against the zod schemas', () => {
     let harness: Harness;
     beforeAll(async () => {
