@@ -155,15 +155,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         users: {
             count: (environmentId) => tenantFor(environmentId).users.size,
             get: (id, environmentId) => tenantFor(environmentId).users.get(id)?.body,
-            at(position, environmentId) {
-                const store = tenantFor(environmentId).users;
-                let seen = 0;
-                for (let index = 0; index < store.upperBound; index++) {
-                    const record = store.at(index);
-                    if (record && seen++ === position) return record.body;
-                }
-                return undefined;
-            },
+            at: (position, environmentId) => tenantFor(environmentId).users.nth(position)?.body,
             create(attributes, environmentId) {
                 const tenant = tenantFor(environmentId);
                 const { password, ...rest } = attributes;

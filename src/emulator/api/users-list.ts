@@ -17,6 +17,13 @@ export function listUsers(context: RequestContext, emulation: Emulation): Reply 
     const filterText = context.query.get('filter');
     const filter = filterText === null ? undefined : parseFilter(filterText, userFilterRules);
     const store = tenant.users;
+    const exact = filter?.kind === 'compare' && filter.operator === 'eq' && typeof filter.value === 'string' ? filter : undefined;
+    if (exact && (exact.attribute === 'username' || exact.attribute === 'id')) {
+        // One user at most: a lookup, not a scan of the whole tenant.
+        const record = exact.attribute === 'id' ? store.get(exact.value as string) : store.findByUsername(exact.value as string);
+        const items = record && request.position === 0 ? [userView(context, tenant, record)] : [];
+        return json(200, halPage(context, { collection: 'users', items, count: items.length }));
+    }
     const items: unknown[] = [];
     let position = request.position;
     const scanEnd = filter ? Math.min(store.upperBound, position + scanBudgetPerPage) : store.upperBound;

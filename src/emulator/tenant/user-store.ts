@@ -40,6 +40,14 @@ export class UserStore {
         return index < this.generated ? generateUser(this.generator, index) : undefined;
     }
 
+    /** The live user at a position of the list order (0-based), skipping deleted indexes without a scan. */
+    nth(position: number): UserRecord | undefined {
+        const holes = [...this.deleted].sort((a, b) => a - b);
+        let index = position;
+        for (const hole of holes) if (hole <= index) index++;
+        return index < this.end ? this.at(index) : undefined;
+    }
+
     indexOf(id: string): number | undefined {
         const created = this.createdIds.get(id);
         if (created !== undefined) return this.deleted.has(created) ? undefined : created;
