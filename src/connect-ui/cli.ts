@@ -74,6 +74,9 @@ export async function runConnectUiCommand(options: ConnectUiCommandOptions, cont
                 '',
                 `The connection is saved as "${options.connectionName}" once ${connector.authMode === 'OAUTH2' ? 'the sign-on' : 'the connection test'} succeeds.` +
                     (options.emulatorUrl === undefined ? '' : ` PingOne is served by the emulator at ${options.emulatorUrl}.`),
+                ...(connector.authMode === 'OAUTH2'
+                    ? [`PingOne sends the browser back to ${ui.redirectUri}: add it to the application's Redirect URIs (--port keeps it the same).`]
+                    : []),
                 'Press Ctrl+C to stop.',
                 '',
             ].join('\n'),

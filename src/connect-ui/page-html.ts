@@ -73,8 +73,11 @@ function pasteBoxHtml(): string {
       </div>`;
 }
 
-function actionsHtml(model: FormModel): string {
-    if (model.authMode === 'OAUTH2') return `<button type="submit" id="connect-oauth">Connect with PingOne</button>`;
+function actionsHtml(model: FormModel, redirectUri: string): string {
+    if (model.authMode === 'OAUTH2') {
+        return `<button type="submit" id="connect-oauth" aria-describedby="redirect-uri">Connect with PingOne</button>
+        <p class="description" id="redirect-uri">PingOne sends you back to <code>${escapeHtml(redirectUri)}</code>: the application's Redirect URIs must include it.</p>`;
+    }
     return `<button type="submit" id="test-connection">Test connection</button>`;
 }
 
@@ -83,9 +86,11 @@ export interface PageOptions {
     connectionName: string;
     /** The per-launch token the page sends with every request that changes something. */
     launchToken: string;
+    /** The sign-on flow's redirect URI, shown for authorization-code providers. */
+    redirectUri: string;
 }
 
-export function renderPage({ model, connectionName, launchToken }: PageOptions): string {
+export function renderPage({ model, connectionName, launchToken, redirectUri }: PageOptions): string {
     const pageData = { model, connectionName };
     // JSON in a <script type="application/json"> must not contain "</script"; escaping "<" keeps it inert.
     const json = JSON.stringify(pageData).replace(/</g, '\\u003c');
@@ -106,7 +111,7 @@ export function renderPage({ model, connectionName, launchToken }: PageOptions):
       <form id="connect-form" novalidate>
         ${hasPasteBox(model) ? pasteBoxHtml() : ''}
         ${model.fields.map(fieldHtml).join('')}
-        <div class="actions">${actionsHtml(model)}</div>
+        <div class="actions">${actionsHtml(model, redirectUri)}</div>
         <div id="result" class="result" role="status" aria-live="polite" tabindex="-1"></div>
       </form>
     </main>

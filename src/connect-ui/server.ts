@@ -25,6 +25,8 @@ export interface ConnectUi {
     /** The address to open, with the per-launch token. */
     url: string;
     origin: string;
+    /** Where PingOne sends the browser back after sign-on: the application must list it. */
+    redirectUri: string;
     close(): Promise<void>;
 }
 
@@ -74,7 +76,8 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     });
     const { port } = server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri: `${origin}/callback` });
+    const redirectUri = `${origin}/callback`;
+    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri });
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
         if (!hostAllowed(request, port) || !originAllowed(request, port)) {
@@ -93,7 +96,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 send(response, 403, 'text/plain; charset=utf-8', "Open the full address the command printed: it carries this launch's token.");
                 return;
             }
-            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken }));
+            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri }));
             return;
         }
         if (request.method === 'GET' && url.pathname === '/callback') {
@@ -152,6 +155,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     return {
         url: `${origin}/?token=${encodeURIComponent(launchToken)}`,
         origin,
+        redirectUri,
         close: () =>
             new Promise<void>((resolve) => {
                 server.closeAllConnections();

@@ -55,7 +55,7 @@ describe('Connect with PingOne (authorization code)', () => {
         const authorize = new URL(page.url());
         expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
         expect(authorize.searchParams.get('state')).toMatch(/^[\w-]{32,}$/);
-        expect(authorize.searchParams.get('redirect_uri')).toBe(`${ui.origin}/callback`);
+        expect(authorize.searchParams.get('redirect_uri')).toBe(ui.redirectUri);
         await page.getByLabel('Username').fill(stack.emulator.signOnUser.username);
         await page.getByLabel('Password').fill(stack.emulator.signOnUser.password);
         await page.getByRole('button', { name: 'Sign On' }).click();
@@ -77,6 +77,14 @@ describe('Connect with PingOne (authorization code)', () => {
         } finally {
             await harness.close();
         }
+    });
+
+    it('tells the user which redirect URI the application must list', async () => {
+        const page = await stack.newPage();
+        await page.goto(ui.url);
+        expect(ui.redirectUri).toBe(`${ui.origin}/callback`);
+        expect(await page.getByRole('button', { name: 'Connect with PingOne' }).getAttribute('aria-describedby')).toBe('redirect-uri');
+        expect(await page.locator('#redirect-uri').textContent()).toContain(ui.redirectUri);
     });
 
     it('reports a cancelled sign-on on the form', async () => {
