@@ -273,3 +273,48 @@ describe('emulator: auth server', () => {
         expect(emulator.admin.stats().tokenRequests).toBe(2);
     });
 });
+
+describe('emulator: public clients and configured auth methods', () => {
+    it('lets a NONE client (public, PKCE) exchange a code with client_id alone, and refuses it a secret', async () => {
+        const emulator = await startTestEmulator();
+        try {
+            const app = emulator.admin.createApplication({ type: 'NATIVE_APP', tokenEndpointAuthMethod: 'NONE', pkceEnforcement: 'S256_REQUIRED' });
+            const { verifier, challenge } = pkcePair('S256');
+            const withoutPkce = await call(
+                emulator,
+                'GET',
+                `/${emulator.environmentId}/as/authorize?${new URLSearchParams({ response_type: 'code', client_id: app.clientId, redirect_uri: 'http://127.0.0.1/callback' })}`,
+            );
+            expect(new URL(String(withoutPkce.headers.location)).searchParams.get('error')).toBe('invalid_request');
+            const redirect = await signOn(emulator, {
+                response_type: 'code',
+                client_id: app.clientId,
+                redirect_uri: 'http://127.0.0.1/callback',
+                code_challenge: challenge,
+                code_challenge_method: 'S256',
+            });
+            const form = {
+                grant_type: 'authorization_code',
+                code: String(redirect.searchParams.get('code')),
+                redirect_uri: 'http://127.0.0.1/callback',
+                code_verifier: verifier,
+                client_id: app.clientId,
+            };
+            const withSecret = await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, { form: { ...form, client_secret: app.clientSecret } });
+            expect(withSecret.body.error).toBe('invalid_client');
+            const ok = await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, { form });
+            expect(ok.status).toBe(200);
+        } finally {
+            await emulator.close();
+        }
+    });
+
+    it('gives the test helper a Worker token whichever auth method the Worker app was set to', async () => {
+        const emulator = await startTestEmulator({ worker: { tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' } });
+        try {
+            expect((await emulator.workerToken()).split('.')).toHaveLength(3);
+        } finally {
+            await emulator.close();
+        }
+    });
+});

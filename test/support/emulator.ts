@@ -19,13 +19,22 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         authBase: `https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as`,
         apiBase: `https://api.pingone.${emulator.tld}/v1`,
         async workerToken(): Promise<string> {
+            // The Worker app authenticates the way `options.worker.tokenEndpointAuthMethod` set it up (default basic).
+            const inBody = options.worker?.tokenEndpointAuthMethod === 'CLIENT_SECRET_POST';
+            const form = new URLSearchParams({ grant_type: 'client_credentials' });
+            if (inBody) {
+                form.set('client_id', emulator.worker.clientId);
+                form.set('client_secret', emulator.worker.clientSecret);
+            }
             const response = await fetch(`${emulator.url}/${emulator.environmentId}/as/token`, {
                 method: 'POST',
                 headers: {
                     'content-type': 'application/x-www-form-urlencoded',
-                    authorization: `Basic ${Buffer.from(`${emulator.worker.clientId}:${emulator.worker.clientSecret}`).toString('base64')}`,
+                    ...(inBody
+                        ? {}
+                        : { authorization: `Basic ${Buffer.from(`${emulator.worker.clientId}:${emulator.worker.clientSecret}`).toString('base64')}` }),
                 },
-                body: 'grant_type=client_credentials',
+                body: form.toString(),
             });
             if (!response.ok) throw new Error(`The emulator refused the Worker app's token request: ${response.status} ${await response.text()}`);
             return ((await response.json()) as { access_token: string }).access_token;
