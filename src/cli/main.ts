@@ -33,6 +33,13 @@ export function defaultContext(): CommandContext {
     };
 }
 
+/** Bad usage or input (a flag, a config field, a name or cursor that does not exist) is 2; a run or call that failed is 1. */
+function exitCodeOf(error: ConnectorError): number {
+    if (['usage', 'invalid_config', 'not_found'].includes(error.code)) return 2;
+    const reason = (error as ConnectorError & { reason?: unknown }).reason;
+    return error.code === 'store_error' && ['unknown_connection', 'invalid_cursor', 'invalid_argument'].includes(String(reason)) ? 2 : 1;
+}
+
 /** Runs one command line and resolves to the process exit code. */
 export async function main(argv: string[], context: CommandContext = defaultContext()): Promise<number> {
     const [name, ...args] = argv;
@@ -55,8 +62,7 @@ export async function main(argv: string[], context: CommandContext = defaultCont
     } catch (error) {
         if (error instanceof ConnectorError) {
             context.stderr.write(`${programName} ${name}: ${error.describe()}\n`);
-            // Bad usage or input (a flag, a config field, a name that does not exist) is 2; a run or call that failed is 1.
-            return ['usage', 'invalid_config', 'not_found'].includes(error.code) ? 2 : 1;
+            return exitCodeOf(error);
         }
         throw error;
     }

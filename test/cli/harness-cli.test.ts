@@ -217,6 +217,8 @@ describe('connections, request, sync, action, records', () => {
         expect((await cli(['sync', 'no-such-sync', '--connection', 'cc', '--db', db])).code).toBe(2);
         expect((await cli(['sync', 'fixture-users', '--db', db])).code).toBe(2);
         expect((await cli(['records', '--connection', 'cc', '--db', db])).code).toBe(2);
+        expect((await cli(['records', 'FixtureUser', '--connection', 'nobody', '--db', db])).code).toBe(2);
+        expect((await cli(['records', 'FixtureUser', '--connection', 'cc', '--cursor', 'zzz', '--db', db])).code).toBe(2);
         expect((await cli(['request', 'FETCH', '/v1', '--connection', 'cc', '--db', db])).code).toBe(2);
     });
 
