@@ -1,10 +1,10 @@
 // One full `users` sync in a process of its own, which then reports its peak RSS to the parent.
 // The emulator runs in another child, so only the harness side is counted.
-import { benchConnection, openBenchHarness } from './bench-harness.js';
-import type { EmulatorReady } from './emulator-protocol.js';
+import { benchConnection, openBenchHarness, type BenchEmulator } from './bench-harness.js';
 import type { MemoryChildReport } from './memory-protocol.js';
 
-const emulator = JSON.parse(process.argv[2] ?? '{}') as Omit<EmulatorReady, 'type'>;
+// The emulator's address and Worker credentials come over IPC, not argv, where `ps` would show the secret.
+const emulator = await new Promise<BenchEmulator>((resolve) => process.once('message', (message) => resolve(message as BenchEmulator)));
 const bench = await openBenchHarness(emulator, 'memory');
 const started = performance.now();
 let report: MemoryChildReport;

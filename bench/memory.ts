@@ -1,5 +1,6 @@
 // Memory vs size: peak RSS of a full `users` sync at two tenant sizes, each in a child process of
 // its own (fresh heap, fresh database) against an emulator in yet another process.
+import type { BenchEmulator } from './bench-harness.js';
 import { exited, forkBenchChild, messageFrom } from './child-process.js';
 import { startEmulatorProcess } from './emulator-process.js';
 import type { MemoryChildReport } from './memory-protocol.js';
@@ -34,9 +35,9 @@ export async function measureSync(users: number): Promise<MemoryRun> {
     const emulator = await startEmulatorProcess({ users, seed: 'bench-memory' });
     try {
         const { users: expected } = await emulator.admin('userCount');
-        const child = forkBenchChild('memory-child.ts', [
-            JSON.stringify({ url: emulator.url, environmentId: emulator.environmentId, tld: emulator.tld, worker: emulator.worker }),
-        ]);
+        const child = forkBenchChild('memory-child.ts', []);
+        const target: BenchEmulator = { url: emulator.url, environmentId: emulator.environmentId, tld: emulator.tld, worker: emulator.worker };
+        child.send(target);
         const report = await messageFrom(child, isReport);
         await exited(child);
         if (report.status !== 'success') throw new Error(`The users sync of ${grouped(users)} users failed: ${report.error ?? 'no message'}`);
