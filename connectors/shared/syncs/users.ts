@@ -42,7 +42,7 @@ type UsersNango = NangoSync<{ User: typeof User }, typeof UsersMetadata, typeof 
 const HOUR = 3_600_000;
 const EMPTY: UsersCheckpoint = { changesSince: '', lastFullScanAt: '', fullScanStartedAt: '', nextPath: '' };
 
-async function fullScan(nango: UsersNango, context: PingOneContext, checkpoint: UsersCheckpoint, runStart: string): Promise<void> {
+async function fullUserScan(nango: UsersNango, context: PingOneContext, checkpoint: UsersCheckpoint, runStart: string): Promise<void> {
     const resuming = checkpoint.fullScanStartedAt !== '';
     const startedAt = resuming ? checkpoint.fullScanStartedAt : runStart;
     await nango.log(resuming ? `Resuming the full user scan begun at ${startedAt}` : 'Full user scan');
@@ -133,7 +133,7 @@ export const users = defineSync({
         const fullDue =
             checkpoint.fullScanStartedAt !== '' || checkpoint.lastFullScanAt === '' || Date.parse(runStart) - Date.parse(checkpoint.lastFullScanAt) >= interval;
         if (fullDue) {
-            await fullScan(nango, context, checkpoint, runStart);
+            await fullUserScan(nango, context, checkpoint, runStart);
         } else {
             await incremental(nango, context, {
                 checkpoint,
