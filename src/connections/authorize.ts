@@ -1,4 +1,3 @@
-import { browserUrlFor } from '../connect-ui/browser-url.js';
 import { createPingOneDispatcher } from '../http/index.js';
 import { authorizeWithBrowser } from '../oauth/index.js';
 import type { ConnectionSpec } from './connection-spec.js';
@@ -26,7 +25,10 @@ export async function authorizeInteractively(spec: ConnectionSpec, options: Auth
         allowedHosts: connector.allowedHosts(config),
         ...(spec.emulatorUrl ? { emulatorOrigin: spec.emulatorUrl } : {}),
     });
-    const browserUrl = browserUrlFor(spec.emulatorUrl);
+    // The connector built a real auth.pingone.<tld> URL; a browser cannot send x-forwarded-host, so
+    // with an emulator it goes to the emulator's origin, which then links to itself.
+    const emulator = spec.emulatorUrl;
+    const browserUrl = (url: URL): URL => (emulator === undefined ? url : new URL(url.pathname + url.search, emulator));
     try {
         const tokens = await authorizeWithBrowser({
             connector,
