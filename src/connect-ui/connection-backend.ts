@@ -75,7 +75,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
 
     return {
         authorizationScopes: connector.extensions.default_scopes,
-        browserUrl: browserUrlFor(emulatorUrl),
+        browserUrl: browserUrlFor(emulatorUrl, Object.keys(connector.extensions.regions)),
         async testAndSave(request) {
             const { clientId, clientSecret } = request.credentials;
             try {
