@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startEmulator } from '../../src/emulator/index.js';
 import { runCli } from '../support/cli.js';
 import { temporaryDatabase } from '../support/harness.js';
 
@@ -31,6 +32,12 @@ describe('demo (what npm start runs)', () => {
         expect(quiet.stderr).toBe('');
         const terminal = await runCli(['demo', '--db', db], { env: { PATH: process.env['PATH'] }, isTTY: true });
         expect(terminal.code).toBe(0);
+        // The demo's emulator uses the default seed, so one started the same way has the same secrets.
+        const twin = await startEmulator({});
+        await twin.close();
+        const everything = [quiet.stdout, quiet.stderr, terminal.stdout, terminal.stderr].join('\n');
+        for (const secret of [twin.worker.clientSecret, twin.web.clientSecret, twin.signOnUser.password]) expect(everything.includes(secret)).toBe(false);
+        expect(everything).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
         expect(terminal.stderr).toMatch(/sync users\.\.\./);
         expect(terminal.stderr).toMatch(/sync users: \d+ requests, \d+ records, \d+ records\/s/);
     }, 180_000);
