@@ -106,6 +106,11 @@ describe('runAction: input and output validated against the zod schemas', () => 
         expect(report.output).toMatchObject({ name: 'Harness test group', id: expect.any(String) });
     });
 
+    it('refuses an output that breaks the output schema, naming the field', async () => {
+        const report = await harness.runAction('actions', 'fixture-create-group', { name: 'return-invalid-output' });
+        expect(report).toMatchObject({ status: 'failed', error: { code: 'invalid_record', model: 'output', path: 'id' } });
+    });
+
     it('refuses bad input before anything is sent', async () => {
         const report = await harness.runAction('actions', 'fixture-create-group', { name: '' });
         expect(report).toMatchObject({ status: 'failed', requests: 0, error: { code: 'invalid_record', model: 'input', path: 'name' } });
