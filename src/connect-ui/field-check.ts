@@ -53,13 +53,3 @@ export function checkField(field: FormField, value: string): string | undefined 
     if (typeof maxLength === 'number' && [...value].length > maxLength) return `${title} must be at most ${maxLength} characters long.`;
     return undefined;
 }
-
-/** Every field's problem, keyed by field key; empty when the form may be sent. */
-export function checkForm(fields: readonly FormField[], values: Readonly<Record<string, string>>): Record<string, string> {
-    const problems: Record<string, string> = {};
-    for (const field of fields) {
-        const problem = checkField(field, values[field.key] ?? '');
-        if (problem !== undefined) problems[field.key] = problem;
-    }
-    return problems;
-}

@@ -5,11 +5,11 @@ import type { FormField, FormModel } from './form-model.js';
 
 const pasteFields = { region: 'tld', environmentId: 'environmentId' } as const;
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
     return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-export function inputId(field: FormField): string {
+function inputId(field: FormField): string {
     return `field-${field.group}-${field.key}`;
 }
 
