@@ -8,6 +8,7 @@ import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol
 // A flow lives as long as PingOne's authorization code does.
 
 const flowLifetimeMs = 10 * 60 * 1000;
+const maxUnreadOutcomes = 20;
 
 interface PendingFlow {
     request: ConnectRequest;
@@ -40,6 +41,8 @@ export class AuthorizationFlows {
     async complete(params: URLSearchParams): Promise<string> {
         const id = crypto.randomUUID();
         this.outcomes.set(id, await this.outcomeOf(params));
+        // Any page may send the browser to /callback; unread outcomes must not pile up.
+        for (const stale of [...this.outcomes.keys()].slice(0, -maxUnreadOutcomes)) this.outcomes.delete(stale);
         return id;
     }
 
