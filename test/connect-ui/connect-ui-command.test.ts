@@ -52,6 +52,14 @@ describe('connect --ui', () => {
         await expect(fetch(url)).rejects.toThrow();
     });
 
+    it('tells a pingone user which redirect URI the application must list', async () => {
+        const cli = startCli(['console', '--provider', 'pingone', '--ui', '--emulator', emulator.url, '--db', join(directory, 'ui.db')]);
+        const url = await printedUrl(cli);
+        expect(cli.stdout()).toContain(`PingOne sends the browser back to ${url.origin}/callback: add it to the application's Redirect URIs`);
+        cli.stop();
+        expect(await cli.exit).toBe(0);
+    });
+
     it('serves on the port asked for, and explains a port that is taken', async () => {
         const blocker: Server = createServer();
         await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
