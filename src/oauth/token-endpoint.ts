@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Connector } from '../connector/connector.js';
-import { requestJson } from '../http/index.js';
+import { errorFor, requestJson } from '../http/index.js';
 import { authenticate, type ClientCredentials, type TokenAuthMethod } from './client-authentication.js';
 import { tokenErrorFrom } from './token-errors.js';
 import { parseTokenResponse, type TokenSet } from './token-set.js';
@@ -33,6 +33,8 @@ export async function requestToken(client: TokenClient, params: Record<string, s
         ...(signal ? { signal } : {}),
     });
     if (response.status === 200) return parseTokenResponse(response.body);
+    // Busy or broken is not refused: the caller may try again later, so these keep their own types.
+    if (response.status === 429 || response.status >= 500) throw errorFor(response, { method: 'POST', url });
     throw tokenErrorFrom(response.status, response.body, {
         grantType,
         authMethod: client.authMethod,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthFailedError } from '../../src/errors/index.js';
+import { AuthFailedError, RateLimitedError } from '../../src/errors/index.js';
+import { sendJson, startLoopbackServer } from '../support/loopback-server.js';
 import { authorizedRequest, clientCredentialsTokenSource } from '../../src/oauth/index.js';
 import { getConnector } from '../../connectors/registry.generated.js';
 import { createPingOneDispatcher, type HttpLogEvent } from '../../src/http/index.js';
@@ -113,6 +114,30 @@ describe('client credentials against the emulator', () => {
             expect(tokens.stats.tokenRequests).toBe(2);
         } finally {
             emulator().admin.setTokenLifetime(3600);
+        }
+    });
+});
+
+describe('a busy token endpoint', () => {
+    it('is a RateLimitedError after the retries, not a refusal of the credentials', async () => {
+        // The emulator's rate limit does not cover the token endpoint on cue; a loopback server does.
+        const server = await startLoopbackServer((_request, response) => sendJson(response, 429, { error: 'slow_down' }, { 'retry-after': '0' }));
+        const connector = getConnector('pingone-cc');
+        const config = { tld: 'com', environmentId: '0f5e6a3c-1d2b-4c8e-9f00-112233445566' };
+        const dispatcher = createPingOneDispatcher({ allowedHosts: connector.allowedHosts(config), emulatorOrigin: server.origin, retry: { maxRetries: 1 } });
+        try {
+            const tokens = clientCredentialsTokenSource({
+                connector,
+                config,
+                credentials: { clientId: 'c', clientSecret: 'secret-value-1' },
+                authMethod: 'client_secret_post',
+                dispatcher,
+            });
+            await expect(tokens.getAccessToken()).rejects.toBeInstanceOf(RateLimitedError);
+            expect(server.requests).toHaveLength(2);
+        } finally {
+            await dispatcher.close();
+            await server.close();
         }
     });
 });
