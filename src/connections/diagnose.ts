@@ -84,21 +84,13 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
     let config: Record<string, string> = {};
     try {
         config = input.connector.parseConnectionConfig(input.config) as Record<string, string>;
-        if (input.tokens === undefined && (input.credentials?.clientId ?? '') === '') {
+        const missing = input.tokens === undefined ? (['clientId', 'clientSecret'] as const).find((field) => !input.credentials?.[field]) : undefined;
+        if (missing !== undefined) {
             return {
                 ok: false,
                 reason: 'invalid_config',
-                field: 'clientId',
-                message: 'The client ID is missing.',
-                hint: "Copy it from the application's Configuration tab in PingOne.",
-            };
-        }
-        if (input.tokens === undefined && (input.credentials?.clientSecret ?? '') === '') {
-            return {
-                ok: false,
-                reason: 'invalid_config',
-                field: 'clientSecret',
-                message: 'The client secret is missing.',
+                field: missing,
+                message: `The ${missing === 'clientId' ? 'client ID' : 'client secret'} is missing.`,
                 hint: "Copy it from the application's Configuration tab in PingOne.",
             };
         }
