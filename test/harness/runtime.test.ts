@@ -118,52 +118,51 @@ describe('runAction: input and output validated against the zod schemas', () => 
 });
 
 describe('HTTP behaviour through a connection', () => {
-    it('rides out rate limiting: 429s are retried after Retry-After and the sync completes', async () => {
-        const harness = await harnessOnEmulator(emulator, 'limited');
-        emulator.admin.setRateLimit({ requestsPerSecond: 4, burst: 1 });
+    /** A full sync on a fresh connection while the emulator misbehaves as `faults` says; the faults end with it. */
+    async function syncUnder(name: string, faults: () => void) {
+        const harness = await harnessOnEmulator(emulator, name);
+        faults();
         try {
-            const report = await harness.runSync('limited', 'fixture-users');
-            expect(report.status).toBe('success');
-            expect(report.retries).toBeGreaterThan(0);
-            expect(liveRecords(harness, 'limited', 'FixtureUser')).toHaveLength(emulator.admin.users.count());
+            const before = emulator.admin.stats();
+            const report = await harness.runSync(name, 'fixture-users');
+            const after = emulator.admin.stats();
+            return { report, before, after, records: liveRecords(harness, name, 'FixtureUser') };
         } finally {
             emulator.admin.setRateLimit(undefined);
+            emulator.admin.setFaults({});
             await harness.close();
         }
+    }
+
+    it('rides out rate limiting: 429s are retried after Retry-After and the sync completes', async () => {
+        const { report, after, before, records } = await syncUnder('limited', () => emulator.admin.setRateLimit({ requestsPerSecond: 4, burst: 1 }));
+        expect(report.status).toBe('success');
+        expect(after.status429 - before.status429).toBeGreaterThan(0);
+        expect(report.retries).toBeGreaterThan(0);
+        expect(records).toHaveLength(emulator.admin.users.count());
     });
 
     it('rides out a burst of 5xx answers', async () => {
-        const harness = await harnessOnEmulator(emulator, 'flaky');
-        emulator.admin.setFaults({ errorRate: 0.3, errorStatuses: [502, 503, 504], scope: 'api', seed: 'burst' });
-        try {
-            const report = await harness.runSync('flaky', 'fixture-users');
-            expect(report.status).toBe('success');
-            expect(report.retries).toBeGreaterThan(0);
-            expect(liveRecords(harness, 'flaky', 'FixtureUser')).toHaveLength(emulator.admin.users.count());
-        } finally {
-            emulator.admin.setFaults({});
-            await harness.close();
-        }
+        const { report, records } = await syncUnder('flaky', () =>
+            emulator.admin.setFaults({ errorRate: 0.3, errorStatuses: [502, 503, 504], scope: 'api', seed: 'burst' }),
+        );
+        expect(report.status).toBe('success');
+        expect(report.retries).toBeGreaterThan(0);
+        expect(records).toHaveLength(emulator.admin.users.count());
     });
 
     it('re-mints the token when PingOne refuses it before its expiry (401), and carries on', async () => {
-        const harness = await harnessOnEmulator(emulator, 'expiring');
         // Seeded dice: this seed expires tokens early, never twice in a row for one request (a request
         // re-mints once, as Nango does; a second 401 on the fresh token is an error).
-        emulator.admin.setFaults({ earlyExpiryRate: 0.2, scope: 'api', seed: 'b' });
-        try {
-            const before = emulator.admin.stats();
-            const report = await harness.runSync('expiring', 'fixture-users');
-            const after = emulator.admin.stats();
-            expect(report.error).toBeUndefined();
-            expect(after.faults.earlyExpiries - before.faults.earlyExpiries).toBeGreaterThan(0);
-            // One token at the start, then one new token per early expiry: never one per request.
-            expect(after.tokenRequests - before.tokenRequests).toBe(1 + after.faults.earlyExpiries - before.faults.earlyExpiries);
-            expect(liveRecords(harness, 'expiring', 'FixtureUser')).toHaveLength(emulator.admin.users.count());
-        } finally {
-            emulator.admin.setFaults({});
-            await harness.close();
-        }
+        const { report, before, after, records } = await syncUnder('expiring', () =>
+            emulator.admin.setFaults({ earlyExpiryRate: 0.2, scope: 'api', seed: 'b' }),
+        );
+        expect(report.error).toBeUndefined();
+        const expiries = after.faults.earlyExpiries - before.faults.earlyExpiries;
+        expect(expiries).toBeGreaterThan(0);
+        // One token at the start, then one new token per early expiry: never one per request.
+        expect(after.tokenRequests - before.tokenRequests).toBe(1 + expiries);
+        expect(records).toHaveLength(emulator.admin.users.count());
     });
 
     it("refuses a baseUrlOverride that leaves the connection's API origin, before sending", async () => {
