@@ -8,9 +8,12 @@ const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)
 
 export async function saveScreenshot(page: Page, name: 'connect-ui-empty' | 'connect-ui-invalid' | 'connect-ui-connected'): Promise<void> {
     mkdirSync(folder, { recursive: true });
-    // No caret, no animation, no hover, and two frames for the last paint: the same form gives the same picture.
+    // No caret, no animation, no hover, and the whole form painted afresh (a control that had focus
+    // may otherwise keep edges painted at another moment): the same form gives the same picture.
     await page.mouse.move(0, 0);
-    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    const nextFrames = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+    await page.evaluate(`document.querySelector('main').style.backgroundColor = '#fefefe'; ${nextFrames}`);
+    await page.evaluate(`document.querySelector('main').style.backgroundColor = ''; ${nextFrames}`);
     await page.waitForTimeout(150);
     await page.screenshot({ path: `${folder}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
 }
