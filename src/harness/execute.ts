@@ -24,7 +24,7 @@ export async function executeSync(run: RunContext, script: SyncScript, options: 
         nango.flush();
         return { ok: true, counts: nango.counts };
     } catch (error) {
-        const failure = scriptFailure(error, run.redactor);
+        const failure = scriptFailure(error, run.redactor, run.signal);
         try {
             nango.flush();
         } catch (flushError) {
@@ -47,7 +47,7 @@ export async function executeAction(run: RunContext, script: ActionScript, input
         validateAgainst(script.output, output, 'output');
         return { ok: true, output };
     } catch (error) {
-        return { ok: false, error: scriptFailure(error, run.redactor) };
+        return { ok: false, error: scriptFailure(error, run.redactor, run.signal) };
     } finally {
         await nango.releaseAllLocks();
     }
@@ -60,7 +60,7 @@ export async function executeOnEvent(run: RunContext, script: OnEventScript, opt
         await script.exec(nango);
         return { ok: true, output: undefined };
     } catch (error) {
-        return { ok: false, error: scriptFailure(error, run.redactor) };
+        return { ok: false, error: scriptFailure(error, run.redactor, run.signal) };
     } finally {
         await nango.releaseAllLocks();
     }

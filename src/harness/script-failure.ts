@@ -7,8 +7,13 @@ import type { Redactor } from './redactor.js';
  * Nango's ActionError with its payload, runner-sdk's abort/timeout errors, and anything else as
  * `script_internal_error` (Nango's own name for it).
  */
-export function scriptFailure(error: unknown, redactor: Redactor): ConnectorError {
+export function scriptFailure(error: unknown, redactor: Redactor, signal?: AbortSignal): ConnectorError {
     if (error instanceof ConnectorError) return error;
+    if (signal?.aborted) {
+        return new ScriptError('aborted', 'The run was stopped before it finished.', {
+            hint: 'What it saved up to its last checkpoint is kept and nothing was deleted; run it again to resume.',
+        });
+    }
     if (error instanceof ActionError) {
         const payload = error.payload ?? {};
         const said = typeof payload['message'] === 'string' ? payload['message'] : error.message;

@@ -71,9 +71,14 @@ export async function loadScript<K extends ScriptKind>(root: string, integration
     const file = scriptPath(root, integration, kind, name);
     if (!existsSync(file)) {
         const known = listScripts(root, integration, kind);
-        throw new NotFoundError(kind, name, `No ${kind} "${name}" for ${integration}: ${path.join(path.basename(root), path.relative(root, file))} does not exist.`, {
-            hint: known.length > 0 ? `Known ${folders[kind]}: ${known.join(', ')}.` : `${integration} has no ${folders[kind]} yet.`,
-        });
+        throw new NotFoundError(
+            kind,
+            name,
+            `No ${kind} "${name}" for ${integration}: ${path.join(path.basename(root), path.relative(root, file))} does not exist.`,
+            {
+                hint: known.length > 0 ? `Known ${folders[kind]}: ${known.join(', ')}.` : `${integration} has no ${folders[kind]} yet.`,
+            },
+        );
     }
     const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
     const script = module.default;

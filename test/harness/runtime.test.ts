@@ -64,6 +64,27 @@ describe('runSync: a Nango sync script against the emulator', () => {
         expect(liveRecords(harness, 'cc', 'FixtureUser')).toEqual(before);
     });
 
+    it('stops when its signal aborts (Ctrl-C), keeping what it saved and deleting nothing', async () => {
+        const stopped = await harnessOnEmulator(emulator, 'stopped');
+        try {
+            stopped.store.metadata.set('stopped', { pauseMs: 100 });
+            const controller = new AbortController();
+            const running = stopped.runSync('stopped', 'fixture-users', { signal: controller.signal });
+            // Stop it once its first page is committed (its checkpoint names the second).
+            const poll = setInterval(() => {
+                if (stopped.store.checkpoints.get('stopped', 'fixture-users') !== null) controller.abort();
+            }, 10);
+            const report = await running.finally(() => clearInterval(poll));
+            expect(report).toMatchObject({ status: 'failed', error: { reason: 'aborted' }, counts: { deleted: 0 } });
+            const kept = liveRecords(stopped, 'stopped', 'FixtureUser').length;
+            expect(kept).toBeGreaterThan(0);
+            expect(kept).toBeLessThan(emulator.admin.users.count());
+            expect(stopped.store.runs.get(report.runId)?.status).toBe('failed');
+        } finally {
+            await stopped.close();
+        }
+    });
+
     it('names a sync that does not exist, with the ones that do', async () => {
         await expect(harness.runSync('cc', 'no-such-sync')).rejects.toMatchObject({ code: 'not_found', hint: expect.stringContaining('fixture-users') });
     });
