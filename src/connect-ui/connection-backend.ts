@@ -3,7 +3,7 @@ import type { ConnectionSecrets, ConnectionSpec } from '../connections/connectio
 import { createRuntime } from '../connections/runtime.js';
 import { openHarness } from '../harness/index.js';
 import { createPingOneDispatcher } from '../http/index.js';
-import { exchangeAuthorizationCode, parseTokenAuthMethod } from '../oauth/index.js';
+import { consoleName, exchangeAuthorizationCode, parseTokenAuthMethod } from '../oauth/index.js';
 import { browserUrlFor } from './browser-url.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
@@ -45,15 +45,33 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         }
     }
 
-    async function testThenSave(spec: ConnectionSpec): Promise<ConnectResponse> {
+    async function test(spec: ConnectionSpec) {
         const rotated: Partial<ConnectionSecrets> = {};
         const runtime = createRuntime(spec, spec.secrets, (changes) => Object.assign(rotated, changes), { env });
-        let tested: Awaited<ReturnType<typeof runtime.test>>;
         try {
-            tested = await runtime.test();
+            return { spec: { ...spec, secrets: { ...spec.secrets, ...rotated } }, tested: await runtime.test() };
         } finally {
             await runtime.close();
         }
+    }
+
+    /**
+     * The form has no authentication-method field: PingOne's default is tried first and, when the
+     * application refuses it, the other method the provider supports (Nango's and Cyclr's guides
+     * tell people to pick Client Secret Post). The one that works is saved with the connection.
+     */
+    async function testEachMethod(spec: ConnectionSpec) {
+        const first = await test(spec);
+        if (first.tested.reason !== 'auth_method_not_allowed' || spec.secrets.refreshToken !== undefined) return first;
+        const tried = spec.authMethod ?? parseTokenAuthMethod(undefined);
+        const other = connector.extensions.token_auth_methods.find((method) => method !== tried);
+        if (other === undefined) return first;
+        const second = await test({ ...spec, authMethod: other });
+        return second.tested.reason === 'auth_method_not_allowed' ? first : second;
+    }
+
+    async function testThenSave(untested: ConnectionSpec): Promise<ConnectResponse> {
+        const { spec, tested } = await testEachMethod(untested);
         if (!tested.ok) {
             return {
                 ok: false,
@@ -62,13 +80,14 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 ...(tested.field === undefined ? {} : { field: tested.field }),
             };
         }
-        const firstSync = await save({ ...spec, secrets: { ...spec.secrets, ...rotated } });
+        const firstSync = await save(spec);
         options.onSaved?.({ name: spec.name });
         const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
+        const method = spec.authMethod === untested.authMethod || spec.authMethod === undefined ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
         return {
             ok: true,
             message: `Connected, and saved as the connection "${spec.name}".`,
-            detail: `${capitalized(tested.message)} Saved in ${options.storePath}.${next}`,
+            detail: `${capitalized(tested.message)}${method} Saved in ${options.storePath}.${next}`,
             connectionConfig: spec.config,
         };
     }

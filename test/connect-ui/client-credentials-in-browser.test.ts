@@ -84,6 +84,16 @@ describe('Test connection with client credentials', () => {
         await saveScreenshot(page, 'connect-ui-connected');
     });
 
+    it('finds the authentication method of an application set to Client Secret Post, and saves it', async () => {
+        const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+        const page = await openForm();
+        await fill(page, app);
+        const outcome = await testConnection(page);
+        expect(outcome.title).toBe(`Connected, and saved as the connection "acme".`);
+        expect(outcome.detail).toContain('The application uses Client Secret Post.');
+        expect(savedConnection('acme')).toMatchObject({ authMethod: 'client_secret_post', credentials: { clientId: app.clientId } });
+    });
+
     it('can be completed with the keyboard alone', async () => {
         const page = await openForm();
         const { emulator } = stack;
