@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { HostNotAllowedError, ScriptHttpError } from '../errors/index.js';
+import { bearerCapable } from '../http/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
 export interface ProxyRequest {
@@ -36,9 +37,10 @@ export interface ProxyTarget {
 const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
 
 /**
- * Nango's proxy, locally: resolves the endpoint against the connection's API origin, adds the
- * bearer token, sends through the connection's dispatcher (retries, budget, host mapping live
- * there), re-mints the token once on a 401, and throws a ScriptHttpError on any other non-2xx.
+ * Nango's proxy, locally: resolves the endpoint against the connection's API origin, sends through
+ * the connection's dispatcher (retries, budget, host mapping live there, and the bearer token,
+ * taken as the request leaves its queue), sends once more after a 401 (which invalidated the
+ * token), and throws a ScriptHttpError on any other non-2xx.
  */
 export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest): Promise<ProxyResponse<T>> {
     const method = (config.method ?? 'GET').toUpperCase();
@@ -48,12 +50,14 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
     if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
     delete headers['authorization'];
 
-    const send = async (token: string) =>
+    const dispatcher = bearerCapable(target.dispatcher);
+    const send = async () =>
         request(url, {
             method: method as Dispatcher.HttpMethod,
-            headers: { ...headers, authorization: `Bearer ${token}` },
+            headers,
             body,
-            dispatcher: target.dispatcher,
+            dispatcher,
+            bearer: target.tokens,
             signal: target.signal,
             // undici's retry interceptor merges per-request options over the dispatcher's own.
             ...(config.retries === undefined && !config.retryOn
@@ -66,13 +70,10 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
                   }),
         } as Parameters<typeof request>[1]);
 
-    let token = await target.tokens.getAccessToken(target.signal);
-    let response = await send(token);
+    let response = await send();
     if (response.statusCode === 401) {
         await response.body.dump();
-        target.tokens.invalidate(token);
-        token = await target.tokens.getAccessToken(target.signal);
-        response = await send(token);
+        response = await send();
     }
     const responseHeaders = flattenHeaders(response.headers);
     const data = await readBody(response, responseHeaders['content-type'], config.responseType);

@@ -1,4 +1,5 @@
 import { Agent, Dispatcher } from 'undici';
+import { bearerToken, type PingOneRequestOptions } from './bearer-token.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { emulatorHostMapping } from './emulator-host-mapping.js';
 import { hostAllowList } from './host-allow-list.js';
@@ -34,10 +35,11 @@ export const defaultRequestsPerSecond = 50;
 
 /**
  * A connection's dispatcher: an undici Agent behind a chain of interceptors. From the caller's
- * side, in order: host allow-list → retries → concurrency limit → request budget → timeouts →
- * statistics → emulator host mapping → the network. So a refused host is never sent, mapped or
- * retried; a request waiting for its retry holds no slot; every attempt spends budget and is
- * counted; and the counts and logs name PingOne's host, not the emulator's.
+ * side, in order: host allow-list → retries → concurrency limit → request budget → bearer token →
+ * timeouts → statistics → emulator host mapping → the network. So a refused host is never sent,
+ * mapped or retried; a request waiting for its retry holds no slot; every attempt spends budget,
+ * takes its token as it leaves the queue, and is counted; and the counts and logs name PingOne's
+ * host, not the emulator's. Token-endpoint requests go around the limit and the budget.
  */
 export class PingOneDispatcher extends Dispatcher {
     readonly stats: RequestStats;
@@ -58,8 +60,9 @@ export class PingOneDispatcher extends Dispatcher {
             options.emulatorOrigin === undefined ? undefined : emulatorHostMapping(options.emulatorOrigin),
             requestStats(stats, options.logger),
             timeouts(limits),
-            bucket === undefined ? undefined : requestBudget(bucket),
-            concurrencyLimit(options.maxConcurrency ?? defaultMaxConcurrency),
+            bearerToken(),
+            bucket === undefined ? undefined : apiRequestsOnly(requestBudget(bucket)),
+            apiRequestsOnly(concurrencyLimit(options.maxConcurrency ?? defaultMaxConcurrency)),
             retry(options.retry, {
                 onRetry: (event) => recordRetry(stats, options.logger, event),
                 onRateLimited: (until) => bucket?.holdUntil(until),
@@ -99,10 +102,27 @@ export function createPingOneDispatcher(options: PingOneDispatcherOptions): Ping
     return new PingOneDispatcher(options);
 }
 
+/**
+ * A dispatcher that honours the `bearer` request option: a PingOneDispatcher does (when the
+ * request leaves its queue); any other gets the same interceptor in front, with no queue to wait in.
+ */
+export function bearerCapable(dispatcher: Dispatcher): Dispatcher {
+    return dispatcher instanceof PingOneDispatcher ? dispatcher : dispatcher.compose(bearerToken());
+}
+
+/** Token requests skip `interceptor`: API requests held in it may be waiting for the token they fetch. */
+function apiRequestsOnly(interceptor: Dispatcher.DispatcherComposeInterceptor): Dispatcher.DispatcherComposeInterceptor {
+    return (dispatch) => {
+        const queued = interceptor(dispatch);
+        return (opts, handler) => ((opts as PingOneRequestOptions).tokenEndpoint ? dispatch(opts, handler) : queued(opts, handler));
+    };
+}
+
 export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
 export { defaultRetryOptions, parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
 export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
 export type { TimeoutOptions } from './timeouts.js';
+export type { BearerTokens, PingOneRequestOptions } from './bearer-token.js';
 export { parseEmulatorOrigin } from './emulator-host-mapping.js';
 export { requestJson, expectJson, errorFor, type JsonRequest, type JsonResponse } from './request-json.js';
 export { pingOneErrorFrom, type ErrorResponse } from './pingone-error-body.js';

@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { ConnectorError, NetworkError, type PingOneApiError } from '../errors/index.js';
+import type { PingOneRequestOptions } from './bearer-token.js';
 import { pingOneErrorFrom } from './pingone-error-body.js';
 import { errorCode } from './retry-policy.js';
 
@@ -16,6 +17,9 @@ export interface JsonRequest {
     idempotent?: boolean;
 }
 
+/** A request with the connection's options: its bearer token, or that it is a token request (see bearer-token.ts). */
+export type PingOneJsonRequest = JsonRequest & PingOneRequestOptions;
+
 export interface JsonResponse<T = unknown> {
     status: number;
     headers: Record<string, string>;
@@ -27,7 +31,7 @@ export interface JsonResponse<T = unknown> {
  * One request through a dispatcher, answered whatever its status; a network failure becomes a
  * NetworkError naming the host (never the URL's query or the body sent).
  */
-export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: JsonRequest): Promise<JsonResponse<T>> {
+export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: PingOneJsonRequest): Promise<JsonResponse<T>> {
     const url = new URL(String(options.url));
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     let body: string | undefined;
@@ -46,6 +50,8 @@ export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: 
             body,
             signal: options.signal,
             ...(options.idempotent === undefined ? {} : { idempotent: options.idempotent }),
+            ...(options.bearer === undefined ? {} : { bearer: options.bearer }),
+            ...(options.tokenEndpoint ? { tokenEndpoint: true } : {}),
         });
         const responseHeaders = flatHeaders(response.headers);
         const text = await response.body.text();

@@ -12,10 +12,15 @@ export interface TokenSource {
 }
 
 export interface CacheOptions {
-    /** Renew this long before expiry (default 60 s), or a tenth of the lifetime if that is shorter. */
+    /**
+     * Renew this long before expiry at most (default 60 s). Short lifetimes renew a tenth of the
+     * lifetime ahead, but at least 2 s and at most half the lifetime (see #dueForRenewal).
+     */
     renewBeforeMs?: number;
     now?: () => number;
 }
+
+const minimumRenewBeforeMs = 2_000;
 
 /**
  * Keeps one token and renews it before it expires. Every caller shares the token request in
@@ -64,9 +69,11 @@ export class CachedTokenSource implements TokenSource {
         );
     }
 
+    // PingOne's JWT `exp` is in whole seconds, so a token may die up to a second before
+    // `expires_in` says, and a request needs time to arrive: hence the 2-second floor.
     #dueForRenewal(tokens: TokenSet): boolean {
-        const lifetime = tokens.expiresAt - this.#issuedAt;
-        const margin = Math.min(this.#renewBeforeMs, Math.max(0, lifetime / 10));
+        const lifetime = Math.max(0, tokens.expiresAt - this.#issuedAt);
+        const margin = Math.min(this.#renewBeforeMs, Math.max(lifetime / 10, minimumRenewBeforeMs), lifetime / 2);
         return this.#now() >= tokens.expiresAt - margin;
     }
 

@@ -30,6 +30,7 @@ export async function requestToken(client: TokenClient, params: Record<string, s
         form,
         headers,
         idempotent: grantType === 'client_credentials',
+        tokenEndpoint: true,
         ...(signal ? { signal } : {}),
     });
     if (response.status === 200) return parseTokenResponse(response.body);
