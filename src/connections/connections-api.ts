@@ -14,13 +14,18 @@ export interface ConnectionsApi {
     get(name: string): ConnectionSummary | undefined;
     /** Removes the connection, its records, checkpoints and runs, and its secrets. True when it existed. */
     remove(name: string): Promise<boolean>;
-    /** Fetches a token and reads the environment; explains a failure in plain words. */
+    /** Fetches a token, reads the environment and checks the roles the connection's scripts need; explains a failure in plain words. */
     test(name: string, options?: { signal?: AbortSignal }): ReturnType<ConnectionRuntime['test']>;
 }
 
 export function createConnectionsApi(
     store: Store,
-    hooks: { runtimeOf: (name: string) => Promise<ConnectionRuntime>; forget: (name: string) => Promise<void> },
+    hooks: {
+        runtimeOf: (name: string) => Promise<ConnectionRuntime>;
+        forget: (name: string) => Promise<void>;
+        /** Roles-table key → the scripts of the connection's integration that need it. */
+        rolesNeeded: (integration: string) => Promise<Record<string, string[]>>;
+    },
 ): ConnectionsApi {
     const secrets = store.secrets;
     const summarize = (connection: StoredConnection): ConnectionSummary => {
@@ -65,7 +70,7 @@ export function createConnectionsApi(
         },
         async test(name, options = {}) {
             const runtime = await hooks.runtimeOf(name);
-            return runtime.test(options.signal);
+            return runtime.test(options.signal, await hooks.rolesNeeded(runtime.view.integration));
         },
     };
 }

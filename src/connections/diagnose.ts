@@ -27,6 +27,8 @@ export interface MissingRole {
     /** Any one of these allows it; the first is the least powerful. */
     roles: readonly string[];
     scope: 'environment' | 'organization';
+    /** The scripts that need it (`sync users`, `action create-user`), when the caller said. */
+    neededBy?: readonly string[];
 }
 
 export interface ConnectionDiagnosis {
@@ -58,6 +60,14 @@ export interface TestConnectionInput {
     emulatorOrigin?: string;
     /** Keys of the connector's roles table the enabled scripts need, e.g. `['read-identity-data']`. */
     requiredRoles?: readonly string[];
+    /** Which scripts need each required role (`{'read-audit-activities': ['sync users']}`), to say so when one is missing. */
+    neededBy?: Readonly<Record<string, readonly string[]>>;
+    /**
+     * The application whose role assignments tell what it may write (calls with no harmless probe):
+     * by default the client of `credentials`; a caller passing `tokens` of a client-credentials
+     * connection names its client ID here.
+     */
+    applicationId?: string;
     signal?: AbortSignal;
 }
 
@@ -120,7 +130,9 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
             secrets,
             ...(input.signal ? { signal: input.signal } : {}),
         };
-        return await diagnose(checked, input.requiredRoles ?? [], input.credentials?.clientId, input.tokens === undefined);
+        const applicationId = input.applicationId ?? (input.tokens === undefined ? input.credentials?.clientId : undefined);
+        const requiredRoles = input.requiredRoles ?? Object.keys(input.neededBy ?? {});
+        return await diagnose(checked, requiredRoles, applicationId, input.neededBy ?? {});
     } catch (error) {
         return explain(error, input.connector, config, secrets);
     } finally {
@@ -131,8 +143,8 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
 async function diagnose(
     checked: Checked,
     requiredRoles: readonly string[],
-    clientId: string | undefined,
-    actsAsApplication: boolean,
+    applicationId: string | undefined,
+    neededBy: Readonly<Record<string, readonly string[]>>,
 ): Promise<ConnectionDiagnosis> {
     await checked.tokens.getAccessToken(checked.signal);
     const apiBase = checked.connector.apiBaseUrl(checked.config);
@@ -163,7 +175,9 @@ async function diagnose(
     const name = typeof (environment.body as { name?: unknown }).name === 'string' ? (environment.body as { name: string }).name : undefined;
     const found = { id: checked.environmentId, region, ...(name ? { name } : {}) };
 
-    const { missing, unverified } = await checkRoles(checked, requiredRoles, actsAsApplication ? clientId : undefined);
+    const checkedRoles = await checkRoles(checked, requiredRoles, applicationId);
+    const missing = checkedRoles.missing.map((role) => (neededBy[role.key] ? { ...role, neededBy: neededBy[role.key] } : role));
+    const unverified = checkedRoles.unverified;
     if (missing.length > 0) {
         const first = missing[0]!;
         return {

@@ -20,7 +20,8 @@ export interface ConnectionRuntime {
     stats(): { requests: number; retries: number };
     /** The values that must never appear in output, for the run's redactor. */
     secrets(): string[];
-    test(signal?: AbortSignal): Promise<ConnectionDiagnosis>;
+    /** A token and a read of the environment; with `neededBy` (roles-table key → scripts), also the roles those scripts need. */
+    test(signal?: AbortSignal, neededBy?: Readonly<Record<string, readonly string[]>>): Promise<ConnectionDiagnosis>;
     close(): Promise<void>;
 }
 
@@ -72,7 +73,17 @@ export function createRuntime(
         stats: () => ({ requests: dispatcher.stats.requests - tokens.stats.tokenRequests, retries: dispatcher.stats.retries }),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
-        test: (signal) => testConnection({ connector, config, dispatcher, tokens, ...(signal ? { signal } : {}) }),
+        test: (signal, neededBy) =>
+            testConnection({
+                connector,
+                config,
+                dispatcher,
+                tokens,
+                // A client-credentials token acts as the application itself, whose role assignments can be read.
+                ...(connector.authMode === 'OAUTH2_CC' && secrets.clientId ? { applicationId: secrets.clientId } : {}),
+                ...(neededBy ? { neededBy } : {}),
+                ...(signal ? { signal } : {}),
+            }),
         close: () => dispatcher.close(),
     };
 }

@@ -8,6 +8,7 @@ import { proxyRequest, type ProxyRequest, type ProxyResponse } from './proxy.js'
 import { Redactor } from './redactor.js';
 import type { RunContext, RunLogLine, RunProgress } from './run-context.js';
 import { describeFailure, type RunReport } from './run-report.js';
+import { rolesNeededByScripts } from './script-roles.js';
 import { listScripts, loadScript, type OnEventScript, type ScriptKind } from './script-loader.js';
 import { storeForRun } from './store-adapter.js';
 
@@ -62,7 +63,12 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     const store = openStore({ path: dbPath, secretsKey: env['PINGONE_CONNECTOR_KEY'] });
     const scriptsRoot = options.scriptsRoot ?? defaultScriptsRoot;
     const runtimes = new Map<string, ConnectionRuntime>();
-    const connections = createConnectionsApi(store, { runtimeOf: (name) => runtimeOf(name), forget: (name) => forget(name) });
+    const connections = createConnectionsApi(store, {
+        runtimeOf: (name) => runtimeOf(name),
+        forget: (name) => forget(name),
+        // Only the package's own scripts declare their roles; scripts from elsewhere are not checked.
+        rolesNeeded: async (integration) => (scriptsRoot === defaultScriptsRoot ? rolesNeededByScripts(integration) : {}),
+    });
 
     async function runtimeOf(name: string): Promise<ConnectionRuntime> {
         const existing = runtimes.get(name);

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionDiagnosis } from '../../src/connections/diagnose.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
@@ -12,6 +13,8 @@ import { startNangoStandIn, type NangoStandIn } from '../support/nango-stand-in.
 // Every output of every CLI run in this file is kept, and the last test scans it all for the
 // secrets and tokens the runs handled: none may appear.
 const captured: string[] = [];
+/** Secrets of applications made for one test, added to the final scan. */
+const madeSecrets: string[] = [];
 const bin = fileURLToPath(new URL('../../bin/pingone-connector.js', import.meta.url));
 
 let emulator: TestEmulator;
@@ -174,10 +177,38 @@ describe('connections, request, sync, action, records', () => {
         expect(tested.stdout).toMatch(/^cc: /);
     });
 
+    it("says which role is missing for which of the package's syncs and actions, with exit 1", async () => {
+        const readOnly = emulator.admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', roles: ['Identity Data Read Only'] });
+        madeSecrets.push(readOnly.clientSecret);
+        // The package's own scripts (no PINGONE_CONNECTOR_SCRIPTS): they declare the roles they need.
+        const own = { env: { PATH: process.env['PATH'], PINGONE_CLIENT_SECRET: readOnly.clientSecret } };
+        const flags = ['--environment-id', emulator.environmentId, '--client-id', readOnly.clientId, '--emulator', emulator.url, '--db', db];
+        expect((await cli(['connect', 'read-only', ...flags, '--no-test'], own)).code).toBe(0);
+        const tested = await cli(['connections', 'test', 'read-only', '--db', db], own);
+        expect(tested.code).toBe(1);
+        expect(tested.stderr).toMatch(/may not read applications/);
+        expect(tested.stderr).toMatch(/missing: Client Application Developer .*at environment scope, to read applications; needed by sync applications\n/);
+        expect(tested.stderr).toMatch(/missing: Identity Data Admin .*; needed by actions create-user, /);
+        expect(tested.stderr).not.toMatch(/to read users/);
+        const json = JSON.parse((await cli(['connections', 'test', 'read-only', '--db', db, '--json'], own)).stdout) as ConnectionDiagnosis;
+        expect(json).toMatchObject({ ok: false, reason: 'missing_role' });
+        expect(json.missingRoles?.find((role) => role.key === 'list-environments')).toMatchObject({ scope: 'organization', neededBy: ['sync environments'] });
+        expect((await cli(['connections', 'remove', 'read-only', '--db', db])).code).toBe(0);
+    });
+
     it('makes one authenticated call with request', async () => {
         const result = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}`, '--connection', 'cc', '--db', db]);
         expect(result.code).toBe(0);
         expect(JSON.parse(result.stdout)).toMatchObject({ id: emulator.environmentId });
+        const json = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}/groups?limit=1`, '--connection', 'cc', '--db', db, '--json']);
+        expect(JSON.parse(json.stdout)).toMatchObject({ status: 200, headers: expect.any(Object), data: { _embedded: { groups: expect.any(Array) } } });
+    });
+
+    it('explains an API error answer of request on stderr with exit 1', async () => {
+        const result = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}/nothing-here`, '--connection', 'cc', '--db', db]);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/answered 404/);
     });
 
     it('syncs with --json: one JSON document with counts, requests, retries and duration', async () => {
@@ -244,6 +275,15 @@ describe('connections, request, sync, action, records', () => {
         const again = openStore({ path: db });
         again.metadata.set('cc', {});
         again.close();
+    });
+
+    it('shows progress on a terminal, and only the report when not', async () => {
+        const terminal = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--full'], { isTTY: true });
+        expect(terminal.code).toBe(0);
+        expect(terminal.stderr).toMatch(/\rsync fixture-users: \d+ requests, \d+ records, \d+ records\/s/);
+        const quiet = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
+        expect(quiet.stderr).toBe('');
+        expect(quiet.stdout).toMatch(/^sync fixture-users on cc: success; added 0, updated 0, deleted 0; /);
     });
 
     it('answers --help for every command with exit 0', async () => {
@@ -321,6 +361,7 @@ describe('secrets', () => {
             emulator.signOnUser.password,
             nango.secretKey,
             'not-the-secret-at-all',
+            ...madeSecrets,
             ...tokens,
         ];
         expect(tokens.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import type { MissingRole } from '../../connections/diagnose.js';
 import { UsageError } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../flags.js';
@@ -7,8 +8,9 @@ import { formatTable } from '../table.js';
 export const help = `Usage: pingone-connector connections <list|test|remove> [name] [--json] [--db <file>]
 
   list            the saved connections (never their secrets)
-  test <name>     fetch a token and read the environment; a failure is explained in plain words
-                  (wrong client ID or secret, app disabled, wrong region, missing role)
+  test <name>     fetch a token, read the environment and check the roles the integration's syncs
+                  and actions need; a failure is explained in plain words (wrong client ID or
+                  secret, app disabled, wrong region, which role is missing for which script)
   remove <name>   delete the connection, its records, checkpoints, runs and secrets
 
 Flags:
@@ -56,12 +58,35 @@ const command: Command = {
                 const result = await harness.connections.test(name, { signal: context.signal });
                 if (json) printJson(context, result);
                 else if (result.ok) context.stdout.write(`${name}: ${result.message}\n`);
-                else context.stderr.write(`${name}: ${result.message}\n${result.hint ? `  hint: ${result.hint}\n` : ''}`);
+                else
+                    context.stderr.write(
+                        `${name}: ${result.message}\n${missingRoleLines(result.missingRoles ?? [])}${result.hint ? `  hint: ${result.hint}\n` : ''}`,
+                    );
                 return result.ok ? 0 : 1;
             });
         }
         throw new UsageError('connections takes `list`, `test <name>` or `remove <name>`.', { hint: 'Run `pingone-connector connections --help`.' });
     },
 };
+
+/** `['sync users', 'sync groups', 'action create-user']` → `syncs users, groups and action create-user`. */
+function scriptsPhrase(scripts: readonly string[]): string {
+    const byKind = new Map<string, string[]>();
+    for (const script of scripts) {
+        const [kind = '', name = ''] = script.split(' ');
+        byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+    }
+    return [...byKind].map(([kind, names]) => `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`).join(' and ');
+}
+
+/** One line per missing role: which role to grant, where, and for which scripts. */
+function missingRoleLines(missing: readonly MissingRole[]): string {
+    return missing
+        .map((role) => {
+            const grant = `${role.roles[0] ?? ''}${role.roles.length > 1 ? ` (or ${role.roles.slice(1).join(', ')})` : ''} at ${role.scope} scope`;
+            return `  missing: ${grant}, to ${role.call}${role.neededBy?.length ? `; needed by ${scriptsPhrase(role.neededBy)}` : ''}\n`;
+        })
+        .join('');
+}
 
 export default command;

@@ -1,0 +1,44 @@
+import { entriesFor, exportName, INTEGRATIONS } from '../../connectors/shared/catalog.js';
+import type { RoleNeed } from '../../connectors/shared/pingone.js';
+
+/**
+ * The scripts name their needs in their own words (connectors/shared/pingone.ts, which may import
+ * only relative files); the diagnosis knows the roles table of providers.extensions.yaml. This is
+ * the one place the two vocabularies meet; a test proves both sides list the same roles.
+ */
+export const roleTableKeys: Readonly<Record<RoleNeed, string>> = {
+    identityRead: 'read-identity-data',
+    identityWrite: 'write-identity-data',
+    applicationsRead: 'read-applications',
+    roleAssignmentsRead: 'read-role-assignments',
+    roleAssignmentsWrite: 'write-role-assignments',
+    auditRead: 'read-audit-activities',
+    environmentsList: 'list-environments',
+    rolesList: 'list-roles',
+};
+
+type Integration = (typeof INTEGRATIONS)[number];
+
+function isIntegration(value: string): value is Integration {
+    return (INTEGRATIONS as readonly string[]).includes(value);
+}
+
+/**
+ * For each roles-table key the package's syncs and actions of an integration need, the scripts
+ * that need it (`sync users`, `action create-user`). Only the package's own scripts declare their
+ * roles; another integration (or scripts from elsewhere) needs none that we know of.
+ */
+export async function rolesNeededByScripts(integration: string): Promise<Record<string, string[]>> {
+    if (!isIntegration(integration)) return {};
+    const needed: Record<string, string[]> = {};
+    for (const entry of entriesFor(integration)) {
+        if (entry.kind === 'on-events') continue;
+        const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}.ts`, import.meta.url);
+        const module = (await import(file.href)) as Record<string, { roles?: readonly RoleNeed[] }>;
+        for (const need of module[exportName(entry.name)]?.roles ?? []) {
+            const key = roleTableKeys[need];
+            (needed[key] ??= []).push(`${entry.kind === 'syncs' ? 'sync' : 'action'} ${entry.name}`);
+        }
+    }
+    return needed;
+}
