@@ -11,9 +11,17 @@ export function parseFlags<T extends Options>(command: string, args: string[], o
     try {
         return parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
     } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1];
-        throw new UsageError(`${command}: ${message}`, {
+        const raw = error instanceof Error ? error.message : String(error);
+        const flag = /'(-{1,2}[\w-]+)/.exec(raw)?.[1];
+        const known = Object.keys(options)
+            .map((name) => `--${name}`)
+            .join(', ');
+        // node's own wording for an unknown flag goes on about positionals after `--`; say what matters here.
+        const message =
+            (error as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined
+                ? `Unknown flag ${flag}; ${command} takes ${known}, --help.`
+                : `${raw.replace(/\.?$/, '')}.`;
+        throw new UsageError(message, {
             ...(flag === undefined ? {} : { flag }),
             hint: `Run \`pingone-connector ${command} --help\` for the accepted flags.`,
         });

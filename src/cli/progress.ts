@@ -1,5 +1,6 @@
 import type { RunProgress } from '../harness/index.js';
 import type { CommandContext } from './command.js';
+import { count } from './table.js';
 
 /**
  * A one-line progress display on a terminal (requests, records, records per second), redrawn at
@@ -15,7 +16,7 @@ export function progressReporter(context: CommandContext, label: string) {
         if (!context.isTTY || (!force && now - lastDraw < 200)) return;
         lastDraw = now;
         const seconds = Math.max((now - started) / 1000, 0.001);
-        context.stderr.write(`\r${label}: ${requests} requests, ${records} records, ${Math.round(records / seconds)} records/s   `);
+        context.stderr.write(`\r\x1b[K${label}: ${count(requests, 'request')}, ${count(records, 'record')}, ${Math.round(records / seconds)} records/s`);
     };
     return {
         onProgress(event: RunProgress) {

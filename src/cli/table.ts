@@ -11,6 +11,11 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
     return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...cells.slice(1).map(line)].join('\n') + '\n';
 }
 
+/** `1 request`, `2 requests`. */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+    return `${n} ${n === 1 ? noun : plural}`;
+}
+
 export function formatDuration(ms: number): string {
     return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -253,6 +253,16 @@ describe('connections, request, sync, action, records', () => {
         expect((await cli(['request', 'FETCH', '/v1', '--connection', 'cc', '--db', db])).code).toBe(2);
     });
 
+    it('names an unknown flag with the accepted ones, and the models that have records for a model that has none', async () => {
+        const flag = await cli(['sync', 'fixture-users', '--connection', 'cc', '--fulll', '--db', db]);
+        expect(flag.code).toBe(2);
+        expect(flag.stderr).toMatch(/^pingone-connector sync: Unknown flag --fulll; sync takes --db, --json, --connection, --full, --help\.\n  hint: /);
+        const misspelt = await cli(['records', 'fixtureuser', '--connection', 'cc', '--db', db]);
+        expect(misspelt.code).toBe(0);
+        expect(misspelt.stdout).toBe('');
+        expect(misspelt.stderr).toMatch(/No records of model "fixtureuser" on connection "cc"\. Models with records: .*FixtureUser/);
+    });
+
     it('keeps a careless script from printing the token it logs', async () => {
         const store = openStore({ path: db });
         store.metadata.set('cc', { logCredentials: true });
@@ -280,7 +290,7 @@ describe('connections, request, sync, action, records', () => {
     it('shows progress on a terminal, and only the report when not', async () => {
         const terminal = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--full'], { isTTY: true });
         expect(terminal.code).toBe(0);
-        expect(terminal.stderr).toMatch(/\rsync fixture-users: \d+ requests, \d+ records, \d+ records\/s/);
+        expect(terminal.stderr).toMatch(/\r\x1b\[Ksync fixture-users: \d+ requests?, \d+ records?, \d+ records\/s/);
         const quiet = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
         expect(quiet.stderr).toBe('');
         expect(quiet.stdout).toMatch(/^sync fixture-users on cc: success; added 0, updated 0, deleted 0; /);

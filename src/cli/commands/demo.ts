@@ -4,7 +4,7 @@ import { parseFlags } from '../flags.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
 import { progressReporter } from '../progress.js';
 import { scriptLogPrinter } from '../run-output.js';
-import { formatDuration, formatTable } from '../table.js';
+import { count, formatDuration, formatTable } from '../table.js';
 
 export const help = `Usage: pingone-connector demo [--json] [--db <file>]
 
@@ -116,7 +116,7 @@ function printSummary(context: CommandContext, database: string, summary: Return
             summary.models.map((m) => [m.model, m.total - m.deleted, m.deleted]),
         ),
     );
-    context.stdout.write(`\n${summary.requests} requests in ${formatDuration(summary.durationMs)}.\nDatabase: ${database}\n`);
+    context.stdout.write(`\n${count(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}.\nDatabase: ${database}\n`);
     for (const r of summary.runs.filter((run) => run.error)) context.stderr.write(`${r.kind} ${r.script} failed: ${r.error?.message}\n`);
     context.stdout.write(`Try: npx pingone-connector records User --connection ${connectionName} --limit 5\n`);
 }

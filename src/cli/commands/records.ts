@@ -30,11 +30,21 @@ const command: Command = {
         const model = singlePositional('records', positionals, '<Model>');
         const connection = requiredConnection('records', values.connection);
         const limit = integerFlag('limit', values.limit, { min: 1, max: 10_000 }) ?? 100;
-        const page = await withHarness(context, values.db, async (harness) => harness.records(connection, model, { limit, cursor: values.cursor }));
+        const { page, models } = await withHarness(context, values.db, async (harness) => ({
+            page: harness.records(connection, model, { limit, cursor: values.cursor }),
+            models: harness.store.records.summary(connection).map((summary) => summary.model),
+        }));
+        if (page.records.length === 0 && values.cursor === undefined && !models.includes(model)) {
+            // Most likely a misspelt model (names are case-sensitive) or a sync not run yet: say which models there are.
+            context.stderr.write(
+                `No records of model "${model}" on connection "${connection}". ${models.length > 0 ? `Models with records: ${models.join(', ')}.` : 'Run a sync first: `pingone-connector sync <name> --connection <c>`.'}\n`,
+            );
+        }
         if (values.json) {
             printJson(context, page);
             return 0;
         }
+        if (page.records.length === 0) return 0;
         const rows = page.records.map((record) => {
             const { _nango_metadata: meta, id, ...rest } = record;
             return [String(id), meta.last_action, meta.last_modified_at, summarize(rest)];
