@@ -86,7 +86,8 @@ function keyPathAt(document: Document, offset: number): string {
         const pair = node.items.find((item) => {
             const start = (item.key as Node | null)?.range?.[0] ?? Infinity;
             const end = (item.value as Node | null)?.range?.[2] ?? (item.key as Node | null)?.range?.[2] ?? -1;
-            return start <= offset && offset <= end;
+            // A node's end is exclusive: the next key starts where the previous value ends.
+            return start <= offset && offset < end;
         });
         // A broken line can parse as a map whose key is prose: only key-like names belong in the path.
         if (pair === undefined || !isScalar(pair.key) || !/^[\w.-]+$/.test(String(pair.key.value))) break;

@@ -21,6 +21,12 @@ async function problemsOf(): Promise<DefinitionProblem[]> {
     throw new Error('the compiler accepted the broken sources');
 }
 
+/** The sources produce exactly one problem, at this place, whose message contains `message`. */
+async function expectOnlyProblem(expected: { file?: string; line: number; column: number; keyPath: string; message: string }): Promise<void> {
+    const { message, ...place } = expected;
+    expect(await problemsOf()).toEqual([expect.objectContaining({ ...place, message: expect.stringContaining(message) })]);
+}
+
 describe('compile errors name the file, line, column and key path', () => {
     it('the unmodified sources compile', async () => {
         const files = await compileSources({ sourceRoot: fixture.root, outputRoot: fixture.root });
@@ -81,15 +87,12 @@ describe('compile errors name the file, line, column and key path', () => {
             "            doc_section: '#step-2-finding-your-environment-id'\n",
             "            doc_section: '#step-2-finding-your-environment-id'\n        unused:\n            type: string\n            title: Unused\n            description: Nothing uses it.\n            order: 3\n            pattern: '^[a-z]+$'\n            doc_section: '#step-2-finding-your-environment-id'\n",
         );
-        const problems = await problemsOf();
-        expect(problems).toEqual([
-            expect.objectContaining({
-                line: fixture.lineOf('providers.yaml', '        unused:'),
-                column: 9,
-                keyPath: 'pingone-cc.connection_config.unused',
-                message: expect.stringContaining('no template uses it'),
-            }),
-        ]);
+        await expectOnlyProblem({
+            line: fixture.lineOf('providers.yaml', '        unused:'),
+            column: 9,
+            keyPath: 'pingone-cc.connection_config.unused',
+            message: 'no template uses it',
+        });
     });
 
     it('an invalid regular expression', async () => {
@@ -113,15 +116,27 @@ describe('compile errors name the file, line, column and key path', () => {
 
     it('a duplicate provider', async () => {
         fixture.write('providers.yaml', `${fixture.read('providers.yaml')}\npingone-cc:\n    display_name: Again\n`);
-        const problems = await problemsOf();
-        expect(problems).toEqual([
-            expect.objectContaining({
-                file: 'providers.yaml',
-                line: fixture.read('providers.yaml').split('\n').lastIndexOf('pingone-cc:') + 1,
-                column: 1,
-                message: expect.stringContaining('duplicate key'),
-            }),
-        ]);
+        await expectOnlyProblem({
+            file: 'providers.yaml',
+            line: fixture.read('providers.yaml').split('\n').lastIndexOf('pingone-cc:') + 1,
+            column: 1,
+            keyPath: 'pingone-cc',
+            message: 'duplicate key',
+        });
+    });
+
+    it('a duplicate field right after the previous one names the field, not its neighbour', async () => {
+        fixture.edit(
+            'providers.yaml',
+            "            doc_section: '#step-2-finding-your-top-level-domain'\n",
+            "            doc_section: '#step-2-finding-your-top-level-domain'\n        tld:\n            type: string\n",
+        );
+        await expectOnlyProblem({
+            line: fixture.lineOf('providers.yaml', "doc_section: '#step-2-finding-your-top-level-domain'") + 1,
+            column: 9,
+            keyPath: 'pingone.connection_config.tld',
+            message: 'duplicate key',
+        });
     });
 
     it('malformed YAML', async () => {
