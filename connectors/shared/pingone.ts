@@ -1,21 +1,20 @@
-// What PingOne is, as the scripts need it: regions, the roles each kind of call needs, and the audit
-// action types that mean "this user changed". Scripts may import only relative files (Nango's rule),
-// so these facts live here rather than in the package's definitions; they agree with
-// providers.extensions.yaml and docs/ARCHITECTURE.md ("Roles").
+// What PingOne is, as the scripts need it. Regions, the role table and the audit action types come
+// from providers.extensions.yaml through the compiler (pingone.generated.ts: scripts may import only
+// relative files); this file names them in the scripts' words.
+import { ROLE_TABLE, TLDS, USER_CHANGE_ACTIONS, type Tld } from './pingone.generated.js';
 
-export const TLDS = ['com', 'ca', 'eu', 'com.au', 'sg', 'asia'] as const;
-export type Tld = (typeof TLDS)[number];
+export { TLDS, USER_CHANGE_ACTIONS, type Tld };
 
 /** The roles that allow each kind of call, as PingOne's built-in role names. */
 export const ROLES = {
-    identityRead: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'],
-    identityWrite: ['Identity Data Admin', 'Environment Admin'],
-    applicationsRead: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'],
-    roleAssignmentsRead: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'],
-    roleAssignmentsWrite: ['Environment Admin'],
-    auditRead: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'],
-    environmentsList: ['Environment Admin', 'Organization Admin'],
-    rolesList: [],
+    identityRead: ROLE_TABLE['read-identity-data'].roles,
+    identityWrite: ROLE_TABLE['write-identity-data'].roles,
+    applicationsRead: ROLE_TABLE['read-applications'].roles,
+    roleAssignmentsRead: ROLE_TABLE['read-role-assignments'].roles,
+    roleAssignmentsWrite: ROLE_TABLE['write-role-assignments'].roles,
+    auditRead: ROLE_TABLE['read-audit-activities'].roles,
+    environmentsList: ROLE_TABLE['list-environments'].roles,
+    rolesList: ROLE_TABLE['list-roles'].roles,
 } as const satisfies Record<string, readonly string[]>;
 
 export type RoleNeed = keyof typeof ROLES;
@@ -24,24 +23,6 @@ export type RoleNeed = keyof typeof ROLES;
 export function grantedWhere(need: RoleNeed): string {
     return need === 'environmentsList' ? 'at organization scope' : 'in this environment';
 }
-
-/**
- * Audit `action.type` values after which a user must be re-read (or, if gone, deleted). PingOne's
- * docs confirm USER.CREATED/UPDATED/DELETED; the rest follow its RESOURCE.VERB naming.
- */
-export const USER_CHANGE_ACTIONS = [
-    'USER.CREATED',
-    'USER.UPDATED',
-    'USER.DELETED',
-    'USER.ENABLED',
-    'USER.DISABLED',
-    'USER.POPULATION_CHANGED',
-    'USER.MFA_ENABLED_CHANGED',
-    'USER.LOCKED',
-    'USER.UNLOCKED',
-    'GROUP_MEMBERSHIP.CREATED',
-    'GROUP_MEMBERSHIP.DELETED',
-] as const;
 
 /** The vendor content types that select an operation on a user or their password (NOTES §6). */
 export const CONTENT_TYPES = {

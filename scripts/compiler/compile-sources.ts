@@ -10,6 +10,7 @@ import { checkGuides } from './guide-check.js';
 import { checkAgainstSchema } from './json-schema-check.js';
 import { renderConnector } from './render-connector.js';
 import { renderRegistry } from './render-registry.js';
+import { renderSharedFacts, sharedFactsPath } from './render-shared-facts.js';
 import { renderValidators } from './render-validators.js';
 import { sourceFiles, type CompilePaths, type ExtensionsFile } from './sources.js';
 import { checkTemplates } from './template-check.js';
@@ -65,6 +66,7 @@ export async function compileSources(paths: CompilePaths): Promise<Map<string, s
         files.set(`connectors/${key}/connector.generated.ts`, await format(connector, 'x.ts'));
     }
     files.set('connectors/registry.generated.ts', await format(renderRegistry(Object.keys(providers)), 'x.ts'));
+    files.set(sharedFactsPath, await format(renderSharedFacts(extensions), 'x.ts'));
     return files;
 }
 

@@ -4,6 +4,7 @@ import type { FieldDefinition, ProviderDefinition, RegionFacts, RoleFacts } from
 export interface ExtensionsFile {
     regions: Record<string, RegionFacts>;
     roles: Record<string, RoleFacts>;
+    audit_action_types: Record<string, { user_changed: boolean }>;
     providers: Record<
         string,
         {
@@ -25,7 +26,7 @@ export interface CheckedSources {
 export interface CompilePaths {
     /** Holds providers.yaml, providers.extensions.yaml, schemas/providers*.schema.json and guides/. */
     sourceRoot: string;
-    /** Receives connectors/<provider>/*.generated.*, connectors/registry.generated.ts and schemas/<provider>/. */
+    /** Receives connectors/<provider>/*.generated.*, connectors/registry.generated.ts, connectors/shared/pingone.generated.ts and schemas/<provider>/. */
     outputRoot: string;
 }
 

@@ -4,13 +4,16 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { headingAnchors } from '../../scripts/compiler/guide-check.js';
 import { connectors, providerKeys } from '../../connectors/registry.generated.js';
+import { AUDIT_ACTION_TYPES, ROLE_TABLE, TLDS, USER_CHANGE_ACTIONS, type RoleTableKey } from '../../connectors/shared/pingone.generated.js';
+import * as scriptFacts from '../../connectors/shared/pingone.js';
 import { makeCompileFixture, realProjectRoot, runCompile, type CompileFixture } from './compile-fixture.js';
 
 describe('generated files', () => {
-    it('the committed generated files are what the sources produce', async () => {
+    it('the committed generated files are what the sources produce, the model schemas and Nango entry files included', async () => {
         const result = await runCompile(['--check']);
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
+        expect(result.stdout).toContain('`npm run models -- --check` and `npm run scripts:entries -- --check` passed too.');
     });
 
     it('every generated file says it is generated', () => {
@@ -79,11 +82,59 @@ describe('drift between providers.yaml and the schemas is caught', () => {
         );
     });
 
+    it("the scripts' shared facts follow providers.extensions.yaml: a changed audit action type makes them stale", async () => {
+        const facts = 'connectors/shared/pingone.generated.ts';
+        expect(fixture.read(facts)).toContain("'USER.MFA_ENABLED_CHANGED'");
+        fixture.edit('providers.extensions.yaml', 'USER.MFA_ENABLED_CHANGED: { user_changed: true }', 'USER.MFA_CHANGED: { user_changed: true }');
+        const result = await runCompile(['--check', '--source', fixture.root]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`stale: ${facts} differs from what the sources produce.`);
+        expect(result.stderr).not.toContain('connector.generated.ts');
+        expect((await runCompile(['--source', fixture.root])).code).toBe(0);
+        expect(fixture.read(facts)).toContain("'USER.MFA_CHANGED'");
+    });
+
+    it('a check with other roots (a fixture) leaves out the project-wide model and entry checks', async () => {
+        const result = await runCompile(['--check', '--source', fixture.root]);
+        expect(result.code).toBe(0);
+        expect(result.stdout).not.toContain('passed too');
+    });
+
     it('compiling twice writes the same bytes (deterministic)', async () => {
         const before = fixture.read('connectors/pingone/connector.generated.ts');
         const again = await runCompile(['--source', fixture.root]);
         expect(again.stdout).toContain('already up to date');
         expect(fixture.read('connectors/pingone/connector.generated.ts')).toBe(before);
+    });
+});
+
+describe("the scripts' shared facts", () => {
+    const extensions = parse(readFileSync(join(realProjectRoot, 'providers.extensions.yaml'), 'utf8')) as {
+        regions: Record<string, unknown>;
+        roles: Record<string, { roles: string[] }>;
+        audit_action_types: Record<string, { user_changed: boolean }>;
+    };
+
+    it('are the top level domains, roles and audit action types of providers.extensions.yaml', () => {
+        expect([...TLDS]).toEqual(Object.keys(extensions.regions));
+        for (const [key, entry] of Object.entries(extensions.roles)) expect(ROLE_TABLE[key as RoleTableKey].roles, key).toEqual(entry.roles);
+        expect([...AUDIT_ACTION_TYPES]).toEqual(Object.keys(extensions.audit_action_types));
+        expect([...USER_CHANGE_ACTIONS]).toEqual(
+            Object.entries(extensions.audit_action_types)
+                .filter(([, facts]) => facts.user_changed)
+                .map(([type]) => type),
+        );
+    });
+
+    it('are what connectors/shared/pingone.ts hands the scripts (no copy by hand)', () => {
+        expect(scriptFacts.TLDS).toBe(TLDS);
+        expect(scriptFacts.USER_CHANGE_ACTIONS).toBe(USER_CHANGE_ACTIONS);
+        expect(scriptFacts.ROLES.identityRead).toBe(ROLE_TABLE['read-identity-data'].roles);
+        expect(scriptFacts.ROLES.environmentsList).toBe(ROLE_TABLE['list-environments'].roles);
+    });
+
+    it('import nothing, so Nango can bundle them with the scripts', () => {
+        expect(readFileSync(join(realProjectRoot, 'connectors/shared/pingone.generated.ts'), 'utf8')).not.toMatch(/^\s*(import|export .* from)\b/m);
     });
 });
 
