@@ -62,7 +62,8 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     const dbPath = options.dbPath ?? resolveStorePath({ env, cwd });
     const store = openStore({ path: dbPath, secretsKey: env['PINGONE_CONNECTOR_KEY'] });
     const scriptsRoot = options.scriptsRoot ?? defaultScriptsRoot;
-    const runtimes = new Map<string, ConnectionRuntime>();
+    // Promises, so that concurrent first calls on a connection share one runtime (one dispatcher, one token source).
+    const runtimes = new Map<string, Promise<ConnectionRuntime>>();
     const connections = createConnectionsApi(store, {
         runtimeOf: (name) => runtimeOf(name),
         forget: (name) => forget(name),
@@ -70,23 +71,33 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         rolesNeeded: async (integration) => (scriptsRoot === defaultScriptsRoot ? rolesNeededByScripts(integration) : {}),
     });
 
-    async function runtimeOf(name: string): Promise<ConnectionRuntime> {
-        const existing = runtimes.get(name);
-        if (existing !== undefined) return existing;
+    function runtimeOf(name: string): Promise<ConnectionRuntime> {
+        let pending = runtimes.get(name);
+        if (pending === undefined) {
+            const opening = openRuntime(name);
+            pending = opening;
+            runtimes.set(name, opening);
+            opening.catch(() => {
+                if (runtimes.get(name) === opening) runtimes.delete(name);
+            });
+        }
+        return pending;
+    }
+
+    async function openRuntime(name: string): Promise<ConnectionRuntime> {
         const connection = store.connections.get(name);
         if (connection === undefined) {
             throw new NotFoundError('connection', name, `There is no connection named "${name}" in ${dbPath}.`, {
                 hint: 'Run `pingone-connector connections list`, or create it with `pingone-connector connect`.',
             });
         }
-        const runtime = await openConnectionRuntime(store, connection, { env });
-        runtimes.set(name, runtime);
-        return runtime;
+        return openConnectionRuntime(store, connection, { env });
     }
 
     async function forget(name: string): Promise<void> {
-        const runtime = runtimes.get(name);
+        const pending = runtimes.get(name);
         runtimes.delete(name);
+        const runtime = await pending?.catch(() => undefined);
         await runtime?.close();
     }
 
