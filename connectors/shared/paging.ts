@@ -75,16 +75,28 @@ export async function fetchPage<T>(nango: PagingNango, context: PingOneContext, 
     return { items: embeddedItems<T>(page, request.embedded), nextPath };
 }
 
-/** Every page of a collection, from the start or from a saved next path. */
+/**
+ * Every page of a collection, from the start or from a saved next path. The next page is asked for
+ * as soon as its link is known, before this one is handed over, so PingOne answers it while the
+ * caller maps and saves this one (one page of look-ahead).
+ */
 export async function* pages<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest, resume?: string): AsyncGenerator<Page<T>> {
-    let next: string | undefined = resume;
-    let first = resume === undefined;
-    while (first || next !== undefined) {
-        const page: Page<T> = await fetchPage<T>(nango, context, request, first ? undefined : next);
-        first = false;
+    let pending: Promise<Page<T>> | undefined = fetchPage<T>(nango, context, request, resume);
+    while (pending !== undefined) {
+        const page: Page<T> = await pending;
+        pending = page.nextPath === undefined ? undefined : lookAhead(fetchPage<T>(nango, context, request, page.nextPath));
         yield page;
-        next = page.nextPath;
     }
+}
+
+/**
+ * A page asked for ahead. Its failure reaches the caller when it awaits the page; a caller that
+ * stops early (an error of its own, a break) never awaits it, and its failure must not then end the
+ * process as an unhandled rejection.
+ */
+function lookAhead<T>(page: Promise<T>): Promise<T> {
+    page.catch(() => undefined);
+    return page;
 }
 
 /**
