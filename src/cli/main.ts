@@ -33,11 +33,21 @@ export function defaultContext(): CommandContext {
     };
 }
 
-/** Bad usage or input (a flag, a config field, a name or cursor that does not exist) is 2; a run or call that failed is 1. */
+/** The errors that are bad usage or input, by code: every one, or those with one of the reasons. */
+const badInput: Record<string, 'every' | readonly string[]> = {
+    usage: 'every',
+    invalid_config: 'every',
+    not_found: 'every',
+    store_error: ['unknown_connection', 'invalid_cursor', 'invalid_argument'],
+    // PINGONE_CONNECTOR_KEY missing or wrong for an encrypted secrets file.
+    secrets_file_error: ['key_required', 'wrong_key'],
+};
+
+/** Bad usage or input (a flag, a config field, a name or cursor that does not exist, the key) is 2; a run or call that failed is 1. */
 function exitCodeOf(error: ConnectorError): number {
-    if (['usage', 'invalid_config', 'not_found'].includes(error.code)) return 2;
-    const reason = (error as ConnectorError & { reason?: unknown }).reason;
-    return error.code === 'store_error' && ['unknown_connection', 'invalid_cursor', 'invalid_argument'].includes(String(reason)) ? 2 : 1;
+    const reasons = badInput[error.code];
+    const reason = String((error as ConnectorError & { reason?: unknown }).reason);
+    return reasons === 'every' || reasons?.includes(reason) ? 2 : 1;
 }
 
 /** Runs one command line and resolves to the process exit code. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,6 +261,21 @@ describe('connections, request, sync, action, records', () => {
         expect(misspelt.code).toBe(0);
         expect(misspelt.stdout).toBe('');
         expect(misspelt.stderr).toMatch(/No records of model "fixtureuser" on connection "cc"\. Models with records: .*FixtureUser/);
+    });
+
+    it('encrypts the secrets with PINGONE_CONNECTOR_KEY, and a missing or wrong key is bad input (exit 2)', async () => {
+        const encrypted = temporaryDatabase();
+        const key = { PINGONE_CONNECTOR_KEY: 'a long enough passphrase', PINGONE_CLIENT_SECRET: emulator.worker.clientSecret };
+        expect((await cli([...ccFlags('locked'), '--db', encrypted], { env: env(key) })).code).toBe(0);
+        const secretsFile = readdirSync(path.dirname(encrypted)).find((file) => file.endsWith('.secrets.json'));
+        expect(readFileSync(path.join(path.dirname(encrypted), secretsFile ?? 'none'), 'utf8')).not.toContain(emulator.worker.clientId);
+        const noKey = await cli(['connections', 'list', '--db', encrypted]);
+        expect(noKey.code).toBe(2);
+        expect(noKey.stderr).toMatch(/encrypted and PINGONE_CONNECTOR_KEY is not set/);
+        const wrongKey = await cli(['sync', 'fixture-users', '--connection', 'locked', '--db', encrypted], { env: env({ PINGONE_CONNECTOR_KEY: 'not it' }) });
+        expect(wrongKey.code).toBe(2);
+        expect(wrongKey.stderr).toMatch(/PINGONE_CONNECTOR_KEY does not decrypt/);
+        expect((await cli(['sync', 'fixture-users', '--connection', 'locked', '--db', encrypted], { env: env(key) })).code).toBe(0);
     });
 
     it('keeps a careless script from printing the token it logs', async () => {
