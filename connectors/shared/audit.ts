@@ -29,6 +29,16 @@ export function auditRequest(context: PingOneContext, window: AuditWindow, actio
     };
 }
 
+/**
+ * Where the next window of the audit log starts, given where the last one ended: `lookbackMinutes`
+ * earlier for events PingOne records late, and 1 ms earlier still because both bounds of the filter
+ * are exclusive (`gt`, `lt`; PingOne documents no `ge`): an event stamped exactly at the last
+ * window's end belongs to the next one. Events read twice are de-duplicated by their readers.
+ */
+export function windowStart(lastEnd: string, lookbackMinutes: number): string {
+    return new Date(Date.parse(lastEnd) - lookbackMinutes * 60_000 - 1).toISOString();
+}
+
 /** `now` minus some minutes, as PingOne writes timestamps. */
 export function minutesBefore(iso: string, minutes: number): string {
     return new Date(Date.parse(iso) - minutes * 60_000).toISOString();

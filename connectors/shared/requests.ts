@@ -1,6 +1,28 @@
-// The collections several scripts read, named once.
+// The requests several scripts make, named once.
 import type { PingOneContext } from './connection.js';
+import { describeFailure, fail } from './errors.js';
+import { tryCall, type PingOneCall, type ProxyNango } from './http.js';
+import { toUser, type Raw } from './mappers.js';
+import type { User } from './models.js';
 import type { CollectionRequest } from './paging.js';
+
+/** The GET of one user (the ID already checked to be a PingOne ID, or taken from PingOne). */
+export function userRead(context: PingOneContext, id: string, doing: string): PingOneCall {
+    return { method: 'GET', endpoint: `${context.environmentPath}/users/${id}`, idempotent: true, doing, roles: 'identityRead' };
+}
+
+/** The user as PingOne has it now, or undefined when PingOne no longer has them (404). */
+export async function readUserIfExists(nango: ProxyNango, context: PingOneContext, id: string): Promise<User | undefined> {
+    const request = userRead(context, id, 'read a changed user');
+    const result = await tryCall<Raw>(nango, request);
+    if (result.ok) {
+        return toUser(result.data);
+    }
+    if (result.failure.status === 404) {
+        return undefined;
+    }
+    throw fail(nango, describeFailure(result.failure, request));
+}
 
 export function usersRequest(context: PingOneContext, filter?: string): CollectionRequest {
     return {

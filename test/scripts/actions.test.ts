@@ -78,7 +78,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
             code: 'user_exists',
             existingId: existing['id'],
             target: 'username',
-            pingone: { status: 400, code: 'INVALID_DATA' },
+            pingone: { status: 400, code: 'INVALID_DATA', details: [expect.objectContaining({ code: 'UNIQUENESS_VIOLATION', target: 'username' })] },
         });
         expect(error.message).toContain(String(existing['username']));
     });

@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startLoopbackServer, type LoopbackServer, type RecordedRequest } from '../support/loopback-server.js';
-import { expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { answeredToken, connectLoopback, expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -45,10 +45,7 @@ describe('HAL paging', () => {
     beforeAll(async () => {
         server = await startLoopbackServer((request: RecordedRequest, response: ServerResponse) => {
             response.setHeader('content-type', 'application/json');
-            if (request.url.includes('/as/token')) {
-                response.end(JSON.stringify({ access_token: 'loopback-token', token_type: 'Bearer', expires_in: 3600 }));
-                return;
-            }
+            if (answeredToken(request.url, response)) return;
             response.end(
                 JSON.stringify({
                     _embedded: { groups: [{ id: '5d1b7e0a-9c4f-4e21-8a3b-2f6c7d8e9a01', name: 'Only page' }] },
@@ -56,14 +53,7 @@ describe('HAL paging', () => {
                 }),
             );
         });
-        await world.harness.connections.create({
-            name: 'hostile',
-            provider: 'pingone-cc',
-            config: { environmentId, tld: 'com' },
-            secrets: { clientId: 'loopback-client', clientSecret: 'loopback-secret' },
-            authMethod: 'client_secret_basic',
-            emulatorUrl: server.origin,
-        });
+        await connectLoopback(world.harness, 'hostile', server.origin, environmentId);
     });
     afterAll(async () => server?.close());
 

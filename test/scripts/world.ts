@@ -118,3 +118,25 @@ export function expectSuccess(report: RunReport): RunReport {
     if (report.status !== 'success') throw new Error(`${report.script} failed: ${JSON.stringify(report.error)}`);
     return report;
 }
+
+/**
+ * A pingone-cc connection whose PingOne is a loopback server (for what the emulator cannot be made
+ * to do). The server answers the token request itself; see `answeredToken`.
+ */
+export async function connectLoopback(harness: Harness, name: string, origin: string, environmentId: string): Promise<void> {
+    await harness.connections.create({
+        name,
+        provider: 'pingone-cc',
+        config: { environmentId, tld: 'com' },
+        secrets: { clientId: 'loopback-client', clientSecret: 'loopback-secret' },
+        authMethod: 'client_secret_basic',
+        emulatorUrl: origin,
+    });
+}
+
+/** Answers a loopback server's token request with a bearer token; true if the request was one. */
+export function answeredToken(url: string, response: { end(body: string): unknown }): boolean {
+    if (!url.includes('/as/token')) return false;
+    response.end(JSON.stringify({ access_token: 'loopback-token', token_type: 'Bearer', expires_in: 3600 }));
+    return true;
+}

@@ -4,6 +4,7 @@ import { call } from '../http.js';
 import { UserIdInput } from '../inputs.js';
 import { toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
+import { userRead } from '../requests.js';
 
 export const getUser = defineAction({
     name: 'get-user',
@@ -14,13 +15,6 @@ export const getUser = defineAction({
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
         const id = idSegment(nango, input.id, 'id');
-        const raw = await call<Raw>(nango, {
-            method: 'GET',
-            endpoint: `${context.environmentPath}/users/${id}`,
-            idempotent: true,
-            doing: 'read the user',
-            roles: 'identityRead',
-        });
-        return toUser(raw);
+        return toUser(await call<Raw>(nango, userRead(context, id, 'read the user')));
     },
 });

@@ -2,7 +2,7 @@
 // events), de-duplicated by activity id; the checkpoint moves page by page within a run.
 import * as z from 'zod';
 
-import { auditRequest, minutesBefore } from '../audit.js';
+import { auditRequest, minutesBefore, windowStart } from '../audit.js';
 import { readPingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
 import { toAuditActivity, type Raw } from '../mappers.js';
@@ -39,7 +39,7 @@ export const auditActivities = defineSync({
         const now = new Date().toISOString();
         const resuming = saved !== null && saved.windowEnd !== '' && saved.nextPath !== '';
         const readUntil = saved?.readUntil || minutesBefore(now, (settings.auditBackfillHours ?? 24) * 60);
-        const window = resuming ? { from: '', to: saved.windowEnd } : { from: minutesBefore(readUntil, settings.auditLookbackMinutes ?? 10), to: now };
+        const window = resuming ? { from: '', to: saved.windowEnd } : { from: windowStart(readUntil, settings.auditLookbackMinutes ?? 10), to: now };
         for await (const page of pages<Raw>(nango, context, auditRequest(context, window), resuming ? saved.nextPath : undefined)) {
             if (page.items.length > 0) {
                 await nango.batchSave(page.items.map(toAuditActivity), 'AuditActivity');

@@ -4,19 +4,18 @@
 import type { NangoSync } from 'nango';
 import * as z from 'zod';
 
-import { auditRequest, minutesBefore } from '../audit.js';
+import { auditRequest, windowStart } from '../audit.js';
 import { chunks } from '../batches.js';
 import { readPingOneContext, type PingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
-import { describeFailure, fail } from '../errors.js';
 import { mapBounded, type FanOutLimits } from '../fan-out.js';
 import { fanOutLimits, PacingMetadata } from '../fan-out-limits.js';
-import { tryCall } from '../http.js';
 import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
 import { pages } from '../paging.js';
 import { USER_CHANGE_ACTIONS } from '../pingone.js';
+import { readUserIfExists, usersRequest } from '../requests.js';
 
 const UsersMetadata = PacingMetadata.extend({
     /** Hours between full reconciliations (default 24). */
@@ -42,21 +41,50 @@ type UsersNango = NangoSync<{ User: typeof User }, typeof UsersMetadata, typeof 
 const HOUR = 3_600_000;
 const EMPTY: UsersCheckpoint = { changesSince: '', lastFullScanAt: '', fullScanStartedAt: '', nextPath: '' };
 
-async function fullUserScan(nango: UsersNango, context: PingOneContext, checkpoint: UsersCheckpoint, runStart: string): Promise<void> {
+async function fullUserScan(
+    nango: UsersNango,
+    context: PingOneContext,
+    run: { checkpoint: UsersCheckpoint; runStart: string; limits: FanOutLimits },
+): Promise<void> {
+    const { checkpoint, runStart, limits } = run;
     const resuming = checkpoint.fullScanStartedAt !== '';
     const startedAt = resuming ? checkpoint.fullScanStartedAt : runStart;
     await nango.log(resuming ? `Resuming the full user scan begun at ${startedAt}` : 'Full user scan');
     await nango.trackDeletesStart('User');
-    const request = { path: `${context.environmentPath}/users`, embedded: 'users', doing: 'list users', roles: 'identityRead' } as const;
-    for await (const page of pages<Raw>(nango, context, request, resuming && checkpoint.nextPath ? checkpoint.nextPath : undefined)) {
+    for await (const page of pages<Raw>(nango, context, usersRequest(context), resuming && checkpoint.nextPath ? checkpoint.nextPath : undefined)) {
         await nango.batchSave(page.items.map(toUser), 'User');
         if (page.nextPath) {
             await nango.saveCheckpoint({ ...checkpoint, fullScanStartedAt: startedAt, nextPath: page.nextPath });
         }
     }
-    await nango.trackDeletesEnd('User');
+    const { deletedKeys } = (await nango.trackDeletesEnd('User')) ?? { deletedKeys: [] };
+    // A cursor may skip a user when others are deleted while the scan pages (PingOne does not say
+    // its cursors are stable), and an unchanged user would then stay deleted until the next full
+    // scan: each user the scan did not see is read once more, and kept if PingOne still has it.
+    const kept = await rereadUsers(nango, context, deletedKeys, limits);
+    if (kept > 0) {
+        await nango.log(`${kept} user(s) the scan's paging missed are still in PingOne: kept`, { level: 'warn' });
+    }
     // Changes made while the scan ran may be missing from it: the audit log is read from its start.
     await nango.saveCheckpoint({ changesSince: startedAt, lastFullScanAt: startedAt, fullScanStartedAt: '', nextPath: '' });
+}
+
+/** Reads each user again: saves those PingOne has, deletes those it does not. Returns how many it has. */
+async function rereadUsers(nango: UsersNango, context: PingOneContext, ids: readonly string[], limits: FanOutLimits): Promise<number> {
+    let found = 0;
+    for (const batch of chunks(ids)) {
+        const reads = await mapBounded(batch, limits, async (id) => ({ id, user: await readUserIfExists(nango, context, id) }));
+        const saved = reads.flatMap((read) => (read.user ? [read.user] : []));
+        const deleted = reads.filter((read) => !read.user).map((read) => ({ id: read.id }));
+        if (saved.length > 0) {
+            await nango.batchSave(saved, 'User');
+        }
+        if (deleted.length > 0) {
+            await nango.batchDelete(deleted, 'User');
+        }
+        found += saved.length;
+    }
+    return found;
 }
 
 async function changedUserIds(nango: UsersNango, context: PingOneContext, from: string, to: string): Promise<string[]> {
@@ -82,36 +110,13 @@ interface IncrementalRun {
 }
 
 async function incremental(nango: UsersNango, context: PingOneContext, { checkpoint, runStart, lookbackMinutes, limits }: IncrementalRun): Promise<void> {
-    const from = minutesBefore(checkpoint.changesSince, lookbackMinutes);
+    const from = windowStart(checkpoint.changesSince, lookbackMinutes);
     const ids = await changedUserIds(nango, context, from, runStart);
     await nango.log(`${ids.length} user(s) changed since ${from}`);
-    for (const batch of chunks(ids)) {
-        // Re-read each user rather than trust the event: the record is PingOne's current state.
-        const reads = await mapBounded(batch, limits, async (id) => {
-            const result = await tryCall<Raw>(nango, {
-                method: 'GET',
-                endpoint: `${context.environmentPath}/users/${id}`,
-                idempotent: true,
-                doing: 'read a changed user',
-                roles: 'identityRead',
-            });
-            if (result.ok) {
-                return { id, user: toUser(result.data) };
-            }
-            if (result.failure.status === 404) {
-                return { id, user: undefined };
-            }
-            throw fail(nango, describeFailure(result.failure, { doing: 'read a changed user', roles: 'identityRead' }));
-        });
-        const saved = reads.flatMap((read) => (read.user ? [read.user] : []));
-        const deleted = reads.filter((read) => !read.user).map((read) => ({ id: read.id }));
-        if (saved.length > 0) {
-            await nango.batchSave(saved, 'User');
-        }
-        if (deleted.length > 0) {
-            await nango.batchDelete(deleted, 'User');
-        }
-    }
+    // Re-read each user rather than trust the events: the record is PingOne's current state, and a
+    // user created then deleted within the window is simply not there.
+    await rereadUsers(nango, context, ids, limits);
+    // Only now, with every change read: a failed run leaves the checkpoint where it was.
     await nango.saveCheckpoint({ ...checkpoint, changesSince: runStart });
 }
 
@@ -132,15 +137,11 @@ export const users = defineSync({
         const interval = (settings.fullReconciliationHours ?? 24) * HOUR;
         const fullDue =
             checkpoint.fullScanStartedAt !== '' || checkpoint.lastFullScanAt === '' || Date.parse(runStart) - Date.parse(checkpoint.lastFullScanAt) >= interval;
+        const limits = await fanOutLimits(nango);
         if (fullDue) {
-            await fullUserScan(nango, context, checkpoint, runStart);
+            await fullUserScan(nango, context, { checkpoint, runStart, limits });
         } else {
-            await incremental(nango, context, {
-                checkpoint,
-                runStart,
-                lookbackMinutes: settings.auditLookbackMinutes ?? 10,
-                limits: await fanOutLimits(nango),
-            });
+            await incremental(nango, context, { checkpoint, runStart, lookbackMinutes: settings.auditLookbackMinutes ?? 10, limits });
         }
     },
 });
