@@ -19,6 +19,15 @@ export interface ConnectionFlags {
 
 const authMethods: readonly TokenAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
 
+function mustAgree(flag: string, value: string | undefined, shortcut: string, implied: string | undefined): void {
+    if (value === undefined || implied === undefined || value.toLowerCase() === implied.toLowerCase()) return;
+    const what = flag === '--environment-id' ? 'environment' : 'region';
+    throw new UsageError(`${flag} and ${shortcut} name different ${what}s ("${value}" and "${implied}").`, {
+        flag,
+        hint: `Pass one of them: ${shortcut} already says the ${what}.`,
+    });
+}
+
 /**
  * Builds a connection from flags, then environment variables (PINGONE_*), then `.env`, and has
  * the connector validate its config before anything else looks at it. Secrets are required only
@@ -36,6 +45,11 @@ export function resolveConnectionSpec(
 
     const fromUrl = flags.authorizationUrl === undefined ? undefined : configFromAuthorizationUrl(flags.authorizationUrl);
     const fromDomain = flags.authDomain === undefined ? undefined : tldFromAuthDomain(flags.authDomain);
+    // A shortcut names the same thing as --tld / --environment-id: two different answers are a mistake, not a choice.
+    mustAgree('--tld', flags.tld, '--authorization-url', fromUrl?.tld);
+    mustAgree('--tld', flags.tld, '--auth-domain', fromDomain);
+    mustAgree('--auth-domain', fromDomain, '--authorization-url', fromUrl?.tld);
+    mustAgree('--environment-id', flags.environmentId, '--authorization-url', fromUrl?.environmentId);
     const rawConfig = {
         environmentId: flags.environmentId ?? fromUrl?.environmentId ?? settings['PINGONE_ENVIRONMENT_ID'],
         tld: flags.tld ?? fromUrl?.tld ?? fromDomain ?? settings['PINGONE_TLD'] ?? 'com',

@@ -32,6 +32,29 @@ describe('resolveConnectionSpec', () => {
         );
     });
 
+    it('refuses a guide shortcut that contradicts --tld, --environment-id or the other shortcut, naming both flags', () => {
+        const url = `https://auth.pingone.eu/${environmentId}/as/authorize`;
+        const credentials = { clientId: 'c', clientSecret: 's' };
+        const cases: Array<[Parameters<typeof resolveConnectionSpec>[1], string, RegExp]> = [
+            [{ authDomain: 'auth.pingone.eu', tld: 'com' }, '--tld', /--tld and --auth-domain name different regions \("com" and "eu"\)/],
+            [{ authorizationUrl: url, tld: 'ca' }, '--tld', /--tld and --authorization-url/],
+            [{ authorizationUrl: url, authDomain: 'auth.pingone.com' }, '--auth-domain', /--auth-domain and --authorization-url/],
+            [
+                { authorizationUrl: url, environmentId: '11111111-1111-4111-8111-111111111111' },
+                '--environment-id',
+                /--environment-id and --authorization-url name different environments/,
+            ],
+        ];
+        for (const [flags, flag, message] of cases) {
+            expect(() => resolveConnectionSpec('x', { ...flags, ...credentials }, {}, connectorFor)).toThrow(
+                expect.objectContaining({ code: 'usage', flag, message: expect.stringMatching(message) }),
+            );
+        }
+        // Saying the same thing twice is fine, and a shortcut wins over variables.
+        const spec = resolveConnectionSpec('x', { authorizationUrl: url, tld: 'eu', environmentId, ...credentials }, { PINGONE_TLD: 'ca' }, connectorFor);
+        expect(spec.config).toEqual({ environmentId, tld: 'eu' });
+    });
+
     it('lets the connector refuse a bad region or environment before any URL exists', () => {
         expect(() => resolveConnectionSpec('x', { environmentId, tld: 'com.evil.example', clientId: 'c', clientSecret: 's' }, {}, connectorFor)).toThrow(
             expect.objectContaining({ code: 'invalid_config', field: 'tld' }),
