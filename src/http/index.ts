@@ -17,8 +17,10 @@ export interface PingOneDispatcherOptions {
     retry?: Partial<RetryOptions>;
     /** Requests of this connection on the wire at once (default 8). */
     maxConcurrency?: number;
-    /** The proactive budget (default 50/s, under PingOne's per-IP 100/s); 0 or Infinity turns it off. */
+    /** The proactive budget's starting and lowest rate (default 50/s, under PingOne's per-IP 100/s); 0 or Infinity turns it off. */
     requestsPerSecond?: number;
+    /** The most the budget climbs to while no 429 comes back (default 4 × requestsPerSecond; equal to it for a fixed rate). */
+    maxRequestsPerSecond?: number;
     /** Requests allowed at once after a quiet spell (default: one second's worth). */
     burst?: number;
     timeouts?: Partial<TimeoutOptions>;
@@ -32,6 +34,7 @@ export interface PingOneDispatcherOptions {
 
 export const defaultMaxConcurrency = 8;
 export const defaultRequestsPerSecond = 50;
+const defaultBudgetHeadroom = 4;
 
 /**
  * A connection's dispatcher: an undici Agent behind a chain of interceptors. From the caller's
@@ -44,6 +47,7 @@ export const defaultRequestsPerSecond = 50;
 export class PingOneDispatcher extends Dispatcher {
     readonly stats: RequestStats;
     readonly #agent: Agent;
+    readonly #bucket: TokenBucket | undefined;
     readonly #dispatch: Dispatcher.Dispatch;
 
     constructor(options: PingOneDispatcherOptions) {
@@ -51,7 +55,14 @@ export class PingOneDispatcher extends Dispatcher {
         const limits = { ...defaultTimeouts, ...options.timeouts };
         const rate = options.requestsPerSecond ?? defaultRequestsPerSecond;
         const bucket =
-            rate > 0 && Number.isFinite(rate) ? new TokenBucket({ requestsPerSecond: rate, ...(options.burst ? { burst: options.burst } : {}) }) : undefined;
+            rate > 0 && Number.isFinite(rate)
+                ? new TokenBucket({
+                      requestsPerSecond: rate,
+                      maxRequestsPerSecond: options.maxRequestsPerSecond ?? rate * defaultBudgetHeadroom,
+                      ...(options.burst ? { burst: options.burst } : {}),
+                  })
+                : undefined;
+        this.#bucket = bucket;
         const stats = options.stats ?? createRequestStats();
         this.stats = stats;
         this.#agent = new Agent({ connect: { timeout: limits.connectMs } });
@@ -65,12 +76,17 @@ export class PingOneDispatcher extends Dispatcher {
             apiRequestsOnly(concurrencyLimit(options.maxConcurrency ?? defaultMaxConcurrency)),
             retry(options.retry, {
                 onRetry: (event) => recordRetry(stats, options.logger, event),
-                onRateLimited: (until) => bucket?.holdUntil(until),
+                onRateLimited: (until) => bucket?.rateLimited(until),
                 ...(options.random ? { random: options.random } : {}),
             }),
             hostAllowList(options.allowedHosts),
         ];
         this.#dispatch = this.#agent.compose(chain.filter((interceptor) => interceptor !== undefined)).dispatch;
+    }
+
+    /** The rate the request budget allows now (it adapts between requestsPerSecond and maxRequestsPerSecond); Infinity without one. */
+    get requestsPerSecond(): number {
+        return this.#bucket?.requestsPerSecond ?? Infinity;
     }
 
     override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {

@@ -3,23 +3,35 @@ import { abortableWait } from './abortable-wait.js';
 import { dispatchWhenAdmitted } from './deferred-dispatch.js';
 
 export interface RequestBudgetOptions {
-    /** Sustained rate; PingOne's per-IP default is a share of the license's rate, so stay under it. */
+    /** The rate to start at, and the least it falls to after 429s; PingOne's per-IP default is a share of the license's rate. */
     requestsPerSecond: number;
     /** Requests that may go at once after a quiet spell; defaults to one second's worth. */
     burst?: number;
+    /** The most it climbs to while no 429 comes back (default: `requestsPerSecond`, a fixed rate). */
+    maxRequestsPerSecond?: number;
 }
 
 /**
  * A token bucket: sending spends a token, tokens come back at a steady rate. Keeping under the
  * limit this way makes 429s rare, which beats backing off after them. A 429's `Retry-After`
  * holds the whole bucket, so the connection's other requests wait too instead of hitting 429s.
+ *
+ * The rate adapts to the tenant (additive increase, multiplicative decrease): after each second's
+ * worth of requests that had to wait for the budget with no 429, it rises by a quarter of the
+ * starting rate, up to `maxRequestsPerSecond`; a 429 halves it, never below the starting rate. So a
+ * tenant with room is not held to a guess, and one without sees no more than the fixed rate did.
  */
 export class TokenBucket {
-    readonly #rate: number;
+    readonly #floor: number;
+    readonly #ceiling: number;
+    readonly #step: number;
+    #perSecond: number;
     readonly #capacity: number;
     #tokens: number;
     #refilledAt: number;
     #heldUntil = 0;
+    #waitedSinceChange = 0;
+    #slowedAt = -Infinity;
     #queue: Promise<void> = Promise.resolve();
 
     constructor(
@@ -27,10 +39,21 @@ export class TokenBucket {
         private readonly now: () => number = Date.now,
     ) {
         if (!(options.requestsPerSecond > 0)) throw new RangeError(`requestsPerSecond must be above 0, not ${options.requestsPerSecond}`);
-        this.#rate = options.requestsPerSecond / 1000;
+        const ceiling = options.maxRequestsPerSecond ?? options.requestsPerSecond;
+        if (!(ceiling >= options.requestsPerSecond))
+            throw new RangeError(`maxRequestsPerSecond must be at least requestsPerSecond (${options.requestsPerSecond}), not ${ceiling}`);
+        this.#floor = options.requestsPerSecond;
+        this.#ceiling = ceiling;
+        this.#step = options.requestsPerSecond / 4;
+        this.#perSecond = options.requestsPerSecond;
         this.#capacity = Math.max(1, options.burst ?? Math.ceil(options.requestsPerSecond));
         this.#tokens = this.#capacity;
         this.#refilledAt = now();
+    }
+
+    /** The rate the budget allows now. */
+    get requestsPerSecond(): number {
+        return this.#perSecond;
     }
 
     /** Resolves when a token is spent for the caller; callers are served in arrival order. */
@@ -46,18 +69,37 @@ export class TokenBucket {
         this.#heldUntil = Math.max(this.#heldUntil, until);
     }
 
+    /** PingOne answered 429: hold until `until` and halve the rate (once for the 429s of one moment). */
+    rateLimited(until: number): void {
+        this.holdUntil(until);
+        const now = this.now();
+        if (now - this.#slowedAt < 1000) return;
+        this.#slowedAt = now;
+        this.#perSecond = Math.max(this.#floor, this.#perSecond / 2);
+        this.#waitedSinceChange = 0;
+    }
+
+    /** A request waited for the budget: after a second's worth of those with no 429, the rate rises a step. */
+    #waited(): void {
+        if (this.#perSecond >= this.#ceiling || ++this.#waitedSinceChange < this.#perSecond) return;
+        this.#perSecond = Math.min(this.#ceiling, this.#perSecond + this.#step);
+        this.#waitedSinceChange = 0;
+    }
+
     async #spend(signal?: AbortSignal): Promise<void> {
-        for (;;) {
+        for (let waited = false; ; waited = true) {
             signal?.throwIfAborted();
             const now = this.now();
-            this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#refilledAt) * this.#rate);
+            const perMs = this.#perSecond / 1000;
+            this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#refilledAt) * perMs);
             this.#refilledAt = now;
             const hold = this.#heldUntil - now;
             if (hold <= 0 && this.#tokens >= 1) {
                 this.#tokens -= 1;
+                if (waited) this.#waited();
                 return;
             }
-            await abortableWait(Math.max(hold, (1 - this.#tokens) / this.#rate, 1), signal);
+            await abortableWait(Math.max(hold, (1 - this.#tokens) / perMs, 1), signal);
         }
     }
 }

@@ -1,0 +1,80 @@
+// The request budget adapts to the tenant: it climbs while PingOne sends no 429 and halves on one,
+// never below its starting rate. Measured against the emulator's rate limit; the assertions are on
+// the budget's own rate and the emulator's counts, not on timings.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPingOneDispatcher, requestJson, type PingOneDispatcher } from '../../src/http/index.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+
+let emulator: TestEmulator;
+let token: string;
+const dispatchers: PingOneDispatcher[] = [];
+beforeAll(async () => {
+    emulator = await startTestEmulator();
+    token = await emulator.workerToken();
+});
+afterAll(async () => {
+    await Promise.all(dispatchers.map((dispatcher) => dispatcher.close()));
+    await emulator?.close();
+});
+
+function dispatcher(requestsPerSecond: number, maxRequestsPerSecond: number): PingOneDispatcher {
+    const made = createPingOneDispatcher({
+        allowedHosts: [`auth.pingone.${emulator.tld}`, `api.pingone.${emulator.tld}`],
+        emulatorOrigin: emulator.url,
+        requestsPerSecond,
+        maxRequestsPerSecond,
+        burst: 1,
+    });
+    dispatchers.push(made);
+    return made;
+}
+
+/** 16 callers reading the environment until `done()`; returns every status and the budget's rate after each answer. */
+async function load(through: PingOneDispatcher, done: (answers: number) => boolean) {
+    const url = `https://api.pingone.${emulator.tld}/v1/environments/${emulator.environmentId}`;
+    const statuses: number[] = [];
+    const rates: number[] = [];
+    await Promise.all(
+        Array.from({ length: 16 }, async () => {
+            while (!done(statuses.length)) {
+                const response = await requestJson(through, { url, headers: { authorization: `Bearer ${token}` } });
+                statuses.push(response.status);
+                rates.push(through.requestsPerSecond);
+            }
+        }),
+    );
+    return { statuses, rates };
+}
+
+describe('adaptive request budget', () => {
+    it('climbs from its starting rate to its ceiling while the tenant sends no 429', async () => {
+        emulator.admin.setRateLimit(undefined);
+        emulator.admin.resetStats();
+        const budget = dispatcher(40, 80);
+        expect(budget.requestsPerSecond).toBe(40);
+        // Generous stop: the ceiling is reached after about 220 requests; 2,000 would mean it never is.
+        const { statuses } = await load(budget, (answers) => budget.requestsPerSecond >= 80 || answers >= 2_000);
+        expect(budget.requestsPerSecond).toBe(80);
+        expect(statuses.every((status) => status === 200)).toBe(true);
+        expect(emulator.admin.stats().status429).toBe(0);
+    }, 120_000);
+
+    it('halves on a 429, never below its starting rate, and no request fails', async () => {
+        emulator.admin.setRateLimit({ requestsPerSecond: 50, burst: 50 });
+        emulator.admin.resetStats();
+        try {
+            const budget = dispatcher(40, 160);
+            const { statuses, rates } = await load(budget, (answers) => answers >= 600);
+            expect(emulator.admin.stats().status429).toBeGreaterThan(0);
+            expect(statuses.filter((status) => status !== 200)).toEqual([]);
+            expect(Math.max(...rates)).toBeGreaterThan(50);
+            expect(Math.min(...rates)).toBeGreaterThanOrEqual(40);
+            // Somewhere the rate fell to half (or the floor) of the rate before it: a 429 came back.
+            const falls = rates.filter((rate, index) => index > 0 && rate < rates[index - 1]! && rate === Math.max(40, rates[index - 1]! / 2));
+            expect(falls.length).toBeGreaterThan(0);
+            expect(Math.max(...rates)).toBeLessThan(160);
+        } finally {
+            emulator.admin.setRateLimit(undefined);
+        }
+    }, 120_000);
+});
