@@ -6,8 +6,11 @@ const mask = '[redacted]';
 // mention one (tokenEndpointAuthMethod, passwordPolicy).
 const secretKey = /(secret|password|passwd|authorization|assertion|cookie|api_?key|verifier)$|^(access|refresh|id)?_?token$/i;
 const secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
-const textPatterns: ReadonlyArray<[RegExp, string]> = [
-    [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${mask}`],
+// After "Bearer"/"Basic", a credential looks like one (a digit, a symbol or a capital inside it, or
+// long), so that prose such as "Client Secret Basic or Client Secret Post" keeps its words.
+const credentialShaped = (value: string): boolean => value.length >= 20 || /.[0-9A-Z._~+/=-]/.test(value);
+const textPatterns: ReadonlyArray<[RegExp, string | ((match: string, ...groups: string[]) => string)]> = [
+    [/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]+)/gi, (match, scheme, value) => (credentialShaped(value ?? '') ? `${scheme} ${mask}` : match)],
     // A JWT (access and ID tokens are RS256 JWTs) wherever it appears.
     [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, mask],
     // key=value in forms and queries, "key": "value" in JSON.
@@ -23,7 +26,7 @@ export function redactText(text: string, secrets: Iterable<string | undefined> =
         // Very short values would mask ordinary words; real secrets and tokens are long.
         if (secret !== undefined && secret.length >= 6) out = out.split(secret).join(mask);
     }
-    for (const [pattern, replacement] of textPatterns) out = out.replace(pattern, replacement);
+    for (const [pattern, replacement] of textPatterns) out = out.replace(pattern, replacement as (match: string, ...groups: string[]) => string);
     return out;
 }
 

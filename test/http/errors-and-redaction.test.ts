@@ -82,6 +82,12 @@ describe('redaction', () => {
         expect(out).toContain('state=s');
     });
 
+    it('keeps prose that merely names an authentication scheme', () => {
+        const hint = 'Pick Client Secret Basic or Client Secret Post; Bearer authentication follows.';
+        expect(redactText(hint)).toBe(hint);
+        expect(redactText('Basic dXNlcjpwYXNz or Bearer abcdefghijklmnopqrstuvwxyz')).toBe('Basic [redacted] or Bearer [redacted]');
+    });
+
     it('masks secret-named fields and headers deep in a value, keeping the rest', () => {
         const value = {
             clientId: 'c-1',
