@@ -204,11 +204,15 @@ describe('connections, request, sync, action, records', () => {
         expect(JSON.parse(json.stdout)).toMatchObject({ status: 200, headers: expect.any(Object), data: { _embedded: { groups: expect.any(Array) } } });
     });
 
-    it('explains an API error answer of request on stderr with exit 1', async () => {
+    it('explains an API error answer of request on stderr with exit 1; with --json it is still the one document on stdout', async () => {
         const result = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}/nothing-here`, '--connection', 'cc', '--db', db]);
         expect(result.code).toBe(1);
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(/answered 404/);
+        const json = await cli(['request', 'GET', `/v1/environments/${emulator.environmentId}/nothing-here`, '--connection', 'cc', '--db', db, '--json']);
+        expect(json.code).toBe(1);
+        expect(JSON.parse(json.stdout)).toMatchObject({ status: 404, data: { code: 'NOT_FOUND' } });
+        expect(json.stderr).toMatch(/answered 404/);
     });
 
     it('syncs with --json: one JSON document with counts, requests, retries and duration', async () => {

@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors/index.js';
+import { ScriptHttpError, UsageError } from '../../errors/index.js';
 import type { Command } from '../command.js';
 import { parseFlags } from '../flags.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
@@ -8,7 +8,8 @@ export const help = `Usage: pingone-connector request <METHOD> <path> --connecti
 
 Makes one authenticated call through a connection, like Nango's proxy: the path is resolved
 against the connection's https://api.pingone.<tld>, the token is added, retries and the rate
-budget apply. Prints the response body (with --json: status, headers and body).
+budget apply. Prints the response body (with --json: status, headers and body, for an error
+answer too).
 
 Examples:
   pingone-connector request GET /v1/environments/<env-id>/users --connection demo
@@ -51,9 +52,18 @@ const command: Command = {
                 throw new UsageError(`--data is not valid JSON: ${(error as Error).message}.`, { flag: '--data' });
             }
         }
-        const response = await withHarness(context, values.db, (harness) =>
-            harness.request(connection, { method, endpoint: path, ...(data === undefined ? {} : { data }) }, { signal: context.signal }),
-        );
+        let response: { status: number; headers: Record<string, string>; data: unknown };
+        try {
+            response = await withHarness(context, values.db, (harness) =>
+                harness.request(connection, { method, endpoint: path, ...(data === undefined ? {} : { data }) }, { signal: context.signal }),
+            );
+        } catch (error) {
+            // With --json an error answer is still the one document on stdout (the explanation goes to stderr), as a proxy would return it.
+            if (!(values.json && error instanceof ScriptHttpError)) throw error;
+            printJson(context, { status: error.response.status, headers: error.response.headers, data: error.response.data });
+            context.stderr.write(`pingone-connector request: ${error.describe()}\n`);
+            return 1;
+        }
         if (values.json) printJson(context, { status: response.status, headers: response.headers, data: response.data });
         else context.stdout.write(typeof response.data === 'string' ? `${response.data}\n` : `${JSON.stringify(response.data, null, 2)}\n`);
         return 0;
