@@ -71,7 +71,7 @@ export const definition = {
 } as const satisfies ProviderDefinition;
 
 export const extensions = {
-    token_auth_methods: ['client_secret_post', 'client_secret_basic'],
+    token_auth_methods: ['client_secret_basic', 'client_secret_post'],
     default_scopes: ['openid', 'profile', 'email'],
     scopes: {
         openid: 'Sign the user in with OpenID Connect (an ID token).',
@@ -79,6 +79,7 @@ export const extensions = {
         email: "The user's email address claims.",
         address: "The user's postal address claim.",
         phone: "The user's phone number claims.",
+        offline_access: 'A refresh token even when the application lacks the Refresh Token grant.',
         'p1:read:user': "Read the signed-on user's own profile and attributes.",
         'p1:update:user': "Update the signed-on user's own identity attributes.",
         'p1:read:userPassword': "Read the signed-on user's password state.",

@@ -6,6 +6,8 @@ import { headingAnchors } from '../../scripts/compiler/guide-check.js';
 import { connectors, providerKeys } from '../../connectors/registry.generated.js';
 import { AUDIT_ACTION_TYPES, ROLE_TABLE, TLDS, USER_CHANGE_ACTIONS, type RoleTableKey } from '../../connectors/shared/pingone.generated.js';
 import * as scriptFacts from '../../connectors/shared/pingone.js';
+import { entriesFor, INTEGRATIONS } from '../../connectors/shared/catalog.js';
+import { parseTokenAuthMethod } from '../../src/oauth/client-authentication.js';
 import { makeCompileFixture, realProjectRoot, runCompile, type CompileFixture } from './compile-fixture.js';
 
 describe('generated files', () => {
@@ -157,6 +159,29 @@ describe('guides', () => {
             expect(guide).toContain('| create or delete role assignments | Environment Admin |');
             expect(guide).toMatch(/https:\/\/auth\.pingone\.eu\/[0-9a-f-]{36}\/as\/authorize/);
             expect(guide).toContain('auth.pingone.eu');
+        }
+    });
+});
+
+describe('guides agree with the code', () => {
+    for (const integration of INTEGRATIONS) {
+        it(`the ${integration} guide says which roles every one of its syncs and actions needs`, () => {
+            const guide = readFileSync(join(realProjectRoot, `guides/${integration}.md`), 'utf8');
+            const rows = guide.split('\n').filter((line) => line.startsWith('| `'));
+            for (const entry of entriesFor(integration)) {
+                expect(
+                    rows.some((row) => row.includes(`\`${entry.name}\``)),
+                    entry.name,
+                ).toBe(true);
+            }
+        });
+    }
+
+    it("the guides' default token endpoint authentication method is the one the connector uses, listed first", () => {
+        for (const key of providerKeys) {
+            expect(connectors[key].extensions.token_auth_methods[0]).toBe(parseTokenAuthMethod(undefined));
+            const guide = readFileSync(join(realProjectRoot, connectors[key].guideUrl), 'utf8').replace(/\s+/g, ' ');
+            expect(guide).toContain("**Client Secret Basic** (the connector's default");
         }
     });
 });
