@@ -6,7 +6,7 @@ import type { NangoAction } from 'nango';
 import * as z from 'zod';
 
 import type { PingOneContext } from './connection.js';
-import { pages, type CollectionRequest } from './paging.js';
+import { resumedPages, type CollectionRequest } from './paging.js';
 import type { Raw } from './mappers.js';
 
 export const ScanCheckpoint = z.object({
@@ -38,7 +38,7 @@ export async function fullScan(nango: ScanHost, context: PingOneContext, checkpo
     if (resume) {
         await nango.log(`Resuming the scan at ${resume}`);
     }
-    for await (const page of pages<Raw>(nango, context, scan.request, resume)) {
+    for await (const page of resumedPages<Raw>(nango, context, scan.request, resume)) {
         await scan.onPage(page.items);
         if (page.nextPath) {
             await nango.saveCheckpoint({ nextPath: page.nextPath });

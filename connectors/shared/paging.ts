@@ -99,6 +99,53 @@ function lookAhead<T>(page: Promise<T>): Promise<T> {
     return page;
 }
 
+/** Whether PingOne refused a page it once handed out: its cursor expired (or the collection went). */
+function refusedPage(error: unknown): boolean {
+    const status = (error as { payload?: { pingone?: { status?: unknown } } } | null)?.payload?.pingone?.status;
+    return status === 400 || status === 404;
+}
+
+/**
+ * Every page of a collection from a saved next path; when PingOne no longer accepts that path (a
+ * cursor saved by a run that stopped days ago may have expired), from the first page instead, so
+ * that a stale checkpoint costs one full read rather than failing every run.
+ */
+export async function* resumedPages<T>(
+    nango: PagingNango & Pick<NangoAction, 'log'>,
+    context: PingOneContext,
+    request: CollectionRequest,
+    resume: string | undefined,
+): AsyncGenerator<Page<T>> {
+    if (resume === undefined) {
+        yield* pages<T>(nango, context, request);
+        return;
+    }
+    let first: Page<T>;
+    try {
+        first = await fetchPage<T>(nango, context, request, resume);
+    } catch (error) {
+        if (!refusedPage(error)) {
+            throw error;
+        }
+        await nango.log(`PingOne no longer accepts the saved page ${resume}: reading from the first page.`, { level: 'warn' });
+        yield* pages<T>(nango, context, request);
+        return;
+    }
+    if (first.nextPath === undefined) {
+        yield first;
+        return;
+    }
+    // The pages after it, with the next one asked for before this one is handed over (look-ahead).
+    const rest = pages<T>(nango, context, request, first.nextPath);
+    const second = lookAhead(rest.next());
+    yield first;
+    const next = await second;
+    if (next.done !== true) {
+        yield next.value;
+        yield* rest;
+    }
+}
+
 /**
  * One page for an action that lists with a cursor. The cursor handed out is the next page's path; one
  * handed back is accepted only if it is a page of the same collection, so it cannot steer the request.

@@ -1,5 +1,6 @@
 // A users full scan killed part-way resumes at the page it had not finished, and the deletes it
-// detects at the end count the pages saved before the interruption as seen.
+// detects at the end count the pages saved before the interruption as seen. A saved page PingOne
+// no longer accepts (an expired cursor) starts the read over rather than failing every later run.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 import { expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
@@ -39,4 +40,40 @@ it('continues from the checkpointed page after an interrupted run, then deletes 
     expect(users.map((u) => u.id)).not.toContain(gone);
     // The resumed run read only the pages the first one had not saved.
     expect(resumed.requests).toBeLessThan(Math.ceil(1000 / 100));
+});
+
+it.each([
+    {
+        sync: 'users',
+        model: 'User',
+        checkpoint: (path: string) => ({ changesSince: '', lastFullScanAt: '', fullScanStartedAt: new Date().toISOString(), nextPath: path }),
+    },
+    { sync: 'groups', model: 'Group', checkpoint: (path: string) => ({ nextPath: path }) },
+])(
+    '$sync: a saved page PingOne no longer accepts (an expired cursor) starts the scan over instead of failing every run',
+    { timeout: 120_000 },
+    async ({ sync, model, checkpoint }) => {
+        const collection = sync === 'users' ? 'users' : 'groups';
+        const stale = `/v1/environments/${world.emulator.environmentId}/${collection}?limit=100&cursor=expired`;
+        world.harness.store.checkpoints.save('cc', sync, checkpoint(stale));
+        const logsBefore = world.logs.length;
+        expectSuccess(await world.harness.runSync('cc', sync));
+        expect(world.logs.slice(logsBefore).join('\n')).toContain('no longer accepts the saved page');
+        const expected = sync === 'users' ? world.emulator.admin.users.count() : world.emulator.admin.directory().groups.length;
+        expect(liveRecords(world.harness, 'cc', model)).toHaveLength(expected);
+    },
+);
+
+it('audit-activities: a saved page PingOne no longer accepts reads the window again whole', { timeout: 60_000 }, async () => {
+    const user = String(world.emulator.admin.users.at(5)!['id']);
+    world.emulator.admin.users.update(user, { title: 'Seen despite a stale page' });
+    const readUntil = new Date(Date.now() - 60_000).toISOString();
+    world.harness.store.checkpoints.save('cc', 'audit-activities', {
+        readUntil,
+        windowEnd: new Date(Date.now() + 1000).toISOString(),
+        nextPath: `/v1/environments/${world.emulator.environmentId}/activities?limit=100&cursor=expired`,
+    });
+    expectSuccess(await world.harness.runSync('cc', 'audit-activities'));
+    const activities = liveRecords<{ actionType?: string; resources?: { id?: string }[] }>(world.harness, 'cc', 'AuditActivity');
+    expect(activities.some((a) => a.actionType === 'USER.UPDATED' && a.resources?.some((r) => r.id === user))).toBe(true);
 });

@@ -8,7 +8,7 @@ import { defineSync } from '../define.js';
 import { toAuditActivity, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { AuditActivity } from '../models.js';
-import { pages } from '../paging.js';
+import { resumedPages } from '../paging.js';
 
 const AuditMetadata = z.object({
     /** How far back the first run reads (default 24 hours). */
@@ -39,8 +39,9 @@ export const auditActivities = defineSync({
         const now = new Date().toISOString();
         const resuming = saved !== null && saved.windowEnd !== '' && saved.nextPath !== '';
         const readUntil = saved?.readUntil || minutesBefore(now, (settings.auditBackfillHours ?? 24) * 60);
-        const window = resuming ? { from: '', to: saved.windowEnd } : { from: windowStart(readUntil, settings.auditLookbackMinutes ?? 10), to: now };
-        for await (const page of pages<Raw>(nango, context, auditRequest(context, window), resuming ? saved.nextPath : undefined)) {
+        // A resumed window keeps its end; should PingOne refuse the saved page, it is read again whole.
+        const window = { from: windowStart(readUntil, settings.auditLookbackMinutes ?? 10), to: resuming ? saved.windowEnd : now };
+        for await (const page of resumedPages<Raw>(nango, context, auditRequest(context, window), resuming ? saved.nextPath : undefined)) {
             if (page.items.length > 0) {
                 await nango.batchSave(page.items.map(toAuditActivity), 'AuditActivity');
             }

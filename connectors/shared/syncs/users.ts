@@ -13,7 +13,7 @@ import { fanOutLimits, PacingMetadata } from '../fan-out-limits.js';
 import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
-import { pages } from '../paging.js';
+import { pages, resumedPages } from '../paging.js';
 import { USER_CHANGE_ACTIONS } from '../pingone.js';
 import { readUserIfExists, usersRequest } from '../requests.js';
 
@@ -51,7 +51,7 @@ async function fullUserScan(
     const startedAt = resuming ? checkpoint.fullScanStartedAt : runStart;
     await nango.log(resuming ? `Resuming the full user scan begun at ${startedAt}` : 'Full user scan');
     await nango.trackDeletesStart('User');
-    for await (const page of pages<Raw>(nango, context, usersRequest(context), resuming && checkpoint.nextPath ? checkpoint.nextPath : undefined)) {
+    for await (const page of resumedPages<Raw>(nango, context, usersRequest(context), resuming && checkpoint.nextPath ? checkpoint.nextPath : undefined)) {
         await nango.batchSave(page.items.map(toUser), 'User');
         if (page.nextPath) {
             await nango.saveCheckpoint({ ...checkpoint, fullScanStartedAt: startedAt, nextPath: page.nextPath });
