@@ -233,7 +233,7 @@ describe('connections, request, sync, action, records', () => {
         expect(page.next_cursor).toEqual(expect.any(String));
     });
 
-    it('runs an action with --input JSON and @file, and exits 2 for input its schema refuses', async () => {
+    it('runs an action with --input JSON and @file, and exits 2 for input its schema or the action refuses', async () => {
         const ok = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '{"name":"CLI group"}', '--db', db, '--json']);
         expect(ok.code).toBe(0);
         expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'success', output: { name: 'CLI group' } });
@@ -245,6 +245,12 @@ describe('connections, request, sync, action, records', () => {
         expect(bad.stderr).toMatch(/input.*name/);
         const notJson = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', '{name', '--db', db]);
         expect(notJson.code).toBe(2);
+        // The package's own get-user refuses an ID that is not a PingOne ID (ActionError `invalid_input`) before sending anything.
+        const notAnId = await cli(['action', 'get-user', '--connection', 'cc', '--input', '{"id":"../groups"}', '--db', db], {
+            env: { PATH: process.env['PATH'] },
+        });
+        expect(notAnId.code).toBe(2);
+        expect(notAnId.stderr).toMatch(/Input field "id" must be a PingOne ID/);
     });
 
     it('exits 2 for an unknown connection or sync, and for missing flags', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../../errors/index.js';
+import type { RunReport } from '../../harness/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseFlags } from '../flags.js';
 import { harnessFlags, harnessFlagsHelp, withHarness } from '../open-harness.js';
@@ -18,7 +19,7 @@ Flags:
   --input <json>    the action's input as JSON, or @path/to/input.json (default {})
 ${harnessFlagsHelp}
 
-Exit codes: 0 the action succeeded, 1 it failed, 2 bad usage or input.
+Exit codes: 0 the action succeeded, 1 it failed, 2 bad usage or input (its schema or the action refused the input).
 `;
 
 async function readInput(context: CommandContext, text: string | undefined): Promise<unknown> {
@@ -44,6 +45,19 @@ async function readInput(context: CommandContext, text: string | undefined): Pro
     }
 }
 
+/**
+ * Input the action refused is the caller's mistake (exit 2): its zod schema's verdict, or an
+ * ActionError whose payload says `invalid_input` (the package's scripts check IDs that way before
+ * building a path from them).
+ */
+function isBadInput(report: RunReport): boolean {
+    const error = report.error;
+    if (error === undefined) return false;
+    if (error.code === 'invalid_record' && error.model === 'input') return true;
+    const payload = error.payload as { code?: unknown } | undefined;
+    return error.reason === 'action_error' && payload?.code === 'invalid_input';
+}
+
 const command: Command = {
     name: 'action',
     summary: 'run an action script against a connection and print its output',
@@ -56,12 +70,8 @@ const command: Command = {
         const report = await withHarness(context, values.db, (harness) => harness.runAction(connection, name, input, { signal: context.signal }), {
             onLog: scriptLogPrinter(context, values.json ?? false),
         });
-        // Bad input is the caller's mistake (exit 2), found before the action sent anything.
-        if (report.error?.code === 'invalid_record' && report.error.model === 'input') {
-            reportRun(context, report, values.json ?? false);
-            return 2;
-        }
-        return reportRun(context, report, values.json ?? false);
+        const code = reportRun(context, report, values.json ?? false);
+        return isBadInput(report) ? 2 : code;
     },
 };
 
