@@ -139,9 +139,9 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
         const forced = await act(connection, 'force-password-change', { id });
         expect(forced['id']).toBe(id);
         expect((await read(`/users/${id}/password`))['status']).toBe('MUST_CHANGE_PASSWORD');
-        const unlocked = await act(connection, 'unlock-user', { id });
-        expect(unlocked['id']).toBe(id);
-        expect((await read(`/users/${id}/password`))['status']).not.toBe('PASSWORD_LOCKED_OUT');
+        // The emulator's unlock puts a password that is not usable as it stands (here: must change) back to OK.
+        expect(await act(connection, 'unlock-user', { id })).toEqual({ id, passwordStatus: 'OK' });
+        expect((await read(`/users/${id}/password`))['status']).toBe('OK');
     });
 
     it('set-mfa-enabled and list-user-mfa-devices', async () => {
