@@ -3,7 +3,6 @@ import { openConnectionRuntime, type ConnectionRuntime } from '../connections/ru
 import { createConnectionsApi, type ConnectionsApi } from '../connections/connections-api.js';
 import { NotFoundError } from '../errors/index.js';
 import { openStore, resolveStorePath, type RecordPage, type Store } from '../store/index.js';
-import { executeAction, executeOnEvent, executeSync } from './execute.js';
 import { proxyRequest, type ProxyRequest, type ProxyResponse } from './proxy.js';
 import { Redactor } from './redactor.js';
 import type { RunContext, RunLogLine, RunProgress } from './run-context.js';
@@ -11,6 +10,10 @@ import { describeFailure, type RunReport } from './run-report.js';
 import { rolesNeededByScripts } from './script-roles.js';
 import { listScripts, loadScript, type OnEventScript, type ScriptKind } from './script-loader.js';
 import { storeForRun } from './store-adapter.js';
+
+// Running a script needs Nango's runner-sdk, which alone takes about half a `request`'s start-up:
+// only the run* methods load it, so `request`, `connections` and `records` never pay for it.
+const loadExecute = () => import('./execute.js');
 
 export type { RunReport } from './run-report.js';
 export type { RunLogLine, RunProgress } from './run-context.js';
@@ -167,6 +170,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         async runSync(connection, sync, runOptions = {}) {
             const integration = (await runtimeOf(connection)).view.integration;
             const script = await loadScript(scriptsRoot, integration, 'sync', sync);
+            const { executeSync } = await loadExecute();
             if (runOptions.full) store.checkpoints.clear(connection, sync);
             return run(
                 'sync',
@@ -185,6 +189,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         async runAction(connection, action, input, runOptions = {}) {
             const integration = (await runtimeOf(connection)).view.integration;
             const script = await loadScript(scriptsRoot, integration, 'action', action);
+            const { executeAction } = await loadExecute();
             return run('action', connection, action, runOptions.signal, async (context) => {
                 const outcome = await executeAction(context, script, input, { debug: options.debug ?? false });
                 const counts = { added: 0, updated: 0, deleted: 0 };
@@ -194,6 +199,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         async runOnEvent(connection, event, runOptions = {}) {
             const integration = (await runtimeOf(connection)).view.integration;
             const reports: RunReport[] = [];
+            const { executeOnEvent } = await loadExecute();
             for (const name of listScripts(scriptsRoot, integration, 'on-event')) {
                 const script = await loadScript(scriptsRoot, integration, 'on-event', name);
                 if (script.event !== event) continue;
