@@ -14,6 +14,9 @@ Flags:
   --limit <N>       how many records (1 to 10000; default 100)
   --cursor <c>      continue after this cursor (from a previous page's next_cursor)
 ${harnessFlagsHelp}
+
+Exit codes: 0 listed (none is not an error: stderr then names the models that have records),
+2 bad usage, an unknown connection or a cursor this store did not hand out.
 `;
 
 const command: Command = {
