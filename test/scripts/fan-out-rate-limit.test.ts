@@ -1,8 +1,13 @@
 // Fan-out syncs (one request per user or group) against an emulator with a tight rate limit: paced
 // below it they never see a 429; paced above it they still finish, the 429s retried after Retry-After.
+// And against a slow loopback server, which counts what it serves at once: a few requests in
+// parallel, never more than the fan-out's bound.
+import type { ServerResponse } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { startLoopbackServer, type RecordedRequest } from '../support/loopback-server.js';
+import { answeredToken, connectLoopback, expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -31,5 +36,32 @@ describe('fan-out syncs under a rate limit', () => {
         );
         expect(world.emulator.admin.stats().status429).toBeGreaterThan(0);
         expect(liveRecords(world.harness, 'cc', 'UserRoleAssignment').length).toBeGreaterThan(0);
+    });
+});
+
+describe('fan-out concurrency', () => {
+    it("mfa-devices reads several users' devices at once, never more than 4", { timeout: 60_000 }, async () => {
+        const environmentId = '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d';
+        const users = Array.from({ length: 20 }, (_, n) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, username: `user${n}` }));
+        const server = await startLoopbackServer(async (request: RecordedRequest, response: ServerResponse) => {
+            response.setHeader('content-type', 'application/json');
+            if (answeredToken(request.url, response)) return;
+            if (request.url.includes('/devices')) {
+                // Slow enough that parallel requests overlap on any machine.
+                await new Promise((resolve) => setTimeout(resolve, 150));
+                response.end(JSON.stringify({ _embedded: { devices: [{ id: '7e0f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b', type: 'EMAIL' }] } }));
+                return;
+            }
+            response.end(JSON.stringify({ _embedded: { users } }));
+        });
+        try {
+            await connectLoopback(world.harness, 'slow', server.origin, environmentId);
+            expectSuccess(await world.harness.runSync('slow', 'mfa-devices'));
+            expect(server.requests.filter((r) => r.url.includes('/devices'))).toHaveLength(20);
+            expect(server.maxInFlight).toBeGreaterThan(1);
+            expect(server.maxInFlight).toBeLessThanOrEqual(4);
+        } finally {
+            await server.close();
+        }
     });
 });
