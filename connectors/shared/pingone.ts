@@ -34,5 +34,7 @@ export const CONTENT_TYPES = {
 
 /** Page size asked for; PingOne may return fewer, so paging follows `_links.next` only. */
 export const PAGE_SIZE = 100;
+/** Users a page: PingOne's documented maximum for /users (NOTES §3); half the requests of PAGE_SIZE for a full scan. */
+export const USERS_PAGE_SIZE = 200;
 /** A fan-out's pace unless connection metadata sets `maxRequestsPerSecond`: about half PingOne's default per-IP share. */
 export const FAN_OUT_LIMITS = { concurrency: 4, perSecond: 50 } as const;

@@ -5,6 +5,7 @@ import { tryCall, type PingOneCall, type ProxyNango } from './http.js';
 import { toUser, type Raw } from './mappers.js';
 import type { User } from './models.js';
 import type { CollectionRequest } from './paging.js';
+import { USERS_PAGE_SIZE } from './pingone.js';
 
 /** The GET of one user (the ID already checked to be a PingOne ID, or taken from PingOne). */
 export function userRead(context: PingOneContext, id: string, doing: string): PingOneCall {
@@ -28,7 +29,7 @@ export function usersRequest(context: PingOneContext, filter?: string): Collecti
     return {
         path: `${context.environmentPath}/users`,
         embedded: 'users',
-        ...(filter ? { params: { filter } } : {}),
+        params: { limit: USERS_PAGE_SIZE, ...(filter ? { filter } : {}) },
         doing: 'list users',
         roles: 'identityRead',
     };
