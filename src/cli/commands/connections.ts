@@ -57,7 +57,8 @@ const command: Command = {
                 }
                 const result = await harness.connections.test(name, { signal: context.signal });
                 if (json) printJson(context, result);
-                else if (result.ok) context.stdout.write(`${name}: ${result.message}\n`);
+                // A connection that works may still have calls it could not check (write roles of a signed-on admin): say so.
+                else if (result.ok) context.stdout.write(`${name}: ${result.message}\n${result.hint ? `  note: ${result.hint}\n` : ''}`);
                 else
                     context.stderr.write(
                         `${name}: ${result.message}\n${missingRoleLines(result.missingRoles ?? [])}${result.hint ? `  hint: ${result.hint}\n` : ''}`,
