@@ -1,6 +1,6 @@
 // Throughput vs the floor: the `users` sync through the harness (paging, zod validation, SQLite
 // writes) against a bare undici loop over the same pages of the same emulator, alternating.
-import { PAGE_SIZE } from '../connectors/shared/pingone.js';
+import { USERS_PAGE_SIZE } from '../connectors/shared/pingone.js';
 import { benchConnection, openBenchHarness } from './bench-harness.js';
 import { startEmulatorProcess, type EmulatorProcess } from './emulator-process.js';
 import { floorWalk } from './floor.js';
@@ -41,7 +41,7 @@ export async function harnessUsersSync(emulator: EmulatorProcess, expected: numb
 
 async function floorRound(emulator: EmulatorProcess, expected: number): Promise<number> {
     const started = performance.now();
-    const seen = await floorWalk(emulator, PAGE_SIZE);
+    const seen = await floorWalk(emulator, USERS_PAGE_SIZE);
     const seconds = (performance.now() - started) / 1000;
     if (seen !== expected) throw new Error(`The floor loop saw ${seen} users; the emulator has ${expected}.`);
     return seen / seconds;
@@ -57,7 +57,7 @@ export const throughput: Measurement<ThroughputResult> = {
         try {
             const { users: expected } = await emulator.admin('userCount');
             // Warm-up: both paths load their code and the emulator's JIT settles before anything is timed.
-            await floorWalk(emulator, PAGE_SIZE);
+            await floorWalk(emulator, USERS_PAGE_SIZE);
             const harnessRounds: number[] = [];
             const floorRounds: number[] = [];
             let harnessRequests = 0;
@@ -82,7 +82,7 @@ export const throughput: Measurement<ThroughputResult> = {
                 ratio: round(harness / floor, 3),
                 target: throughputTarget,
                 users: expected,
-                pageSize: PAGE_SIZE,
+                pageSize: USERS_PAGE_SIZE,
                 rounds,
                 harnessRounds: harnessRounds.map((value) => round(value)),
                 floorRounds: floorRounds.map((value) => round(value)),
