@@ -21,7 +21,12 @@ function overview(): string {
 export function defaultContext(): CommandContext {
     const controller = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-        process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
+        // A typed reason: whatever was waiting on the signal (a sign-on callback, a request) rejects with it, and it prints as a message, not a stack.
+        process.once(signal, () =>
+            controller.abort(
+                new ConnectorError('interrupted', `Stopped by ${signal}.`, { hint: 'Nothing half-done was saved; run the command again to carry on.' }),
+            ),
+        );
     }
     return {
         stdout: process.stdout,

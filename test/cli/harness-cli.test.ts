@@ -334,6 +334,44 @@ describe('connections, request, sync, action, records', () => {
     });
 });
 
+describe('Ctrl-C', () => {
+    it('stops connect waiting for the sign-on callback with a message, exit 1 and nothing saved', async () => {
+        const stopped = temporaryDatabase();
+        const child = spawn(
+            process.execPath,
+            [
+                bin,
+                'connect',
+                'waiting',
+                '--provider',
+                'pingone',
+                '--environment-id',
+                emulator.environmentId,
+                '--client-id',
+                emulator.web.clientId,
+                '--emulator',
+                emulator.url,
+                '--db',
+                stopped,
+            ],
+            { env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }), stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+        await waitFor(() => output.includes('Waiting for the redirect'), 60_000);
+        child.kill('SIGINT');
+        const code = await exited;
+        captured.push(output);
+        expect(code).toBe(1);
+        expect(output).toMatch(/pingone-connector connect: Stopped by SIGINT\.\n  hint: Nothing half-done was saved/);
+        expect(output).not.toMatch(/\n\s+at /);
+        const list = await cli(['connections', 'list', '--json', '--db', stopped]);
+        expect(JSON.parse(list.stdout)).toEqual([]);
+    }, 90_000);
+});
+
 describe('a killed run', () => {
     it('resumes after SIGKILL from its last checkpoint, and ends with exactly the records of a clean run', async () => {
         const killedDb = temporaryDatabase();
