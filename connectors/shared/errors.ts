@@ -39,6 +39,12 @@ function str(value: unknown): string | undefined {
     return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** The HTTP status PingOne answered with, from an ActionError made by `describeFailure` (else undefined). */
+export function pingOneStatus(error: unknown): number | undefined {
+    const status = (error as { payload?: { pingone?: { status?: unknown } } } | null)?.payload?.pingone?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+
 /** Reads the status and PingOne body from whatever the proxy threw (Axios-style `response`, or a bare `status`). */
 export function readFailure(error: unknown): PingOneFailure | undefined {
     const err = asRecord(error);

@@ -8,6 +8,7 @@ import { readPingOneContext, type PingOneContext } from './connection.js';
 import { defineSync } from './define.js';
 import { fanOutLimits, PacingMetadata } from './fan-out-limits.js';
 import { mapBounded } from './fan-out.js';
+import { pingOneStatus } from './errors.js';
 import { fullScan, ScanCheckpoint } from './full-scan.js';
 import type { ProxyNango } from './http.js';
 import type { Raw } from './mappers.js';
@@ -28,17 +29,12 @@ export interface FanOutSyncSpec<TName extends string, TModel extends z.ZodObject
     map: (parent: Raw, child: Raw, state: TState) => z.infer<TModel>;
 }
 
-function isNotFound(error: unknown): boolean {
-    const payload = (error as { payload?: { code?: unknown } } | null)?.payload;
-    return payload?.code === 'not_found';
-}
-
 /** All children of one parent; a parent deleted since it was listed has none. */
 async function childrenOf(nango: ProxyNango, context: PingOneContext, request: CollectionRequest): Promise<Raw[]> {
     try {
         return await allItems<Raw>(nango, context, request);
     } catch (error) {
-        if (isNotFound(error)) {
+        if (pingOneStatus(error) === 404) {
             return [];
         }
         throw error;

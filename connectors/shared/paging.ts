@@ -6,7 +6,7 @@ import { URL } from 'url';
 import type { NangoAction } from 'nango';
 
 import type { PingOneContext } from './connection.js';
-import { fail } from './errors.js';
+import { fail, pingOneStatus } from './errors.js';
 import { call, type PingOneCall } from './http.js';
 import { PAGE_SIZE } from './pingone.js';
 
@@ -99,12 +99,6 @@ function lookAhead<T>(page: Promise<T>): Promise<T> {
     return page;
 }
 
-/** Whether PingOne refused a page it once handed out: its cursor expired (or the collection went). */
-function refusedPage(error: unknown): boolean {
-    const status = (error as { payload?: { pingone?: { status?: unknown } } } | null)?.payload?.pingone?.status;
-    return status === 400 || status === 404;
-}
-
 /**
  * Every page of a collection from a saved next path; when PingOne no longer accepts that path (a
  * cursor saved by a run that stopped days ago may have expired), from the first page instead, so
@@ -124,7 +118,9 @@ export async function* resumedPages<T>(
     try {
         first = await fetchPage<T>(nango, context, request, resume);
     } catch (error) {
-        if (!refusedPage(error)) {
+        // PingOne refused a page it once handed out: its cursor expired (or the collection went).
+        const status = pingOneStatus(error);
+        if (status !== 400 && status !== 404) {
             throw error;
         }
         await nango.log(`PingOne no longer accepts the saved page ${resume}: reading from the first page.`, { level: 'warn' });

@@ -8,7 +8,7 @@ import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, 
 let world: ScriptsWorld;
 beforeAll(async () => {
     // Large enough that a full scan takes many pages.
-    world = await openScriptsWorld({ users: 5000 });
+    world = await openScriptsWorld({ users: 20_000 });
 });
 afterAll(async () => world?.close());
 
@@ -49,8 +49,8 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration users sync', ({ connection 
         expect(users.has(deleted)).toBe(false);
         expect(users.size).toBe(admin.users.count());
         expect(incremental.counts.deleted).toBe(1);
-        // 5,000 users are 25 pages of 200; the incremental run reads the audit log and the changed users.
-        expect(incremental.requests * 2).toBeLessThan(full.requests);
+        // 20,000 users are 100 pages of 200; the incremental run reads the audit log and the changed users.
+        expect(incremental.requests * 5).toBeLessThan(full.requests);
     });
 
     it('runs a full reconciliation when the interval set in metadata has passed', { timeout: 180_000 }, async () => {
