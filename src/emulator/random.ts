@@ -3,9 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 // Everything the emulator invents (ids, names, fault dice) comes from here, so that one seed
 // reproduces one tenant and one sequence of faults.
 
-/** FNV-1a over the text: fast, stable, good enough to spread seeded choices. */
-export function hash32(text: string): number {
-    let hash = 0x811c9dc5;
+const fnvBasis = 0x811c9dc5;
+
+/**
+ * FNV-1a over the text: fast, stable, good enough to spread seeded choices. `from` continues the
+ * hash of a prefix: `hash32(b, hash32(a)) === hash32(a + b)`, so a fixed prefix is hashed once.
+ */
+export function hash32(text: string, from = fnvBasis): number {
+    let hash = from;
     for (let i = 0; i < text.length; i++) {
         hash ^= text.charCodeAt(i);
         hash = Math.imul(hash, 0x01000193);
@@ -39,7 +44,8 @@ export function seededUuid(seed: string, name: string): string {
 const span48 = 2 ** 48;
 
 function hex8(value: number): string {
-    return value.toString(16).padStart(8, '0');
+    // 2^32 + value has nine hex digits; dropping the first pads to eight without padStart.
+    return (0x100000000 + value).toString(16).slice(1);
 }
 
 const offsets = new Map<string, number>();
@@ -55,15 +61,20 @@ function offset48(seed: string, kind: string): number {
 }
 
 /**
- * A seeded uuid whose last 12 hex digits carry `index` (shifted by a seeded offset, so ids do not
+ * Seeded uuids whose last 12 hex digits carry an index (shifted by a seeded offset, so ids do not
  * look sequential): a generated user's id leads straight back to its index without an id table,
- * and a 1,000,000-user tenant keeps no map.
+ * and a 1,000,000-user tenant keeps no map. Returns the index -> uuid function of one seed and kind.
  */
-export function indexedUuid(seed: string, kind: string, index: number): string {
-    // FNV rather than sha256: this runs for every user of every page served, and ids need spread, not secrecy.
-    const base = `${seed}\0${kind}\0${index}\0`;
-    const head = hex8(hash32(`${base}a`)) + hex8(hash32(`${base}b`)) + hex8(hash32(`${base}c`)).slice(0, 4);
-    return formatUuid(head + ((index + offset48(seed, kind)) % span48).toString(16).padStart(12, '0'));
+export function indexedUuids(seed: string, kind: string): (index: number) => string {
+    // FNV rather than sha256: this runs for every user of every page served, and ids need spread, not
+    // secrecy. The prefix `${seed}\0${kind}\0` is hashed once; per id only the index's digits are.
+    const prefix = hash32(`${seed}\0${kind}\0`);
+    const offset = offset48(seed, kind);
+    return (index) => {
+        const base = hash32(`${index}\0`, prefix);
+        const head = hex8(hash32('a', base)) + hex8(hash32('b', base)) + hex8(hash32('c', base)).slice(0, 4);
+        return formatUuid(head + ((index + offset) % span48).toString(16).padStart(12, '0'));
+    };
 }
 
 /** The index an indexedUuid of this seed and kind carries, or undefined when the text is not one. */

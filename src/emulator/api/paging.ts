@@ -71,25 +71,38 @@ export interface HalPage {
     count?: number | undefined;
 }
 
-/** A HAL collection body with `_links.self/next`, `_embedded.<collection>`, `count` and `size`. */
-export function halPage(context: RequestContext, page: HalPage): Record<string, unknown> {
+function pageLinks(context: RequestContext, nextPosition: number | undefined): Record<string, { href: string }> {
     const self = `${context.origin}${context.path}${context.search}`;
     const links: Record<string, { href: string }> = { self: { href: self } };
-    if (page.nextPosition !== undefined) {
+    if (nextPosition !== undefined) {
         const query = new URLSearchParams();
         for (const name of ['limit', ...boundParameters]) {
             const value = context.query.get(name);
             if (value !== null) query.set(name, value);
         }
-        query.set('cursor', encodeCursor(page.nextPosition, context.query));
+        query.set('cursor', encodeCursor(nextPosition, context.query));
         links.next = { href: `${context.origin}${context.path}?${query.toString()}` };
     }
+    return links;
+}
+
+/** A HAL collection body with `_links.self/next`, `_embedded.<collection>`, `count` and `size`. */
+export function halPage(context: RequestContext, page: HalPage): Record<string, unknown> {
     return {
-        _links: links,
+        _links: pageLinks(context, page.nextPosition),
         _embedded: { [page.collection]: page.items },
         ...(page.count === undefined ? {} : { count: page.count }),
         size: page.items.length,
     };
+}
+
+/** `JSON.stringify(halPage(...))` for items that are JSON text already (a large page is one string join, not an object walk). */
+export function halPageJson(context: RequestContext, page: Omit<HalPage, 'items'> & { items: string[] }): string {
+    const count = page.count === undefined ? '' : `"count":${page.count},`;
+    return (
+        `{"_links":${JSON.stringify(pageLinks(context, page.nextPosition))},` +
+        `"_embedded":{${JSON.stringify(page.collection)}:[${page.items.join(',')}]},${count}"size":${page.items.length}}`
+    );
 }
 
 /** Pages through a small in-memory collection. */

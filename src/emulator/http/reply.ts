@@ -2,12 +2,21 @@
 export interface Reply {
     status: number;
     headers?: Record<string, string>;
-    /** JSON-serialised unless it is a string (HTML, text) or absent (204). */
+    /** JSON-serialised unless it is a string (HTML, text), `JsonText` (JSON already) or absent (204). */
     body?: unknown;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
     return { status, body, headers };
+}
+
+/** A JSON body serialised by the handler already (large pages built from JSON text): sent as is. */
+export class JsonText {
+    constructor(readonly text: string) {}
+}
+
+export function jsonText(status: number, text: string): Reply {
+    return { status, body: new JsonText(text) };
 }
 
 export function noContent(): Reply {

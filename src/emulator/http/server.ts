@@ -7,7 +7,7 @@ import type { Emulation } from '../emulation.js';
 import { countStatus } from '../stats.js';
 import { ApiError, apiErrors } from './api-error.js';
 import { requestOrigin, type RequestContext } from './context.js';
-import type { Reply } from './reply.js';
+import { JsonText, type Reply } from './reply.js';
 import type { Router } from './router.js';
 
 const maxBodyBytes = 1_048_576;
@@ -182,7 +182,7 @@ export class EmulatorServer {
         if (typeof reply.body === 'string') {
             text = reply.body;
         } else if (reply.body !== undefined) {
-            text = JSON.stringify(reply.body);
+            text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
             headers['content-type'] ??= 'application/json';
             if (malformed) {
                 this.emulation.stats.faults.malformed++;

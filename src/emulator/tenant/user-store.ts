@@ -1,5 +1,5 @@
 import { indexOfUuid } from '../random.js';
-import { generateUser, type GeneratorContext } from './user-generator.js';
+import { UserGenerator, type GeneratedJson, type GeneratorContext } from './user-generator.js';
 import type { UserRecord } from './records.js';
 
 /**
@@ -14,11 +14,13 @@ export class UserStore {
     private readonly createdIds = new Map<string, number>();
     private readonly overlayUsernames = new Map<string, number>();
     private end: number;
+    private readonly generator: UserGenerator;
 
     constructor(
-        private readonly generator: GeneratorContext,
+        context: GeneratorContext,
         readonly generated: number,
     ) {
+        this.generator = new UserGenerator(context);
         this.end = generated;
     }
 
@@ -37,7 +39,15 @@ export class UserStore {
         if (this.deleted.has(index)) return undefined;
         const changed = this.overlay.get(index);
         if (changed) return changed;
-        return index < this.generated ? generateUser(this.generator, index) : undefined;
+        return index < this.generated ? this.generator.record(index) : undefined;
+    }
+
+    /** The live user's id and body text (see GeneratedJson) at an index (no object built for a generated user), or undefined. */
+    jsonAt(index: number): GeneratedJson | undefined {
+        if (this.deleted.has(index)) return undefined;
+        const changed = this.overlay.get(index);
+        if (changed) return { id: String(changed.body.id), members: JSON.stringify(changed.body).slice(1) };
+        return index < this.generated ? this.generator.json(index) : undefined;
     }
 
     /** The live user at a position of the list order (0-based), skipping deleted indexes without a scan. */
@@ -54,7 +64,7 @@ export class UserStore {
         const index = indexOfUuid(this.generator.seed, 'user', id);
         if (index === undefined || index >= this.generated || this.deleted.has(index)) return undefined;
         // The id must be exactly the one this index generates, not just end in the right digits.
-        return this.at(index)?.body.id === id ? index : undefined;
+        return (this.overlay.get(index)?.body.id ?? this.generator.id(index)) === id ? index : undefined;
     }
 
     get(id: string): UserRecord | undefined {
