@@ -143,7 +143,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
             emulation.tokenLifetimeSeconds = seconds;
         },
         expireAccessTokens: () => {
-            emulation.tokensValidFrom = Math.floor(Date.now() / 1000) + 1;
+            emulation.tokenGeneration++;
         },
         setAutoSignOn: (enabled) => {
             emulation.autoSignOn = enabled;

@@ -16,8 +16,8 @@ export class Emulation {
     readonly grants = new GrantStore();
     /** Access tokens (by jti) that stopped working early: the early-expiry fault, or a revoked family. */
     readonly revokedTokens = new Set<string>();
-    /** Tokens issued (`iat`) before this second no longer work (admin.expireAccessTokens). */
-    tokensValidFrom = 0;
+    /** Access tokens of earlier generations no longer work (admin.expireAccessTokens starts a new one). */
+    tokenGeneration = 0;
     readonly faults: FaultDice;
     readonly rateLimiter: RateLimiter;
     stats: EmulatorStats = emptyStats();

@@ -1,6 +1,7 @@
 import type { Emulation } from '../emulation.js';
 import { apiErrors } from '../http/api-error.js';
 import { header, type Actor, type RequestContext } from '../http/context.js';
+import { isLive } from '../auth/tokens.js';
 import { permissions, type Permission } from '../tenant/role-definitions.js';
 import type { Json } from '../tenant/records.js';
 
@@ -10,9 +11,8 @@ export function authenticate(emulation: Emulation, context: RequestContext): Act
     if (!authorization?.toLowerCase().startsWith('bearer ')) throw apiErrors.invalidToken('An access token is required: send Authorization: Bearer <token>.');
     const claims = emulation.key.verify(authorization.slice(7).trim());
     if (!claims) throw apiErrors.invalidToken('The access token is not valid.');
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) throw apiErrors.invalidToken('The access token has expired.');
+    if (!isLive(emulation, claims)) throw apiErrors.invalidToken('The access token has expired.');
     const tokenId = String(claims.jti);
-    if (emulation.revokedTokens.has(tokenId) || Number(claims.iat) < emulation.tokensValidFrom) throw apiErrors.invalidToken('The access token has expired.');
     const environmentId = String(claims.env);
     const clientId = String(claims.client_id);
     const tenant = emulation.world.tenant(environmentId);

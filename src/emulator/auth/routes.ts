@@ -9,6 +9,7 @@ import { discovery, jwks } from './discovery.js';
 import { formBody } from '../http/context.js';
 import { OAuthError } from './oauth-error.js';
 import { tokenEndpoint } from './token-endpoint.js';
+import { isLive } from './tokens.js';
 
 const base = '/:environmentId/as';
 
@@ -47,7 +48,7 @@ export const authRoutes: Route<Emulation>[] = [
             const tenant = tenantOf(emulation, context);
             const authorization = header(context, 'authorization') ?? '';
             const claims = authorization.toLowerCase().startsWith('bearer ') ? emulation.key.verify(authorization.slice(7).trim()) : undefined;
-            const user = claims && typeof claims.exp === 'number' && claims.exp * 1000 > Date.now() ? tenant.users.get(String(claims.sub)) : undefined;
+            const user = claims && isLive(emulation, claims) ? tenant.users.get(String(claims.sub)) : undefined;
             if (!user)
                 throw new OAuthError(401, 'invalid_token', 'A valid access token from the authorization-code flow is required.', {
                     'www-authenticate': 'Bearer error="invalid_token"',

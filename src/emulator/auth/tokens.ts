@@ -1,4 +1,5 @@
 import type { Emulation } from '../emulation.js';
+import type { Claims } from './jwt.js';
 import { randomUuid } from '../random.js';
 import type { Json } from '../tenant/records.js';
 
@@ -9,6 +10,26 @@ export function apiOriginFor(authOrigin: string): string {
 
 export function issuer(origin: string, environmentId: string): string {
     return `${origin}/${environmentId}/as`;
+}
+
+/**
+ * An access token's `jti`: a random uuid whose first eight hex digits carry the token generation it
+ * was minted in. `admin.expireAccessTokens()` moves to the next generation, which ends every token
+ * minted before it and none minted after, whatever the clock says.
+ */
+function accessTokenId(generation: number): string {
+    return `${generation.toString(16).padStart(8, '0')}${randomUuid().slice(8)}`;
+}
+
+/** Whether verified access-token claims still hold: not expired, not revoked, minted in the current token generation. */
+export function isLive(emulation: Emulation, claims: Claims): boolean {
+    const jti = String(claims.jti);
+    return (
+        typeof claims.exp === 'number' &&
+        claims.exp * 1000 > Date.now() &&
+        !emulation.revokedTokens.has(jti) &&
+        Number.parseInt(jti.slice(0, 8), 16) === emulation.tokenGeneration
+    );
 }
 
 export interface AccessTokenRequest {
@@ -32,7 +53,7 @@ export function mintAccessToken(emulation: Emulation, request: AccessTokenReques
         ...(request.scope ? { scope: request.scope } : {}),
         iat: now,
         exp: now + expiresIn,
-        jti: randomUuid(),
+        jti: accessTokenId(emulation.tokenGeneration),
     });
     return { token, expiresIn };
 }

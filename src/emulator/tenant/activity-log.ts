@@ -16,13 +16,20 @@ export class ActivityLog {
 
     constructor(private readonly environmentId: string) {}
 
-    record(type: ActivityType, resources: ActivityResource[], actor: Actor | undefined, description: string): void {
-        const now = new Date().toISOString();
+    /** Appends an activity; `past` gives a seeded one its own time and ids (the seeded history). */
+    record(
+        type: ActivityType,
+        resources: ActivityResource[],
+        actor: Pick<Actor, 'clientId' | 'environmentId' | 'userId'> | undefined,
+        description: string,
+        past?: { at: string; id: string; correlationId: string },
+    ): void {
+        const at = past?.at ?? new Date().toISOString();
         this.entries.push({
-            id: randomUuid(),
-            recordedAt: now,
-            createdAt: now,
-            correlationId: randomUuid(),
+            id: past?.id ?? randomUuid(),
+            recordedAt: at,
+            createdAt: at,
+            correlationId: past?.correlationId ?? randomUuid(),
             environment: { id: this.environmentId },
             action: { type, description },
             resources: resources.map((resource) => ({

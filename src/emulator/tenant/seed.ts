@@ -3,6 +3,7 @@ import { regionOfTld, type ResolvedOptions } from '../options.js';
 import { seededUuid } from '../random.js';
 import { roleDefinitions } from './role-definitions.js';
 import type { ApplicationRecord, Json, TokenAuthMethod } from './records.js';
+import { seedActivityHistory } from './activity-history.js';
 import { newUserRecord } from './new-user.js';
 import { Tenant } from './tenant.js';
 import { World } from './world.js';
@@ -194,6 +195,10 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
             roleAssignment(world, primary, 'Identity Data Admin', environmentScope, 'admin'),
             roleAssignment(world, primary, 'Organization Admin', organizationScope, 'admin'),
         );
+
+    const startedAt = Date.now();
+    seedActivityHistory(primary, seed, String(worker.body.id), startedAt);
+    seedActivityHistory(sandbox, seed, undefined, startedAt);
 
     return {
         world,
