@@ -1,140 +1,185 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreateApplicationOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { emulatorForFile } from './fixture.js';
 import { call, tokenFor } from './http.js';
 
 describe('emulator: roles, applications, devices, audit', () => {
-    let emulator: TestEmulator;
-    let token: string;
-    beforeAll(async () => {
-        emulator = await startTestEmulator();
-        token = await emulator.workerToken();
-    });
-    afterAll(() => emulator.close());
+    const fixture = emulatorForFile();
 
-    const env = () => `/v1/environments/${emulator.environmentId}`;
+    const env = () => `/v1/environments/${fixture.emulator.environmentId}`;
 
     async function appToken(roles: NonNullable<CreateApplicationOptions['roles']>) {
-        const app = emulator.admin.createApplication({ roles });
-        return tokenFor(emulator, app.clientId, app.clientSecret);
+        const app = fixture.emulator.admin.createApplication({ roles });
+        return tokenFor(fixture.emulator, app.clientId, app.clientSecret);
     }
 
     it('enforces the roles table: read-only can read, not write; missing roles get 403 INSUFFICIENT_PERMISSIONS', async () => {
         const readOnly = await appToken(['Identity Data Read Only']);
-        expect((await call(emulator, 'GET', `${env()}/users?limit=1`, { token: readOnly })).status).toBe(200);
-        expect((await call(emulator, 'GET', `${env()}/groups`, { token: readOnly })).status).toBe(200);
-        const write = await call(emulator, 'POST', `${env()}/users`, { token: readOnly, json: { username: 'ro', email: 'ro@example.com' } });
+        expect((await call(fixture.emulator, 'GET', `${env()}/users?limit=1`, { token: readOnly })).status).toBe(200);
+        expect((await call(fixture.emulator, 'GET', `${env()}/groups`, { token: readOnly })).status).toBe(200);
+        const write = await call(fixture.emulator, 'POST', `${env()}/users`, { token: readOnly, json: { username: 'ro', email: 'ro@example.com' } });
         expect(write.status).toBe(403);
         expect(write.body).toMatchObject({ code: 'ACCESS_FAILED', details: [{ code: 'INSUFFICIENT_PERMISSIONS' }] });
         expect(write.body.details[0].message).toContain('Identity Data Admin');
-        expect((await call(emulator, 'GET', `${env()}/applications`, { token: readOnly })).status).toBe(403);
-        expect((await call(emulator, 'GET', '/v1/environments', { token: readOnly })).status).toBe(403);
+        expect((await call(fixture.emulator, 'GET', `${env()}/applications`, { token: readOnly })).status).toBe(403);
+        expect((await call(fixture.emulator, 'GET', '/v1/environments', { token: readOnly })).status).toBe(403);
 
         const appDev = await appToken(['Client Application Developer']);
-        expect((await call(emulator, 'GET', `${env()}/applications`, { token: appDev })).status).toBe(200);
-        expect((await call(emulator, 'GET', `${env()}/users`, { token: appDev })).status).toBe(403);
+        expect((await call(fixture.emulator, 'GET', `${env()}/applications`, { token: appDev })).status).toBe(200);
+        expect((await call(fixture.emulator, 'GET', `${env()}/users`, { token: appDev })).status).toBe(403);
 
         const identityAdmin = await appToken(['Identity Data Admin']);
-        const user = (await call(emulator, 'GET', `${env()}/users?limit=1`, { token: identityAdmin })).body._embedded.users[0];
-        expect((await call(emulator, 'GET', `${env()}/users/${user.id}/roleAssignments`, { token: identityAdmin })).status).toBe(200);
-        const roles = (await call(emulator, 'GET', '/v1/roles', { token: identityAdmin })).body._embedded.roles;
+        const user = (await call(fixture.emulator, 'GET', `${env()}/users?limit=1`, { token: identityAdmin })).body._embedded.users[0];
+        expect((await call(fixture.emulator, 'GET', `${env()}/users/${user.id}/roleAssignments`, { token: identityAdmin })).status).toBe(200);
+        const roles = (await call(fixture.emulator, 'GET', '/v1/roles', { token: identityAdmin })).body._embedded.roles;
         const readOnlyRole = roles.find((role: { name: string }) => role.name === 'Identity Data Read Only');
-        const assign = await call(emulator, 'POST', `${env()}/users/${user.id}/roleAssignments`, {
+        const assign = await call(fixture.emulator, 'POST', `${env()}/users/${user.id}/roleAssignments`, {
             token: identityAdmin,
-            json: { role: { id: readOnlyRole.id }, scope: { id: emulator.environmentId, type: 'ENVIRONMENT' } },
+            json: { role: { id: readOnlyRole.id }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } },
         });
         expect(assign.status).toBe(403);
 
         // Environment Admin granted for another environment does not cover this one.
-        const sandbox = (await call(emulator, 'GET', '/v1/environments', { token })).body._embedded.environments[1].id;
-        const app = emulator.admin.createApplication();
-        emulator.admin.setRoles(app.clientId, []);
-        const other = await tokenFor(emulator, app.clientId, app.clientSecret);
-        expect((await call(emulator, 'GET', `/v1/environments/${sandbox}/users`, { token: other })).status).toBe(403);
+        const sandbox = (await call(fixture.emulator, 'GET', '/v1/environments', { token: fixture.token })).body._embedded.environments[1].id;
+        const app = fixture.emulator.admin.createApplication();
+        fixture.emulator.admin.setRoles(app.clientId, []);
+        const other = await tokenFor(fixture.emulator, app.clientId, app.clientSecret);
+        expect((await call(fixture.emulator, 'GET', `/v1/environments/${sandbox}/users`, { token: other })).status).toBe(403);
         const orgLevel = await appToken([{ role: 'Organization Admin', scope: 'organization' }]);
-        expect((await call(emulator, 'GET', '/v1/environments', { token: orgLevel })).status).toBe(200);
+        expect((await call(fixture.emulator, 'GET', '/v1/environments', { token: orgLevel })).status).toBe(200);
     });
 
     it('creates and deletes user role assignments (Environment Admin), refusing a role at a scope it does not apply to', async () => {
-        const user = (await call(emulator, 'POST', `${env()}/users`, { token, json: { username: 'roles.user', email: 'r@example.com' } })).body;
-        const roles = (await call(emulator, 'GET', '/v1/roles', { token })).body._embedded.roles;
+        const user = (
+            await call(fixture.emulator, 'POST', `${env()}/users`, { token: fixture.token, json: { username: 'roles.user', email: 'r@example.com' } })
+        ).body;
+        const roles = (await call(fixture.emulator, 'GET', '/v1/roles', { token: fixture.token })).body._embedded.roles;
         const role = (name: string) => roles.find((candidate: { name: string }) => candidate.name === name).id;
         const path = `${env()}/users/${user.id}/roleAssignments`;
-        const created = await call(emulator, 'POST', path, {
-            token,
-            json: { role: { id: role('Identity Data Read Only') }, scope: { id: emulator.environmentId, type: 'ENVIRONMENT' } },
+        const created = await call(fixture.emulator, 'POST', path, {
+            token: fixture.token,
+            json: { role: { id: role('Identity Data Read Only') }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } },
         });
         expect(created.status).toBe(201);
         expect(created.body).toMatchObject({ role: { id: role('Identity Data Read Only') }, scope: { type: 'ENVIRONMENT' }, readOnly: false });
-        const wrongScope = await call(emulator, 'POST', path, {
-            token,
-            json: { role: { id: role('Organization Admin') }, scope: { id: emulator.environmentId, type: 'ENVIRONMENT' } },
+        const wrongScope = await call(fixture.emulator, 'POST', path, {
+            token: fixture.token,
+            json: { role: { id: role('Organization Admin') }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } },
         });
         expect(wrongScope.body.details[0].target).toBe('scope.type');
-        const list = await call(emulator, 'GET', path, { token });
+        const list = await call(fixture.emulator, 'GET', path, { token: fixture.token });
         expect(list.body._embedded.roleAssignments).toHaveLength(1);
-        expect((await call(emulator, 'DELETE', `${path}/${created.body.id}`, { token })).status).toBe(204);
-        const workerAssignments = await call(emulator, 'GET', `${env()}/applications/${emulator.worker.clientId}/roleAssignments`, { token });
+        expect((await call(fixture.emulator, 'DELETE', `${path}/${created.body.id}`, { token: fixture.token })).status).toBe(204);
+        const workerAssignments = await call(fixture.emulator, 'GET', `${env()}/applications/${fixture.emulator.worker.clientId}/roleAssignments`, {
+            token: fixture.token,
+        });
         expect(workerAssignments.body._embedded.roleAssignments.length).toBeGreaterThanOrEqual(2);
     });
 
     it('serves applications and rotates a secret while the previous one still works', async () => {
-        const list = await call(emulator, 'GET', `${env()}/applications`, { token });
+        const list = await call(fixture.emulator, 'GET', `${env()}/applications`, { token: fixture.token });
         expect(list.body._embedded.applications.map((app: { id: string }) => app.id)).toEqual(
-            expect.arrayContaining([emulator.worker.clientId, emulator.web.clientId]),
+            expect.arrayContaining([fixture.emulator.worker.clientId, fixture.emulator.web.clientId]),
         );
-        const web = await call(emulator, 'GET', `${env()}/applications/${emulator.web.clientId}`, { token });
+        const web = await call(fixture.emulator, 'GET', `${env()}/applications/${fixture.emulator.web.clientId}`, { token: fixture.token });
         expect(web.body).toMatchObject({ type: 'WEB_APP', protocol: 'OPENID_CONNECT', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'] });
-        expect(JSON.stringify(web.body)).not.toContain(emulator.web.clientSecret);
-        const created = await call(emulator, 'POST', `${env()}/applications`, {
-            token,
+        expect(JSON.stringify(web.body)).not.toContain(fixture.emulator.web.clientSecret);
+        const created = await call(fixture.emulator, 'POST', `${env()}/applications`, {
+            token: fixture.token,
             json: { name: 'Reporter', type: 'WORKER', protocol: 'OPENID_CONNECT', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' },
         });
         expect(created.status).toBe(201);
-        const secret = await call(emulator, 'GET', `${env()}/applications/${created.body.id}/secret`, { token });
-        const rotated = await call(emulator, 'POST', `${env()}/applications/${created.body.id}/secret`, { token });
+        const secret = await call(fixture.emulator, 'GET', `${env()}/applications/${created.body.id}/secret`, { token: fixture.token });
+        const rotated = await call(fixture.emulator, 'POST', `${env()}/applications/${created.body.id}/secret`, { token: fixture.token });
         expect(rotated.body.secret).not.toBe(secret.body.secret);
         expect(rotated.body.previous.secret).toBe(secret.body.secret);
         const form = { grant_type: 'client_credentials', client_id: created.body.id };
-        expect((await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, { form: { ...form, client_secret: secret.body.secret } })).status).toBe(
-            200,
-        );
-        expect((await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, { form: { ...form, client_secret: rotated.body.secret } })).status).toBe(
-            200,
-        );
-        expect((await call(emulator, 'DELETE', `${env()}/applications/${created.body.id}`, { token })).status).toBe(204);
+        expect(
+            (
+                await call(fixture.emulator, 'POST', `/${fixture.emulator.environmentId}/as/token`, {
+                    form: { ...form, client_secret: secret.body.secret },
+                })
+            ).status,
+        ).toBe(200);
+        expect(
+            (
+                await call(fixture.emulator, 'POST', `/${fixture.emulator.environmentId}/as/token`, {
+                    form: { ...form, client_secret: rotated.body.secret },
+                })
+            ).status,
+        ).toBe(200);
+        expect((await call(fixture.emulator, 'DELETE', `${env()}/applications/${created.body.id}`, { token: fixture.token })).status).toBe(204);
     });
 
     it('serves MFA devices: seeded ones under _embedded.devices, create, activate, nickname, delete', async () => {
-        const users = (await call(emulator, 'GET', `${env()}/users?limit=10`, { token })).body._embedded.users;
+        const users = (await call(fixture.emulator, 'GET', `${env()}/users?limit=10`, { token: fixture.token })).body._embedded.users;
         const mfaUser = users.find((user: { mfaEnabled: boolean }) => user.mfaEnabled);
-        const seeded = await call(emulator, 'GET', `${env()}/users/${mfaUser.id}/devices`, { token });
+        const seeded = await call(fixture.emulator, 'GET', `${env()}/users/${mfaUser.id}/devices`, { token: fixture.token });
         expect(seeded.body._embedded.devices.length).toBeGreaterThan(0);
         expect(seeded.body._embedded.devices[0]).toMatchObject({ type: 'EMAIL', status: 'ACTIVE' });
         const path = `${env()}/users/${mfaUser.id}/devices`;
-        const sms = await call(emulator, 'POST', path, { token, json: { type: 'SMS', phone: '+14155552671', status: 'ACTIVATION_REQUIRED' } });
+        const sms = await call(fixture.emulator, 'POST', path, {
+            token: fixture.token,
+            json: { type: 'SMS', phone: '+14155552671', status: 'ACTIVATION_REQUIRED' },
+        });
         expect(sms.status).toBe(201);
-        const badPhone = await call(emulator, 'POST', path, { token, json: { type: 'SMS', phone: '555' } });
+        const badPhone = await call(fixture.emulator, 'POST', path, { token: fixture.token, json: { type: 'SMS', phone: '555' } });
         expect(badPhone.body.details[0].target).toBe('phone');
-        const activated = await call(emulator, 'POST', `${path}/${sms.body.id}`, {
-            token,
+        const activated = await call(fixture.emulator, 'POST', `${path}/${sms.body.id}`, {
+            token: fixture.token,
             json: { otp: '123456' },
             contentType: 'application/vnd.pingidentity.device.activate+json',
         });
         expect(activated.body.status).toBe('ACTIVE');
-        const renamed = await call(emulator, 'PUT', `${path}/${sms.body.id}/nickname`, { token, json: { nickname: 'Work phone' } });
+        const renamed = await call(fixture.emulator, 'PUT', `${path}/${sms.body.id}/nickname`, { token: fixture.token, json: { nickname: 'Work phone' } });
         expect(renamed.body.nickname).toBe('Work phone');
-        expect((await call(emulator, 'DELETE', `${path}/${sms.body.id}`, { token })).status).toBe(204);
-        expect((await call(emulator, 'GET', `${path}/${sms.body.id}`, { token })).status).toBe(404);
+        expect((await call(fixture.emulator, 'DELETE', `${path}/${sms.body.id}`, { token: fixture.token })).status).toBe(204);
+        expect((await call(fixture.emulator, 'GET', `${path}/${sms.body.id}`, { token: fixture.token })).status).toBe(404);
+    });
+
+    it('starts with a seeded audit history of the last days, the same under the same seed, naming users and groups it serves', async () => {
+        // Up to the moment each emulator had started: the seeded history only, not what other tests here change.
+        const history = async (target: TestEmulator, startedAt: string) => {
+            const range = `recordedAt gt "${new Date(Date.parse(fixture.startedAt) - 4 * 86_400_000).toISOString()}" and recordedAt lt "${fixture.startedAt}"`;
+            const page = await call(target, 'GET', `/v1/environments/${target.environmentId}/activities?limit=1000&filter=${encodeURIComponent(range)}`, {
+                token: await target.workerToken(),
+            });
+            return page.body._embedded.activities as Array<{
+                id: string;
+                recordedAt: string;
+                action: { type: string };
+                resources: Array<{ type: string; id: string }>;
+            }>;
+        };
+        const seeded = await history(fixture.emulator, fixture.startedAt);
+        expect(seeded.length).toBeGreaterThan(100);
+        expect(new Set(seeded.map((activity) => activity.action.type))).toEqual(new Set(['GROUP_MEMBERSHIP.CREATED', 'DEVICE.UPDATED', 'USER.UNLOCKED']));
+        const times = seeded.map((activity) => Date.parse(activity.recordedAt));
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        const membership = seeded.find((activity) => activity.action.type === 'GROUP_MEMBERSHIP.CREATED')!;
+        const [user, group] = membership.resources;
+        const groups = await call(fixture.emulator, 'GET', `${env()}/users/${user!.id}/memberOfGroups`, { token: fixture.token });
+        expect(groups.body._embedded.groupMemberships.map((entry: { id: string }) => entry.id)).toContain(group!.id);
+        const twin = await startTestEmulator();
+        try {
+            const again = await history(twin, new Date().toISOString());
+            expect(again.map(({ id, action, resources }) => ({ id, action, resources }))).toEqual(
+                seeded.map(({ id, action, resources }) => ({ id, action, resources })),
+            );
+        } finally {
+            await twin.close();
+        }
     });
 
     it('records audit activities for mutations, filterable by recordedAt range and action.type (eq, in)', async () => {
         const since = new Date(Date.now() - 1000).toISOString();
-        const user = (await call(emulator, 'POST', `${env()}/users`, { token, json: { username: 'audited', email: 'a@example.com' } })).body;
-        await call(emulator, 'PATCH', `${env()}/users/${user.id}`, { token, json: { title: 'Audited' } });
-        await call(emulator, 'PUT', `${env()}/users/${user.id}/enabled`, { token, json: { enabled: false } });
-        await call(emulator, 'DELETE', `${env()}/users/${user.id}`, { token });
-        const query = (filter: string) => call(emulator, 'GET', `${env()}/activities?filter=${encodeURIComponent(filter)}`, { token });
+        const user = (await call(fixture.emulator, 'POST', `${env()}/users`, { token: fixture.token, json: { username: 'audited', email: 'a@example.com' } }))
+            .body;
+        await call(fixture.emulator, 'PATCH', `${env()}/users/${user.id}`, { token: fixture.token, json: { title: 'Audited' } });
+        await call(fixture.emulator, 'PUT', `${env()}/users/${user.id}/enabled`, { token: fixture.token, json: { enabled: false } });
+        await call(fixture.emulator, 'DELETE', `${env()}/users/${user.id}`, { token: fixture.token });
+        const query = (filter: string) => call(fixture.emulator, 'GET', `${env()}/activities?filter=${encodeURIComponent(filter)}`, { token: fixture.token });
         const all = await query(`recordedAt gt "${since}" and resources.id eq "${user.id}"`);
         expect(all.body._embedded.activities.map((activity: { action: { type: string } }) => activity.action.type)).toEqual([
             'USER.CREATED',
@@ -146,7 +191,7 @@ describe('emulator: roles, applications, devices, audit', () => {
         expect(activity).toMatchObject({
             resources: [{ type: 'USER', id: user.id, name: 'audited', population: { id: user.population.id } }],
             result: { status: 'SUCCESS' },
-            actors: { client: { id: emulator.worker.clientId } },
+            actors: { client: { id: fixture.emulator.worker.clientId } },
         });
         expect(activity.recordedAt).toBe(activity.createdAt);
         const updates = await query(`recordedAt ge "${since}" and action.type eq "USER.UPDATED"`);
@@ -158,7 +203,7 @@ describe('emulator: roles, applications, devices, audit', () => {
         const noRange = await query('action.type eq "USER.CREATED"');
         expect(noRange.status).toBe(400);
         expect(noRange.body.details[0].code).toBe('INVALID_FILTER');
-        const one = await call(emulator, 'GET', `${env()}/activities/${activity.id}`, { token });
+        const one = await call(fixture.emulator, 'GET', `${env()}/activities/${activity.id}`, { token: fixture.token });
         expect(one.body.id).toBe(activity.id);
     });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { basic, call } from './http.js';
-import { codeTokens, pkcePair, signOn } from './oauth-flow.js';
+import { codeTokens, exchangeCode, pkcePair, signOn } from './oauth-flow.js';
 
 function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
     const [header, claims] = token
@@ -143,16 +143,7 @@ describe('emulator: auth server', () => {
             };
             const redirect = await signOn(emulator, parameters);
             expect(redirect.searchParams.get('state')).toBe('s1');
-            const exchange = (codeVerifier: string) =>
-                call(emulator, 'POST', token(), {
-                    form: {
-                        grant_type: 'authorization_code',
-                        code: String(redirect.searchParams.get('code')),
-                        redirect_uri: 'http://127.0.0.1/callback',
-                        code_verifier: codeVerifier,
-                    },
-                    headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
-                });
+            const exchange = (codeVerifier: string) => exchangeCode(emulator, redirect, codeVerifier);
             const wrong = await exchange(pkcePair(method).verifier);
             expect(wrong.status).toBe(400);
             expect(wrong.body.error).toBe('invalid_grant');
@@ -167,15 +158,7 @@ describe('emulator: auth server', () => {
             redirect_uri: 'http://127.0.0.1/callback',
             code_challenge: challenge,
         });
-        const ok = await call(emulator, 'POST', token(), {
-            form: {
-                grant_type: 'authorization_code',
-                code: String(redirect.searchParams.get('code')),
-                redirect_uri: 'http://127.0.0.1/callback',
-                code_verifier: verifier,
-            },
-            headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
-        });
+        const ok = await exchangeCode(emulator, redirect, verifier);
         expect(ok.status).toBe(200);
     });
 

@@ -32,9 +32,13 @@ export async function codeTokens(emulator: TestEmulator, redirectUri = 'http://1
         code_challenge: challenge,
         code_challenge_method: 'S256',
     });
-    const exchanged = await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
+    return exchangeCode(emulator, redirect, verifier, redirectUri);
+}
+
+/** Exchanges the code of a sign-on redirect at the token endpoint as the seeded Web App (client_secret_basic). */
+export function exchangeCode(emulator: TestEmulator, redirect: URL, verifier: string, redirectUri = 'http://127.0.0.1/callback') {
+    return call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
         form: { grant_type: 'authorization_code', code: String(redirect.searchParams.get('code')), redirect_uri: redirectUri, code_verifier: verifier },
         headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
     });
-    return exchanged;
 }

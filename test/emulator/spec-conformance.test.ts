@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRouter } from '../../src/emulator/routes.js';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { emulatorForFile } from './fixture.js';
 import { call, type CallOptions } from './http.js';
 
 // Responses are checked against the schemas of the PingOne specs, extracted once into
@@ -76,14 +76,8 @@ const covered = spec.operations.filter((operation) => {
 });
 
 describe('emulator: conformance to the PingOne specs', () => {
-    let emulator: TestEmulator;
-    let token: string;
+    const fixture = emulatorForFile();
     const validatorFor = validators();
-    beforeAll(async () => {
-        emulator = await startTestEmulator();
-        token = await emulator.workerToken();
-    });
-    afterAll(() => emulator.close());
 
     it('reports which spec operations the emulator serves', () => {
         const lines = spec.operations.map(
@@ -107,15 +101,15 @@ describe('emulator: conformance to the PingOne specs', () => {
     });
 
     it('answers every served operation with a body that validates against its spec schema', async () => {
-        const env = `/environments/${emulator.environmentId}`;
+        const env = `/environments/${fixture.emulator.environmentId}`;
         const v1 = (path: string) => `/v1${path}`;
         const created = async (path: string, json: unknown, contentType?: string) => {
-            const result = await call(emulator, 'POST', v1(path), { token, json, ...(contentType ? { contentType } : {}) });
+            const result = await call(fixture.emulator, 'POST', v1(path), { token: fixture.token, json, ...(contentType ? { contentType } : {}) });
             if (result.status !== 201) throw new Error(`fixture ${path}: ${result.status} ${result.text}`);
             return result.body;
         };
         // Fixtures every request below can point at; the ones a DELETE consumes are their own.
-        const roles = (await call(emulator, 'GET', '/v1/roles', { token })).body._embedded.roles;
+        const roles = (await call(fixture.emulator, 'GET', '/v1/roles', { token: fixture.token })).body._embedded.roles;
         const readOnlyRole = roles.find((role: { name: string }) => role.name === 'Identity Data Read Only').id;
         const user = await created(`${env}/users`, { username: 'conformance', email: 'c@example.com', name: { given: 'Con', family: 'Formance' } });
         const doomedUser = await created(`${env}/users`, { username: 'doomed', email: 'd@example.com' });
@@ -138,18 +132,19 @@ describe('emulator: conformance to the PingOne specs', () => {
             protocol: 'OPENID_CONNECT',
             tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
         });
-        const assignment = { role: { id: readOnlyRole }, scope: { id: emulator.environmentId, type: 'ENVIRONMENT' } };
+        const assignment = { role: { id: readOnlyRole }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } };
         const userAssignment = await created(`${env}/users/${user.id}/roleAssignments`, assignment);
         const identityAdminRole = roles.find((role: { name: string }) => role.name === 'Identity Data Admin').id;
-        const doomedAssignment = { role: { id: identityAdminRole }, scope: { id: emulator.environmentId, type: 'ENVIRONMENT' } };
+        const doomedAssignment = { role: { id: identityAdminRole }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } };
         const doomedUserAssignment = await created(`${env}/users/${user.id}/roleAssignments`, doomedAssignment);
         const appAssignment = await created(`${env}/applications/${application.id}/roleAssignments`, assignment);
         const doomedAppAssignment = await created(`${env}/applications/${application.id}/roleAssignments`, doomedAssignment);
         const device = await created(`${env}/users/${user.id}/devices`, { type: 'EMAIL', email: 'c@example.com' });
         const doomedDevice = await created(`${env}/users/${user.id}/devices`, { type: 'SMS', phone: '+14155550100' });
         const since = new Date(Date.now() - 60_000).toISOString();
-        const activity = (await call(emulator, 'GET', v1(`${env}/activities?filter=${encodeURIComponent(`recordedAt gt "${since}"`)}`), { token })).body
-            ._embedded.activities[0];
+        const activity = (
+            await call(fixture.emulator, 'GET', v1(`${env}/activities?filter=${encodeURIComponent(`recordedAt gt "${since}"`)}`), { token: fixture.token })
+        ).body._embedded.activities[0];
 
         const u = `${env}/users/${user.id}`;
         const requests: Record<string, { path: string; options?: CallOptions }> = {
@@ -286,7 +281,7 @@ describe('emulator: conformance to the PingOne specs', () => {
                 continue;
             }
             // Both the official and the community spec describe /environments: one request, checked against both.
-            const result = done.get(key) ?? (await call(emulator, operation.method, v1(sample.path), { token, ...sample.options }));
+            const result = done.get(key) ?? (await call(fixture.emulator, operation.method, v1(sample.path), { token: fixture.token, ...sample.options }));
             done.set(key, { status: result.status, body: result.body });
             const deviation = knownDeviations[key];
             const expectedStatuses = Object.keys(operation.responses)
@@ -312,26 +307,30 @@ describe('emulator: conformance to the PingOne specs', () => {
         const environmentsOperation = spec.operations.find(
             (operation) => operation.source === 'official' && operation.method === 'GET' && operation.path === '/environments',
         ) as Operation;
-        const users = `/v1/environments/${emulator.environmentId}/users`;
-        const readOnly = emulator.admin.createApplication({ roles: [] });
+        const users = `/v1/environments/${fixture.emulator.environmentId}/users`;
+        const readOnly = fixture.emulator.admin.createApplication({ roles: [] });
         const { tokenFor } = await import('./http.js');
-        const bare = await tokenFor(emulator, readOnly.clientId, readOnly.clientSecret);
+        const bare = await tokenFor(fixture.emulator, readOnly.clientId, readOnly.clientSecret);
         const cases: Array<[Operation, number, () => ReturnType<typeof call>]> = [
-            [usersOperation, 400, () => call(emulator, 'GET', `${users}?filter=${encodeURIComponent('updatedAt gt "2024-01-01"')}`, { token })],
-            [usersOperation, 401, () => call(emulator, 'GET', users)],
-            [usersOperation, 403, () => call(emulator, 'GET', users, { token: bare })],
-            [usersOperation, 404, () => call(emulator, 'GET', `${users}/00000000-0000-4000-8000-000000000000`, { token })],
-            [environmentsOperation, 403, () => call(emulator, 'GET', '/v1/environments', { token: bare })],
+            [
+                usersOperation,
+                400,
+                () => call(fixture.emulator, 'GET', `${users}?filter=${encodeURIComponent('updatedAt gt "2024-01-01"')}`, { token: fixture.token }),
+            ],
+            [usersOperation, 401, () => call(fixture.emulator, 'GET', users)],
+            [usersOperation, 403, () => call(fixture.emulator, 'GET', users, { token: bare })],
+            [usersOperation, 404, () => call(fixture.emulator, 'GET', `${users}/00000000-0000-4000-8000-000000000000`, { token: fixture.token })],
+            [environmentsOperation, 403, () => call(fixture.emulator, 'GET', '/v1/environments', { token: bare })],
         ];
-        emulator.admin.setRateLimit({ requestsPerSecond: 0.01, burst: 1 });
+        fixture.emulator.admin.setRateLimit({ requestsPerSecond: 0.01, burst: 1 });
         try {
-            await call(emulator, 'GET', users, { token });
-            cases.push([usersOperation, 429, async () => call(emulator, 'GET', users, { token })]);
+            await call(fixture.emulator, 'GET', users, { token: fixture.token });
+            cases.push([usersOperation, 429, async () => call(fixture.emulator, 'GET', users, { token: fixture.token })]);
             const failures: string[] = [];
             for (const [operation, status, run] of cases) {
-                if (status !== 429) emulator.admin.setRateLimit(undefined);
-                else emulator.admin.setRateLimit({ requestsPerSecond: 0.01, burst: 1 });
-                if (status === 429) await call(emulator, 'GET', users, { token });
+                if (status !== 429) fixture.emulator.admin.setRateLimit(undefined);
+                else fixture.emulator.admin.setRateLimit({ requestsPerSecond: 0.01, burst: 1 });
+                if (status === 429) await call(fixture.emulator, 'GET', users, { token: fixture.token });
                 const result = await run();
                 expect(result.status).toBe(status);
                 const validate = validatorFor(operation, status);
@@ -340,7 +339,7 @@ describe('emulator: conformance to the PingOne specs', () => {
             }
             expect(failures).toEqual([]);
         } finally {
-            emulator.admin.setRateLimit(undefined);
+            fixture.emulator.admin.setRateLimit(undefined);
         }
     });
 });

@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorForFile } from './fixture.js';
 import { call, collectPages } from './http.js';
 
 describe('emulator: user paging', () => {
-    let emulator: TestEmulator;
-    let token: string;
-    beforeAll(async () => {
-        emulator = await startTestEmulator({ users: 450 });
-        token = await emulator.workerToken();
-    });
-    afterAll(() => emulator.close());
+    const fixture = emulatorForFile({ users: 450 });
 
-    const users = () => `/v1/environments/${emulator.environmentId}/users`;
+    const users = () => `/v1/environments/${fixture.emulator.environmentId}/users`;
 
     it('walks every user by following next links to a last page without one', async () => {
-        const { items, sizes } = await collectPages(emulator, `${users()}?limit=100`, 'users', token);
+        const { items, sizes } = await collectPages(fixture.emulator, `${users()}?limit=100`, 'users', fixture.token);
         expect(items).toHaveLength(451); // 450 generated + the seeded sign-on admin
         expect(new Set(items.map((user) => user.id)).size).toBe(451);
         expect(sizes).toEqual([100, 100, 100, 100, 51]);
     });
 
     it('serves at most 200 users a page whatever limit asks for, with count and size', async () => {
-        const page = await call(emulator, 'GET', `${users()}?limit=1000`, { token });
+        const page = await call(fixture.emulator, 'GET', `${users()}?limit=1000`, { token: fixture.token });
         expect(page.status).toBe(200);
         expect(page.body.size).toBe(200);
         expect(page.body._embedded.users).toHaveLength(200);
@@ -30,28 +24,28 @@ describe('emulator: user paging', () => {
     });
 
     it('refuses a limit above the documented maximum and a forged cursor', async () => {
-        const big = await call(emulator, 'GET', `${users()}?limit=5000`, { token });
+        const big = await call(fixture.emulator, 'GET', `${users()}?limit=5000`, { token: fixture.token });
         expect(big.status).toBe(400);
         expect(big.body.details[0].code).toBe('OUT_OF_RANGE');
-        const forged = await call(emulator, 'GET', `${users()}?cursor=not-a-cursor`, { token });
+        const forged = await call(fixture.emulator, 'GET', `${users()}?cursor=not-a-cursor`, { token: fixture.token });
         expect(forged.status).toBe(400);
         expect(forged.body.details[0].target).toBe('cursor');
     });
 
     it('builds links from x-forwarded-host so the harness sees PingOne URLs', async () => {
-        const page = await call(emulator, 'GET', `${users()}?limit=10`, {
-            token,
+        const page = await call(fixture.emulator, 'GET', `${users()}?limit=10`, {
+            token: fixture.token,
             headers: { 'x-forwarded-host': 'api.pingone.com', 'x-forwarded-proto': 'https' },
         });
-        expect(page.body._links.self.href).toBe(`https://api.pingone.com/v1/environments/${emulator.environmentId}/users?limit=10`);
-        expect(page.body._links.next.href.startsWith(`https://api.pingone.com/v1/environments/${emulator.environmentId}/users?`)).toBe(true);
+        expect(page.body._links.self.href).toBe(`https://api.pingone.com/v1/environments/${fixture.emulator.environmentId}/users?limit=10`);
+        expect(page.body._links.next.href.startsWith(`https://api.pingone.com/v1/environments/${fixture.emulator.environmentId}/users?`)).toBe(true);
         expect(page.body._embedded.users[0]._links.self.href.startsWith('https://api.pingone.com/v1/')).toBe(true);
     });
 
     it('reads one user by the id the list gave, with realistic attributes', async () => {
-        const page = await call(emulator, 'GET', `${users()}?limit=5`, { token });
+        const page = await call(fixture.emulator, 'GET', `${users()}?limit=5`, { token: fixture.token });
         const first = page.body._embedded.users[0];
-        const one = await call(emulator, 'GET', `${users()}/${first.id}`, { token });
+        const one = await call(fixture.emulator, 'GET', `${users()}/${first.id}`, { token: fixture.token });
         expect(one.status).toBe(200);
         expect(one.body).toMatchObject({
             id: first.id,

@@ -37,6 +37,20 @@ export interface EntityKind {
     activities: { created: ActivityType; updated: ActivityType; deleted: ActivityType };
 }
 
+/** The names an identity entity kind goes by, all derived from its noun (`group`: `groups`, `groupId`, GROUP, GROUP.CREATED, ...). */
+export function entityNames<Noun extends 'group' | 'population'>(
+    noun: Noun,
+): Pick<EntityKind, 'collection' | 'idParam' | 'noun' | 'resourceType' | 'activities'> {
+    const resource = noun.toUpperCase() as Uppercase<Noun>;
+    return {
+        collection: `${noun}s`,
+        idParam: `${noun}Id`,
+        noun,
+        resourceType: resource,
+        activities: { created: `${resource}.CREATED`, updated: `${resource}.UPDATED`, deleted: `${resource}.DELETED` },
+    };
+}
+
 export function entityView(context: RequestContext, tenant: Tenant, kind: EntityKind, entity: Json): Json {
     return withLinks(entity, environmentUrl(context, tenant, `${kind.collection}/${String(entity.id)}`), { environment: environmentUrl(context, tenant) });
 }
@@ -61,6 +75,14 @@ function withoutServerManaged(kind: EntityKind, body: Json): Json {
     const clean = { ...body };
     for (const key of ['id', 'environment', 'createdAt', 'updatedAt', '_links', '_embedded', ...kind.serverManaged]) delete clean[key];
     return clean;
+}
+
+/** A handler of one entity's route, given the environment and the entity (404 when either is unknown). */
+function onEntity(kind: EntityKind, handle: (context: RequestContext, tenant: Tenant, entity: Json) => Reply) {
+    return (context: RequestContext, emulation: Emulation): Reply => {
+        const tenant = tenantOf(emulation, context);
+        return handle(context, tenant, entityOrThrow(kind, tenant, context));
+    };
 }
 
 /** List, create, read, replace, patch and delete routes for one entity kind. */
@@ -124,11 +146,9 @@ export function entityRoutes(kind: EntityKind): Route<Emulation>[] {
             method: 'GET',
             pattern: one,
             access: kind.read,
-            handler: (context, emulation) => {
-                const tenant = tenantOf(emulation, context);
-                const entity = entityOrThrow(kind, tenant, context);
-                return json(200, entityView(context, tenant, kind, kind.decorate ? kind.decorate(tenant, entity, context) : entity));
-            },
+            handler: onEntity(kind, (context, tenant, entity) =>
+                json(200, entityView(context, tenant, kind, kind.decorate ? kind.decorate(tenant, entity, context) : entity)),
+            ),
         },
         { method: 'PUT', pattern: one, access: kind.write, handler: write('replace') },
         { method: 'PATCH', pattern: one, access: kind.write, handler: write('merge') },
@@ -136,14 +156,12 @@ export function entityRoutes(kind: EntityKind): Route<Emulation>[] {
             method: 'DELETE',
             pattern: one,
             access: kind.write,
-            handler: (context, emulation) => {
-                const tenant = tenantOf(emulation, context);
-                const entity = entityOrThrow(kind, tenant, context);
+            handler: onEntity(kind, (context, tenant, entity) => {
                 kind.beforeDelete?.(tenant, entity);
                 kind.map(tenant).delete(String(entity.id));
                 audit(kind, tenant, context, kind.activities.deleted, entity);
                 return noContent();
-            },
+            }),
         },
     ];
 }

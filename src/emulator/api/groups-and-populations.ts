@@ -1,10 +1,9 @@
 import type { Emulation } from '../emulation.js';
 import { ApiError, apiErrors } from '../http/api-error.js';
 import type { Route } from '../http/router.js';
-import { activityTypes } from '../tenant/activity-types.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
-import { entityRoutes, requiredName, uniqueName, type EntityKind } from './entity-routes.js';
+import { entityNames, entityRoutes, requiredName, uniqueName, type EntityKind } from './entity-routes.js';
 import { groupFilterRules, populationFilterRules } from './filter-rules.js';
 import { countUsers, liveGroupIds } from './user-counts.js';
 import { populationRef } from './user-input.js';
@@ -21,10 +20,7 @@ function optionalStrings(body: Json, fields: readonly string[]): Json {
 }
 
 const groupKind: EntityKind = {
-    collection: 'groups',
-    idParam: 'groupId',
-    noun: 'group',
-    resourceType: 'GROUP',
+    ...entityNames('group'),
     map: (tenant) => tenant.groups,
     rules: groupFilterRules,
     read: 'identity:read',
@@ -61,14 +57,10 @@ const groupKind: EntityKind = {
             ...(include.includes('totalMemberCounts') ? { totalMemberCounts: { users } } : {}),
         };
     },
-    activities: { created: activityTypes.groupCreated, updated: activityTypes.groupUpdated, deleted: activityTypes.groupDeleted },
 };
 
 const populationKind: EntityKind = {
-    collection: 'populations',
-    idParam: 'populationId',
-    noun: 'population',
-    resourceType: 'POPULATION',
+    ...entityNames('population'),
     map: (tenant) => tenant.populations,
     rules: populationFilterRules,
     read: 'identity:read',
@@ -101,7 +93,6 @@ const populationKind: EntityKind = {
             ]);
         }
     },
-    activities: { created: activityTypes.populationCreated, updated: activityTypes.populationUpdated, deleted: activityTypes.populationDeleted },
 };
 
 export const groupRoutes: Route<Emulation>[] = entityRoutes(groupKind);
