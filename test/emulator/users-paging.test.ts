@@ -42,6 +42,22 @@ describe('emulator: user paging', () => {
         expect(page.body._embedded.users[0]._links.self.href.startsWith('https://api.pingone.com/v1/')).toBe(true);
     });
 
+    it('lists each user exactly as a single read shows it, key order included (the list is built from text, the read from objects)', async () => {
+        fixture.emulator.admin.users.update(String(fixture.emulator.admin.users.at(3)?.id), { title: 'Changed "in" place' });
+        const page = await call(fixture.emulator, 'GET', `${users()}?limit=120`, {
+            token: fixture.token,
+            headers: { 'x-forwarded-host': 'api.pingone.com', 'x-forwarded-proto': 'https' },
+        });
+        for (const listed of page.body._embedded.users) {
+            const one = await call(fixture.emulator, 'GET', `${users()}/${listed.id}`, {
+                token: fixture.token,
+                headers: { 'x-forwarded-host': 'api.pingone.com', 'x-forwarded-proto': 'https' },
+            });
+            expect(JSON.stringify(listed)).toBe(one.text);
+        }
+        expect(page.body._embedded.users[3].title).toBe('Changed "in" place');
+    });
+
     it('reads one user by the id the list gave, with realistic attributes', async () => {
         const page = await call(fixture.emulator, 'GET', `${users()}?limit=5`, { token: fixture.token });
         const first = page.body._embedded.users[0];
