@@ -25,6 +25,8 @@ export class Emulation {
     readonly userPageCap: number;
     readonly requireEmail: boolean;
     autoSignOn: boolean;
+    /** The region this emulator plays; PingOne's hosts of the other regions do not know its environments. */
+    readonly tld: string;
 
     constructor(options: ResolvedOptions) {
         this.seeded = seedWorld(options);
@@ -35,6 +37,7 @@ export class Emulation {
         this.userPageCap = options.userPageCap;
         this.requireEmail = options.requireEmail;
         this.autoSignOn = options.autoSignOn;
+        this.tld = options.tld;
     }
 
     get primary(): Tenant {

@@ -36,6 +36,20 @@ describe('emulator: auth server', () => {
         expect(claims.client_id).toBe(emulator.worker.clientId);
     });
 
+    it("answers 404 NOT_FOUND for another region's hosts, token and API alike, as PingOne's other regions do", async () => {
+        const elsewhere = { 'x-forwarded-host': 'auth.pingone.eu', 'x-forwarded-proto': 'https' };
+        const tokenAnswer = await call(emulator, 'POST', token(), {
+            form: { grant_type: 'client_credentials' },
+            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret), ...elsewhere },
+        });
+        expect(tokenAnswer.status).toBe(404);
+        expect(tokenAnswer.body).toMatchObject({ code: 'NOT_FOUND' });
+        const apiAnswer = await call(emulator, 'GET', `/v1/environments/${emulator.environmentId}`, {
+            headers: { authorization: `Bearer ${await emulator.workerToken()}`, 'x-forwarded-host': 'api.pingone.eu' },
+        });
+        expect(apiAnswer.status).toBe(404);
+    });
+
     it('verifies tokens against the published JWKS', async () => {
         const { createPublicKey, verify } = await import('node:crypto');
         const jwks = await call(emulator, 'GET', `/${emulator.environmentId}/as/jwks`);

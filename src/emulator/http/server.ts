@@ -98,7 +98,9 @@ export class EmulatorServer {
         try {
             const body = await readBody(request);
             const retryAfter = this.emulation.rateLimiter.take(environmentOf(path));
-            if (retryAfter !== undefined) {
+            if (this.isOtherRegion(request)) {
+                reply = errorReply(new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'));
+            } else if (retryAfter !== undefined) {
                 reply = this.rateLimited(retryAfter);
             } else if (decision.drop) {
                 stats.faults.drops++;
@@ -130,6 +132,13 @@ export class EmulatorServer {
         if (decision.delayMs > 0) await sleep(decision.delayMs);
         countStatus(stats, reply.status);
         this.write(response, reply, decision.malformed);
+    }
+
+    // A client mapped here for another region's PingOne host reaches a region that holds none of this
+    // emulator's environments: PingOne answers 404 there, to the token request too.
+    private isOtherRegion(request: IncomingMessage): boolean {
+        const host = /^(?:auth|api)\.pingone\.(.+)$/.exec(new URL(requestOrigin(request.headers, this.ownOrigin)).hostname);
+        return host !== null && host[1] !== this.emulation.tld;
     }
 
     private rateLimited(retryAfter: number): Reply {
