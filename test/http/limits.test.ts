@@ -69,8 +69,9 @@ describe('request budget', () => {
         const { server, dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 200, {}), { requestsPerSecond: 20, burst: 1 });
         await Promise.all(Array.from({ length: 5 }, () => requestJson(dispatcher, { url })));
         const times = server.requests.map((seen) => seen.at);
-        // Four gaps of 50 ms; a loaded machine only makes them longer.
-        expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(190);
+        // Four gaps of 50 ms. The first arrival can be delayed more than the last (it opens the
+        // connection), so the bound keeps a margin; without the budget all five arrive within a few ms.
+        expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(150);
     });
 
     it('refills over time and never exceeds its capacity', async () => {
