@@ -39,6 +39,6 @@ describe('demo (what npm start runs)', () => {
         for (const secret of [twin.worker.clientSecret, twin.web.clientSecret, twin.signOnUser.password]) expect(everything.includes(secret)).toBe(false);
         expect(everything).not.toMatch(/eyJ[\w-]{10,}\.[\w-]{10,}/);
         expect(terminal.stderr).toMatch(/sync users\.\.\./);
-        expect(terminal.stderr).toMatch(/sync users: \d+ requests?, \d+ records?, \d+ records\/s/);
+        expect(terminal.stderr).toMatch(/sync users: \d+ pages?, \d+ requests?, \d+ records?, \d+ records\/s/);
     }, 180_000);
 });

@@ -319,7 +319,7 @@ describe('connections, request, sync, action, records', () => {
     it('shows progress on a terminal, and only the report when not', async () => {
         const terminal = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--full'], { isTTY: true });
         expect(terminal.code).toBe(0);
-        expect(terminal.stderr).toMatch(/\r\x1b\[Ksync fixture-users: \d+ requests?, \d+ records?, \d+ records\/s/);
+        expect(terminal.stderr).toMatch(/\r\x1b\[Ksync fixture-users: \d+ pages?, \d+ requests?, \d+ records?, \d+ records\/s/);
         const quiet = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
         expect(quiet.stderr).toBe('');
         expect(quiet.stdout).toMatch(/^sync fixture-users on cc: success; added 0, updated 0, deleted 0; /);
