@@ -14,8 +14,6 @@ export interface CommandContext {
 
 export interface Command {
     name: string;
-    /** One line for the command list. */
-    summary: string;
     /** The full `--help` text. */
     help: string;
     /** Resolves to the exit code: 0 success, 1 the run failed, 2 bad usage or input. */

@@ -60,7 +60,6 @@ function isBadInput(report: RunReport): boolean {
 
 const command: Command = {
     name: 'action',
-    summary: 'run an action script against a connection and print its output',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('action', args, { ...harnessFlags, connection: { type: 'string' }, input: { type: 'string' } });

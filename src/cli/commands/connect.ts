@@ -71,7 +71,6 @@ type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 
 const command: Command = {
     name: 'connect',
-    summary: 'create a connection (client credentials, authorization code, --from-nango, --ui)',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('connect', args, flags);

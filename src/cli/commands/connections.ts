@@ -21,7 +21,6 @@ Exit codes: 0 success (test: the connection works), 1 the test failed, 2 bad usa
 
 const command: Command = {
     name: 'connections',
-    summary: 'list, test or remove saved connections',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('connections', args, harnessFlags);

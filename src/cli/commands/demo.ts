@@ -29,7 +29,6 @@ const integration = 'pingone-cc';
 
 const command: Command = {
     name: 'demo',
-    summary: 'start the emulator, connect, run every sync and an action, print a summary (npm start)',
     help,
     async run(args, context) {
         const { values } = parseFlags('demo', args, harnessFlags);

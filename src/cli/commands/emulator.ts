@@ -60,7 +60,6 @@ function printBanner(context: CommandContext, emulator: Awaited<ReturnType<typeo
 
 const command: Command = {
     name: 'emulator',
-    summary: 'run the local PingOne emulator (auth server + management API) until stopped',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('emulator', args, flags);

@@ -33,7 +33,6 @@ interface ProviderReport {
 
 const command: Command = {
     name: 'providers',
-    summary: 'list the providers and their resolved URLs for a sample or given connection',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('providers', args, {

@@ -21,7 +21,6 @@ Exit codes: 0 listed (none is not an error: stderr then names the models that ha
 
 const command: Command = {
     name: 'records',
-    summary: "list a model's stored records",
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('records', args, {

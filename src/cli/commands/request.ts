@@ -27,7 +27,6 @@ const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 const command: Command = {
     name: 'request',
-    summary: 'make one authenticated API call through a connection',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('request', args, { ...harnessFlags, connection: { type: 'string' }, data: { type: 'string' } });

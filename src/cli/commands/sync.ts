@@ -21,7 +21,6 @@ Exit codes: 0 the run succeeded, 1 it failed, 2 bad usage or input.
 
 const command: Command = {
     name: 'sync',
-    summary: 'run a sync script against a connection and keep its records',
     help,
     async run(args, context) {
         const { values, positionals } = parseFlags('sync', args, { ...harnessFlags, connection: { type: 'string' }, full: { type: 'boolean' } });
