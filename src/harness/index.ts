@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { openConnectionRuntime, type ConnectionRuntime } from '../connections/runtime.js';
 import { createConnectionsApi, type ConnectionsApi } from '../connections/connections-api.js';
-import { NotFoundError } from '../errors/index.js';
+import { NotFoundError, type ConnectorError } from '../errors/index.js';
 import { openStore, resolveStorePath, type RecordPage, type Store } from '../store/index.js';
 import { proxyRequest, type ProxyRequest, type ProxyResponse } from './proxy.js';
 import { Redactor } from './redactor.js';
 import type { RunContext, RunLogLine, RunProgress } from './run-context.js';
 import { describeFailure, type RunReport } from './run-report.js';
+import type { RecordCounts } from './run-store.js';
 import { rolesNeededByScripts } from './script-roles.js';
 import { listScripts, loadScript, type OnEventScript, type ScriptKind } from './script-loader.js';
 import { storeForRun } from './store-adapter.js';
@@ -52,6 +53,14 @@ export interface Harness {
     /** The scripts available to a connection, by kind. */
     scripts(connection: string): Record<ScriptKind, string[]>;
     close(): Promise<void>;
+}
+
+/** A script's outcome as the status, counts and error of its run report; actions and on-event scripts save no records. */
+function reported(
+    outcome: { ok: true } | { ok: false; error: ConnectorError },
+    counts: RecordCounts = { added: 0, updated: 0, deleted: 0 },
+): Pick<RunReport, 'status' | 'counts' | 'error'> {
+    return outcome.ok ? { status: 'success', counts } : { status: 'failed', counts, error: describeFailure(outcome.error) };
 }
 
 /**
@@ -179,9 +188,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 runOptions.signal,
                 async (context) => {
                     const outcome = await executeSync(context, script, { debug: options.debug ?? false });
-                    return outcome.ok
-                        ? { status: 'success', counts: outcome.counts }
-                        : { status: 'failed', counts: outcome.counts, error: describeFailure(outcome.error) };
+                    return reported(outcome, outcome.counts);
                 },
                 runOptions.full ?? false,
             );
@@ -192,8 +199,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             const { executeAction } = await loadExecute();
             return run('action', connection, action, runOptions.signal, async (context) => {
                 const outcome = await executeAction(context, script, input, { debug: options.debug ?? false });
-                const counts = { added: 0, updated: 0, deleted: 0 };
-                return outcome.ok ? { status: 'success', counts, output: outcome.output } : { status: 'failed', counts, error: describeFailure(outcome.error) };
+                return outcome.ok ? { ...reported(outcome), output: outcome.output } : reported(outcome);
             });
         },
         async runOnEvent(connection, event, runOptions = {}) {
@@ -205,9 +211,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 if (script.event !== event) continue;
                 reports.push(
                     await run('on-event', connection, name, runOptions.signal, async (context) => {
-                        const outcome = await executeOnEvent(context, script, { debug: options.debug ?? false });
-                        const counts = { added: 0, updated: 0, deleted: 0 };
-                        return outcome.ok ? { status: 'success', counts } : { status: 'failed', counts, error: describeFailure(outcome.error) };
+                        return reported(await executeOnEvent(context, script, { debug: options.debug ?? false }));
                     }),
                 );
             }
