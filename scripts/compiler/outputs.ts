@@ -13,9 +13,13 @@ export interface OutputDiff {
 }
 
 export function diffOutputs(outputRoot: string, files: ReadonlyMap<string, string>): OutputDiff {
-    const stale = [...files].filter(([path, content]) => readOrUndefined(join(outputRoot, path)) !== content).map(([path]) => path);
     const orphans = generatedFilesUnder(outputRoot).filter((path) => !files.has(path));
-    return { stale, orphans };
+    return { stale: staleFiles(outputRoot, files), orphans };
+}
+
+/** The paths (relative to `outputRoot`) whose file is missing or differs from its expected content. */
+export function staleFiles(outputRoot: string, files: ReadonlyMap<string, string>): string[] {
+    return [...files].filter(([path, content]) => readOrUndefined(join(outputRoot, path)) !== content).map(([path]) => path);
 }
 
 /** Writes each stale file through a temporary file and rename, then removes orphans: readers never see half a file. */
