@@ -3,17 +3,16 @@ import { mergePatch } from './api/user-input.js';
 import type { Emulation } from './emulation.js';
 import type { FaultSettings } from './faults/fault-settings.js';
 import type { RateLimitSettings } from './options.js';
-import { seededUuid } from './random.js';
-import { randomToken } from './random.js';
-import { activityTypes } from './tenant/activity-types.js';
-import { roleDefinitions } from './tenant/role-definitions.js';
+import { randomToken, seededUuid } from './random.js';
+import { activityTypes, type ActivityType } from './tenant/activity-types.js';
+import type { RoleName } from './tenant/role-definitions.js';
 import { applicationRecord, roleAssignment } from './tenant/seed.js';
 import { emptyStats, type EmulatorStats } from './stats.js';
 import type { Json, TokenAuthMethod, UserRecord } from './tenant/records.js';
 import type { Tenant } from './tenant/tenant.js';
 import { newUserRecord } from './tenant/new-user.js';
 
-export type RoleName = (typeof roleDefinitions)[number]['name'];
+export type { RoleName };
 
 export interface RoleGrant {
     role: RoleName;
@@ -101,8 +100,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         if (!record) throw new Error(`The emulator has no user ${id}.`);
         return record;
     };
-    const audit = (tenant: Tenant, type: (typeof activityTypes)[keyof typeof activityTypes], record: UserRecord) =>
-        auditUser(tenant, undefined, type, record, `${type} (admin)`);
+    const audit = (tenant: Tenant, type: ActivityType, record: UserRecord) => auditUser(tenant, undefined, type, record, `${type} (admin)`);
     let applications = 0;
 
     return {

@@ -1,6 +1,10 @@
-// The audit `action.type` names the emulator records. PingOne's docs confirm USER.CREATED,
-// USER.UPDATED and USER.DELETED (the activities filter examples); the others follow the same
-// RESOURCE.VERB pattern and are the emulator's choice, listed in the README.
+// Names for the audit `action.type` values the emulator records. The values themselves are listed
+// once, in providers.extensions.yaml `audit_action_types` (generated into AUDIT_ACTION_TYPES); the
+// `satisfies` below keeps the emulator from recording one that list does not know.
+
+import type { AUDIT_ACTION_TYPES } from '../../../connectors/shared/pingone.generated.js';
+
+export type ActivityType = (typeof AUDIT_ACTION_TYPES)[number];
 
 export const activityTypes = {
     userCreated: 'USER.CREATED',
@@ -33,6 +37,4 @@ export const activityTypes = {
     applicationUpdated: 'APPLICATION.UPDATED',
     applicationDeleted: 'APPLICATION.DELETED',
     secretRotated: 'APPLICATION_SECRET.UPDATED',
-} as const;
-
-export type ActivityType = (typeof activityTypes)[keyof typeof activityTypes];
+} as const satisfies Record<string, ActivityType>;

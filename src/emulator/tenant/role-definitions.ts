@@ -1,6 +1,8 @@
 // What PingOne's built-in roles are, and which calls each allows (docs/ARCHITECTURE.md, "Roles").
 // Data only: the access check reads these tables.
 
+import { ROLE_TABLE, type RoleTableKey } from '../../../connectors/shared/pingone.generated.js';
+
 export type ScopeType = 'ORGANIZATION' | 'ENVIRONMENT' | 'POPULATION' | 'APPLICATION';
 
 export interface RoleDefinition {
@@ -22,19 +24,24 @@ export const roleDefinitions: readonly RoleDefinition[] = [
 
 export type RoleName = (typeof roleDefinitions)[number]['name'];
 
-const identityRead = ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'];
-const identityWrite = ['Identity Data Admin', 'Environment Admin'];
+/** A row of the roles table (providers.extensions.yaml `roles`): the roles that allow a kind of call and its scope. */
+function tableRule<Key extends RoleTableKey>(key: Key): { roles: (typeof ROLE_TABLE)[Key]['roles']; scope: (typeof ROLE_TABLE)[Key]['scope'] } {
+    return { roles: ROLE_TABLE[key].roles, scope: ROLE_TABLE[key].scope };
+}
 
-/** Which roles allow each kind of call, and at which scope they must be granted. */
+/**
+ * Which roles allow each kind of call, and at which scope they must be granted. The roles table is the
+ * source; writing applications and reading one's environment are calls it does not list.
+ */
 export const permissions = {
-    'identity:read': { roles: identityRead, scope: 'environment' },
-    'identity:write': { roles: identityWrite, scope: 'environment' },
-    'applications:read': { roles: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'], scope: 'environment' },
+    'identity:read': tableRule('read-identity-data'),
+    'identity:write': tableRule('write-identity-data'),
+    'applications:read': tableRule('read-applications'),
     'applications:write': { roles: ['Client Application Developer', 'Environment Admin'], scope: 'environment' },
-    'roleAssignments:read': { roles: identityRead, scope: 'environment' },
-    'roleAssignments:write': { roles: ['Environment Admin'], scope: 'environment' },
-    'activities:read': { roles: identityRead, scope: 'environment' },
-    'environments:list': { roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
+    'roleAssignments:read': tableRule('read-role-assignments'),
+    'roleAssignments:write': tableRule('write-role-assignments'),
+    'activities:read': tableRule('read-audit-activities'),
+    'environments:list': tableRule('list-environments'),
     'environment:read': {
         roles: [
             'Organization Admin',
