@@ -135,11 +135,10 @@ function apiRequestsOnly(interceptor: Dispatcher.DispatcherComposeInterceptor): 
 }
 
 export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
-export { defaultRetryOptions, parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
+export { parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
 export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
 export type { TimeoutOptions } from './timeouts.js';
 export type { BearerTokens, PingOneRequestOptions } from './bearer-token.js';
 export { parseEmulatorOrigin } from './emulator-host-mapping.js';
 export { requestJson, expectJson, errorFor, type JsonRequest, type JsonResponse } from './request-json.js';
-export { pingOneErrorFrom, type ErrorResponse } from './pingone-error-body.js';
 export { redactText, redactHeaders, redactValue } from './redact.js';
