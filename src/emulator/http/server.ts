@@ -98,7 +98,8 @@ export class EmulatorServer {
         try {
             const body = await readBody(request);
             const retryAfter = this.emulation.rateLimiter.take(environmentOf(path));
-            if (this.isOtherRegion(request)) {
+            const origin = requestOrigin(request.headers, this.ownOrigin);
+            if (this.isOtherRegion(origin)) {
                 reply = errorReply(new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'));
             } else if (retryAfter !== undefined) {
                 reply = this.rateLimited(retryAfter);
@@ -119,7 +120,7 @@ export class EmulatorServer {
                     headers: request.headers,
                     contentType: (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
                     body,
-                    origin: requestOrigin(request.headers, this.ownOrigin),
+                    origin,
                 };
                 const match = this.router.match(context.method, path);
                 if (match && 'route' in match) routeKey = `${match.route.method} ${match.route.pattern}`;
@@ -136,8 +137,8 @@ export class EmulatorServer {
 
     // A client mapped here for another region's PingOne host reaches a region that holds none of this
     // emulator's environments: PingOne answers 404 there, to the token request too.
-    private isOtherRegion(request: IncomingMessage): boolean {
-        const host = /^(?:auth|api)\.pingone\.(.+)$/.exec(new URL(requestOrigin(request.headers, this.ownOrigin)).hostname);
+    private isOtherRegion(origin: string): boolean {
+        const host = /^(?:auth|api)\.pingone\.(.+)$/.exec(new URL(origin).hostname);
         return host !== null && host[1] !== this.emulation.tld;
     }
 
