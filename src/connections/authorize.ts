@@ -1,8 +1,7 @@
 import { createPingOneDispatcher } from '../http/index.js';
-import { authorizeWithBrowser } from '../oauth/index.js';
+import { authorizeWithBrowser, defaultTokenAuthMethod } from '../oauth/index.js';
 import type { ConnectionSpec } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
-import { defaultAuthMethod } from './token-source-for.js';
 
 export interface AuthorizeOptions {
     /** The callback port, when the app's registered redirect URI names one; else a free one. */
@@ -34,7 +33,7 @@ export async function authorizeInteractively(spec: ConnectionSpec, options: Auth
             connector,
             config,
             credentials: { clientId: spec.secrets.clientId ?? '', clientSecret: spec.secrets.clientSecret ?? '' },
-            authMethod: spec.authMethod ?? defaultAuthMethod,
+            authMethod: spec.authMethod ?? defaultTokenAuthMethod,
             dispatcher,
             scopes: options.scopes,
             signal: options.signal,

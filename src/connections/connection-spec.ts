@@ -1,4 +1,6 @@
-export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic';
+import type { TokenAuthMethod } from '../oauth/index.js';
+
+export type { TokenAuthMethod };
 
 export type { ConnectionSecrets } from '../store/index.js';
 import type { ConnectionSecrets } from '../store/index.js';

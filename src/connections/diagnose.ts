@@ -3,7 +3,14 @@ import type { Connector } from '../connector/connector.js';
 import type { ProviderExtensions, RoleFacts } from '../connector/provider-definition.js';
 import { AuthFailedError, ConnectorError, HostNotAllowedError, InvalidConfigError, NetworkError, RateLimitedError } from '../errors/index.js';
 import { createPingOneDispatcher, redactText } from '../http/index.js';
-import { authorizedRequest, clientCredentialsTokenSource, type ClientCredentials, type TokenAuthMethod, type TokenSource } from '../oauth/index.js';
+import {
+    authorizedRequest,
+    clientCredentialsTokenSource,
+    defaultTokenAuthMethod,
+    type ClientCredentials,
+    type TokenAuthMethod,
+    type TokenSource,
+} from '../oauth/index.js';
 import { roleProbes } from './role-probes.js';
 
 export type DiagnosisReason =
@@ -117,7 +124,7 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
                 connector: input.connector,
                 config,
                 credentials: input.credentials!,
-                authMethod: input.authMethod ?? 'client_secret_basic',
+                authMethod: input.authMethod ?? defaultTokenAuthMethod,
                 dispatcher,
             });
         const checked: Checked = {

@@ -1,7 +1,14 @@
 import type { Dispatcher } from 'undici';
 import type { Connector } from '../connector/connector.js';
 import { AuthFailedError } from '../errors/index.js';
-import { CachedTokenSource, clientCredentialsTokenSource, refreshTokenSource, type TokenSet, type TokenSource } from '../oauth/index.js';
+import {
+    CachedTokenSource,
+    clientCredentialsTokenSource,
+    defaultTokenAuthMethod,
+    refreshTokenSource,
+    type TokenSet,
+    type TokenSource,
+} from '../oauth/index.js';
 import type { ConnectionSecrets, RotatedTokens, TokenAuthMethod } from '../store/index.js';
 
 export interface TokenSourceInput {
@@ -14,9 +21,6 @@ export interface TokenSourceInput {
     saveTokens: (tokens: RotatedTokens) => void;
 }
 
-/** PingOne's default for a new application, and what the emulator's seeded apps use. */
-export const defaultAuthMethod: TokenAuthMethod = 'client_secret_basic';
-
 /**
  * The token source a connection's credentials call for: client credentials (`pingone-cc`), the
  * rotating refresh token of an authorization-code sign-on (`pingone`), or, for a token imported
@@ -27,7 +31,7 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
         connector: input.connector,
         config: input.config,
         credentials: { clientId: input.secrets.clientId ?? '', clientSecret: input.secrets.clientSecret ?? '' },
-        authMethod: input.authMethod ?? defaultAuthMethod,
+        authMethod: input.authMethod ?? defaultTokenAuthMethod,
         dispatcher: input.dispatcher,
     };
     if (input.connector.authMode === 'OAUTH2_CC') return clientCredentialsTokenSource(client);

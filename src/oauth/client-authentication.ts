@@ -5,6 +5,9 @@ export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic';
 
 export const tokenAuthMethods: readonly TokenAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
 
+/** PingOne's default for a new application, and what the emulator's seeded apps use. */
+export const defaultTokenAuthMethod: TokenAuthMethod = 'client_secret_basic';
+
 export interface ClientCredentials {
     clientId: string;
     clientSecret: string;
@@ -16,7 +19,7 @@ export function consoleName(method: TokenAuthMethod): string {
 }
 
 export function parseTokenAuthMethod(value: string | undefined): TokenAuthMethod {
-    if (value === undefined || value === '') return 'client_secret_basic';
+    if (value === undefined || value === '') return defaultTokenAuthMethod;
     const normal = value.trim().toLowerCase().replace(/-/g, '_');
     const method = tokenAuthMethods.find((candidate) => candidate === normal || candidate === `client_secret_${normal}`);
     if (method === undefined) {

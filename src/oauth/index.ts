@@ -8,5 +8,13 @@ export { requestToken, type TokenClient } from './token-endpoint.js';
 export { tokenErrorFrom, type TokenRequestContext } from './token-errors.js';
 export { parseTokenResponse, type TokenSet } from './token-set.js';
 export { createPkcePair, createState } from './pkce.js';
-export { authenticate, consoleName, parseTokenAuthMethod, tokenAuthMethods, type ClientCredentials, type TokenAuthMethod } from './client-authentication.js';
+export {
+    authenticate,
+    consoleName,
+    defaultTokenAuthMethod,
+    parseTokenAuthMethod,
+    tokenAuthMethods,
+    type ClientCredentials,
+    type TokenAuthMethod,
+} from './client-authentication.js';
 export { authorizedRequest } from './authorized-request.js';
