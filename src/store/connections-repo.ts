@@ -1,7 +1,8 @@
 import { StoreError } from '../errors/store-error.js';
+import { tokenAuthMethods, type TokenAuthMethod } from '../oauth/client-authentication.js';
 import type { StoreContext } from './store-context.js';
 
-export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic';
+export type { TokenAuthMethod };
 
 /** The non-secret part of a connection. Its secrets live in the secrets file (see secrets-store.ts). */
 export interface ConnectionInput {
@@ -34,7 +35,6 @@ interface ConnectionRow {
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
 const secretLookingKey = /secret|password|token|private.?key|assertion/i;
-const authMethods: readonly string[] = ['client_secret_post', 'client_secret_basic'];
 
 export function checkConnectionName(name: unknown): string {
     if (typeof name === 'string' && namePattern.test(name)) return name;
@@ -64,9 +64,9 @@ function checkInput(input: ConnectionInput): void {
             });
         }
     }
-    if (input.authMethod !== undefined && !authMethods.includes(input.authMethod)) {
+    if (input.authMethod !== undefined && !tokenAuthMethods.includes(input.authMethod)) {
         throw new StoreError('invalid_argument', `Connection ${input.name}: unknown token auth method ${JSON.stringify(input.authMethod)}.`, {
-            hint: `Use one of ${authMethods.join(', ')}.`,
+            hint: `Use one of ${tokenAuthMethods.join(', ')}.`,
         });
     }
 }
