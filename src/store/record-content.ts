@@ -10,7 +10,7 @@ const skipped = (item: unknown) => item === undefined || typeof item === 'functi
  * same text (Nango's JSONB column does not keep key order either). Written out rather than as a
  * JSON.stringify replacer, which costs several times more per record.
  */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
     if (value === null || typeof value !== 'object') {
         // Top-level undefined has no JSON; inside objects it is skipped before we get here.
         return JSON.stringify(value) ?? 'null';

@@ -52,8 +52,8 @@ interface ListedRow {
     cursor: number;
 }
 
-export const defaultListLimit = 100;
-export const maxListLimit = 10_000;
+const defaultListLimit = 100;
+const maxListLimit = 10_000;
 const actions: readonly RecordAction[] = ['ADDED', 'UPDATED', 'DELETED'];
 
 function parseCursor(cursor: string | null | undefined): number {
