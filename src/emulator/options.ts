@@ -1,10 +1,8 @@
+import { REGIONS, TLDS, type Tld } from '../../connectors/shared/pingone.generated.js';
 import type { FaultSettings } from './faults/fault-settings.js';
 import type { TokenAuthMethod } from './tenant/records.js';
 
-export type Tld = 'com' | 'ca' | 'eu' | 'com.au' | 'sg' | 'asia';
-
-/** PingOne's region code for each TLD (NOTES.md section 1). */
-export const regionOfTld: Record<Tld, string> = { com: 'NA', ca: 'CA', eu: 'EU', 'com.au': 'AU', sg: 'SG', asia: 'AP' };
+export type { Tld };
 
 export interface RateLimitSettings {
     /** Sustained requests per second per environment. */
@@ -60,7 +58,7 @@ function wholeNumber(name: string, value: number, min: number, max: number): num
 
 export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     const tld = options.tld ?? 'com';
-    if (!(tld in regionOfTld)) throw new RangeError(`startEmulator: tld must be one of ${Object.keys(regionOfTld).join(', ')}; got "${tld}".`);
+    if (!(tld in REGIONS)) throw new RangeError(`startEmulator: tld must be one of ${TLDS.join(', ')}; got "${tld}".`);
     if (options.rateLimit && !(options.rateLimit.requestsPerSecond > 0)) {
         throw new RangeError(`startEmulator: rateLimit.requestsPerSecond must be above 0; got ${options.rateLimit.requestsPerSecond}.`);
     }

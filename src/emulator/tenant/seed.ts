@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { regionOfTld, type ResolvedOptions } from '../options.js';
+import { REGIONS } from '../../../connectors/shared/pingone.generated.js';
+import type { ResolvedOptions } from '../options.js';
 import { seededUuid } from '../random.js';
 import { roleDefinitions } from './role-definitions.js';
 import type { ApplicationRecord, Json, TokenAuthMethod } from './records.js';
@@ -138,7 +139,7 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
         permissions: [],
     }));
     const world = new World(seed, options.tld, organization, roles);
-    const region = regionOfTld[options.tld];
+    const region = REGIONS[options.tld].code;
     const primary = seedTenant(world, { key: 'primary', name: 'Production', type: 'PRODUCTION', users: options.users }, region);
     const sandbox = seedTenant(world, { key: 'sandbox', name: 'Sandbox', type: 'SANDBOX', users: 25 }, region);
     for (const tenant of [primary, sandbox]) world.tenants.set(tenant.id, tenant);
