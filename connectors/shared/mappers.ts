@@ -26,9 +26,19 @@ function refId(value: unknown): string | undefined {
 
 type Loose<T> = { [K in keyof Required<T>]: T[K] | undefined };
 
-/** Drops absent fields, so that a record never carries `undefined` (or `null`) values. */
+/**
+ * Drops absent fields, so that a record never carries `undefined` (or `null`) values. A plain loop:
+ * this runs for every record of every sync, and entries/filter/fromEntries cost several times more.
+ */
 export function present<T extends object>(fields: Loose<T>): T {
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+    const record: Record<string, unknown> = {};
+    for (const key in fields) {
+        const value = fields[key];
+        if (value !== undefined) {
+            record[key] = value;
+        }
+    }
+    return record as T;
 }
 
 /** A nested object whose every field is absent is itself absent. */
@@ -80,8 +90,14 @@ const USER_KEYS = new Set([
 ]);
 
 function customAttributes(raw: Raw): Record<string, unknown> | undefined {
-    const custom = Object.entries(raw).filter(([key, value]) => !USER_KEYS.has(key) && !key.startsWith('_') && value !== null);
-    return custom.length > 0 ? Object.fromEntries(custom) : undefined;
+    let custom: Record<string, unknown> | undefined;
+    for (const key in raw) {
+        const value = raw[key];
+        if (!USER_KEYS.has(key) && !key.startsWith('_') && value !== null) {
+            (custom ??= {})[key] = value;
+        }
+    }
+    return custom;
 }
 
 export function toUser(raw: Raw): User {
