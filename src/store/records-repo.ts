@@ -1,7 +1,7 @@
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { ModelRow, ModelsRepo } from './models-repo.js';
-import { recordContent, recordId, type RecordContent, type RecordPayload } from './record-content.js';
+import { recordContent, recordId, sameContent, type RecordContent, type RecordPayload } from './record-content.js';
 import type { StoreContext } from './store-context.js';
 
 export interface SaveResult {
@@ -63,6 +63,11 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
          WHERE model_id = ? AND id = ?`,
     );
     const markSeen = db.prepare<[number, number, string]>('UPDATE records SET seen_generation = ? WHERE model_id = ? AND id = ?');
+    // The same content in a new key order: its text and hash are replaced so that the next re-save
+    // matches by hash, and its metadata stays, as for any unchanged record.
+    const refresh = db.prepare<[string, Buffer, number, number, string]>(
+        'UPDATE records SET payload = ?, hash = ?, seen_generation = ? WHERE model_id = ? AND id = ?',
+    );
     const softDelete = db.prepare<[string, string, number, number, string]>(
         `UPDATE records SET deleted_at = ?, last_modified_at = ?, last_action = 'DELETED', cursor = ? WHERE model_id = ? AND id = ? AND deleted_at IS NULL`,
     );
@@ -85,6 +90,11 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return contents;
     }
 
+    function isReordered(modelId: number, content: RecordContent): boolean {
+        const stored = selectPayload.get(modelId, content.id);
+        return stored !== undefined && sameContent(stored.payload, content);
+    }
+
     const saveBatch = db.transaction((connection: string, model: string, records: readonly unknown[]): SaveResult => {
         const contents = contentsOf(records, model);
         const row = modelFor(connection, model);
@@ -100,6 +110,9 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
                 result.added++;
             } else if (existing.deleted === 0 && existing.hash.equals(content.hash)) {
                 if (existing.seen_generation !== row.generation) markSeen.run(row.generation, row.id, content.id);
+                result.unchanged++;
+            } else if (existing.deleted === 0 && isReordered(row.id, content)) {
+                refresh.run(content.json, content.hash, row.generation, row.id, content.id);
                 result.unchanged++;
             } else {
                 // A record that comes back after a delete is added again, as Nango reports it.
@@ -141,6 +154,9 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
             const content = recordContent({ ...stored, ...partial, id: stored['id'] }, `Record ${id} of the ${model} update batch`);
             if (existing.hash.equals(content.hash)) {
                 markSeen.run(row.generation, row.id, id);
+                result.unchanged++;
+            } else if (sameContent(existing.payload, content)) {
+                refresh.run(content.json, content.hash, row.generation, row.id, id);
                 result.unchanged++;
             } else {
                 rewrite.run(content.json, content.hash, now, 'UPDATED', ++cursor, row.generation, row.id, id);

@@ -27,6 +27,20 @@ describe('saveBatch', () => {
         });
     });
 
+    it('keeps the metadata of a record re-saved with its keys reordered, and stores the new order so that the next re-save matches by hash', () => {
+        const { store, clock } = temp;
+        store.records.saveBatch('demo', 'User', [{ id: 'u1', enabled: true, name: 'Ada' }]);
+        const [before] = store.records.list('demo', 'User').records;
+        clock.tick();
+        const reordered = { name: 'Ada', enabled: true, id: 'u1' };
+        expect(store.records.saveBatch('demo', 'User', [reordered])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+        expect(store.records.updateBatch('demo', 'User', [{ id: 'u1', enabled: true }])).toEqual({ updated: 0, unchanged: 1, missing: [] });
+        const [after] = store.records.list('demo', 'User').records;
+        expect(after?._nango_metadata).toEqual(before?._nango_metadata);
+        expect(Object.keys(store.records.getByIds('demo', 'User', ['u1']).get('u1') ?? {})).toEqual(['name', 'enabled', 'id']);
+        expect(store.records.saveBatch('demo', 'User', [{ ...reordered, name: 'Ada L.' }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    });
+
     it('keeps the last occurrence of an id repeated within one batch', () => {
         const { store } = temp;
         expect(
