@@ -11,6 +11,7 @@ import { createRunsRepo } from './runs-repo.js';
 import type { StoreContext } from './store-context.js';
 import { openSecretsStore, type SecretsStore } from './secrets-store.js';
 import { ensureStoreDirectory, secretsPathFor } from './store-path.js';
+import { walCheckpointer } from './wal-checkpointer.js';
 import { createTrackDeletes } from './track-deletes.js';
 
 export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, type StorePathOptions } from './store-path.js';
@@ -40,6 +41,7 @@ export interface OpenStoreOptions {
 export function openStore(options: OpenStoreOptions) {
     ensureStoreDirectory(options.path);
     const db = openDatabase(options.path, options.synchronous === undefined ? {} : { synchronous: options.synchronous });
+    const checkpointer = walCheckpointer(db, options.path);
     const clock = options.now ?? (() => new Date());
     const context: StoreContext = { db, path: options.path, now: () => clock().toISOString() };
     const connections = createConnectionsRepo(context);
@@ -88,6 +90,7 @@ export function openStore(options: OpenStoreOptions) {
                 });
             }
             try {
+                checkpointer.beforeWrite();
                 return db.transaction(fn)();
             } catch (error) {
                 throw toStoreError(error, options.path);
@@ -98,6 +101,7 @@ export function openStore(options: OpenStoreOptions) {
             return (db.pragma('integrity_check', { simple: true }) as string) ?? 'ok';
         },
         close(): void {
+            checkpointer.stop();
             if (db.open) db.close();
         },
         /** For benchmarks and diagnostics only. */
