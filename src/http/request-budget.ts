@@ -16,10 +16,13 @@ export interface RequestBudgetOptions {
  * limit this way makes 429s rare, which beats backing off after them. A 429's `Retry-After`
  * holds the whole bucket, so the connection's other requests wait too instead of hitting 429s.
  *
- * The rate adapts to the tenant (additive increase, multiplicative decrease): after each second's
- * worth of requests that had to wait for the budget with no 429, it rises by a quarter of the
- * starting rate, up to `maxRequestsPerSecond`; a 429 halves it, never below the starting rate. So a
- * tenant with room is not held to a guess, and one without sees no more than the fixed rate did.
+ * The rate adapts to the tenant, as TCP's congestion window does. Until the first 429 (slow start)
+ * it doubles after each half-second's worth of requests that had to wait for the budget, up to
+ * `maxRequestsPerSecond`: a full sync of a large tenant is long, but most syncs are short, and a
+ * slow climb held them to the starting guess for most of their run. After a 429 it halves, never
+ * below the starting rate, and then rises by a quarter of the starting rate per second's worth of
+ * waits (additive increase, multiplicative decrease). So a tenant with room is not held to a guess,
+ * and one without sees no more than the fixed rate did once it has said so.
  */
 export class TokenBucket {
     readonly #floor: number;
@@ -32,6 +35,7 @@ export class TokenBucket {
     #heldUntil = 0;
     #waitedSinceChange = 0;
     #slowedAt = -Infinity;
+    #slowStart = true;
     #queue: Promise<void> = Promise.resolve();
 
     constructor(
@@ -75,14 +79,16 @@ export class TokenBucket {
         const now = this.now();
         if (now - this.#slowedAt < 1000) return;
         this.#slowedAt = now;
+        this.#slowStart = false;
         this.#perSecond = Math.max(this.#floor, this.#perSecond / 2);
         this.#waitedSinceChange = 0;
     }
 
-    /** A request waited for the budget: after a second's worth of those with no 429, the rate rises a step. */
+    /** A request waited for the budget: after enough of those with no 429, the rate rises (see the class). */
     #waited(): void {
-        if (this.#perSecond >= this.#ceiling || ++this.#waitedSinceChange < this.#perSecond) return;
-        this.#perSecond = Math.min(this.#ceiling, this.#perSecond + this.#step);
+        const waitsPerRise = this.#slowStart ? this.#perSecond / 2 : this.#perSecond;
+        if (this.#perSecond >= this.#ceiling || ++this.#waitedSinceChange < waitsPerRise) return;
+        this.#perSecond = Math.min(this.#ceiling, this.#slowStart ? this.#perSecond * 2 : this.#perSecond + this.#step);
         this.#waitedSinceChange = 0;
     }
 

@@ -47,23 +47,26 @@ async function load(through: PingOneDispatcher, done: (answers: number) => boole
 }
 
 describe('adaptive request budget', () => {
-    it('climbs from its starting rate to its ceiling while the tenant sends no 429', async () => {
+    it('climbs from its starting rate to its ceiling while the tenant sends no 429, doubling (slow start)', async () => {
         emulator.admin.setRateLimit(undefined);
         emulator.admin.resetStats();
-        const budget = dispatcher(40, 80);
+        const budget = dispatcher(40, 160);
         expect(budget.requestsPerSecond).toBe(40);
-        // Generous stop: the ceiling is reached after about 220 requests; 2,000 would mean it never is.
-        const { statuses } = await load(budget, (answers) => budget.requestsPerSecond >= 80 || answers >= 2_000);
-        expect(budget.requestsPerSecond).toBe(80);
+        // Generous stop: doubling reaches the ceiling after 20 + 40 waited requests (steps of a
+        // quarter would take 40 + 50 + ... + 150 = 1,140); 2,000 would mean it never is.
+        const { statuses, rates } = await load(budget, (answers) => budget.requestsPerSecond >= 160 || answers >= 2_000);
+        expect(budget.requestsPerSecond).toBe(160);
+        expect([...new Set(rates)]).toEqual([40, 80, 160]);
+        expect(statuses.length).toBeLessThan(200);
         expect(statuses.every((status) => status === 200)).toBe(true);
         expect(emulator.admin.stats().status429).toBe(0);
     }, 120_000);
 
-    it('halves on a 429, never below its starting rate, and no request fails', async () => {
+    it('halves on a 429, never below its starting rate, climbs by steps after it, and no request fails', async () => {
         emulator.admin.setRateLimit({ requestsPerSecond: 50, burst: 50 });
         emulator.admin.resetStats();
         try {
-            const budget = dispatcher(40, 160);
+            const budget = dispatcher(40, 400);
             const { statuses, rates } = await load(budget, (answers) => answers >= 600);
             expect(emulator.admin.stats().status429).toBeGreaterThan(0);
             expect(statuses.filter((status) => status !== 200)).toEqual([]);
@@ -72,7 +75,14 @@ describe('adaptive request budget', () => {
             // Somewhere the rate fell to half (or the floor) of the rate before it: a 429 came back.
             const falls = rates.filter((rate, index) => index > 0 && rate < rates[index - 1]! && rate === Math.max(40, rates[index - 1]! / 2));
             expect(falls.length).toBeGreaterThan(0);
-            expect(Math.max(...rates)).toBeLessThan(160);
+            // After the first fall every rise is one step of a quarter of the starting rate, not a doubling.
+            const firstFall = rates.findIndex((rate, index) => index > 0 && rate < rates[index - 1]!);
+            const risesAfter = rates
+                .slice(firstFall)
+                .flatMap((rate, index, after) => (index > 0 && rate > after[index - 1]! ? [rate - after[index - 1]!] : []));
+            expect(risesAfter.every((rise) => rise === 10)).toBe(true);
+            // The tenant's 429s, not the ceiling, set where it stops climbing.
+            expect(Math.max(...rates)).toBeLessThan(400);
         } finally {
             emulator.admin.setRateLimit(undefined);
         }
