@@ -1,6 +1,7 @@
 import { NangoSyncBase } from '@nangohq/runner-sdk';
 import type { ZodType } from 'zod';
 import { InvalidRecordError, NotFoundError, ScriptError } from '../errors/index.js';
+import { letRequestsLeave } from './let-requests-leave.js';
 import { localNangoProps, withLocalRuntime } from './local-runtime.js';
 import type { RunContext } from './run-context.js';
 import type { PendingWrites, RecordCounts, ScriptRecord } from './run-store.js';
@@ -37,6 +38,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     }
 
     async batchSave(records: unknown[], model: string): Promise<boolean> {
+        await letRequestsLeave();
         const valid = this.checkedRecords(records, model);
         // Nango keeps the last occurrence of an id within a batch.
         const byId = new Map(valid.map((record) => [record.id, record]));
