@@ -7,6 +7,7 @@ import { startEmulatorProcess } from './emulator-process.js';
 import { startFirstRequestRecorder, type FirstRequestRecorder } from './first-request-recorder.js';
 import type { Measurement } from './report.js';
 import { median, round } from './stats.js';
+import { cliBin, cliNodeFlags } from './cli-node-flags.js';
 
 export interface CliStartResult {
     /** Median over the warm runs, in milliseconds. */
@@ -19,13 +20,13 @@ export interface CliStartResult {
     command: string;
 }
 
-const bin = fileURLToPath(new URL('../bin/pingone-connector.js', import.meta.url));
+const bin = fileURLToPath(cliBin);
 
 /** Runs the CLI once; resolves the ms to its first request and to its exit. */
 async function timeOnce(args: string[], recorder: FirstRequestRecorder, env: NodeJS.ProcessEnv): Promise<{ firstMs: number; totalMs: number }> {
     recorder.reset();
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(process.execPath, [...cliNodeFlags(), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

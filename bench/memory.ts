@@ -6,6 +6,7 @@ import { startEmulatorProcess } from './emulator-process.js';
 import type { MemoryChildReport } from './memory-protocol.js';
 import type { Measurement } from './report.js';
 import { grouped, round } from './stats.js';
+import { cliNodeFlags } from './cli-node-flags.js';
 
 export interface MemoryRun {
     users: number;
@@ -35,7 +36,8 @@ export async function measureSync(users: number): Promise<MemoryRun> {
     const emulator = await startEmulatorProcess({ users, seed: 'bench-memory' });
     try {
         const { users: expected } = await emulator.admin('userCount');
-        const child = forkBenchChild('memory-child.ts', []);
+        // Flags as the CLI's: the heap budget is part of how a sync runs.
+        const child = forkBenchChild('memory-child.ts', [], { nodeArgs: cliNodeFlags() });
         const target: BenchEmulator = { url: emulator.url, environmentId: emulator.environmentId, tld: emulator.tld, worker: emulator.worker };
         child.send(target);
         const report = await messageFrom(child, isReport);
