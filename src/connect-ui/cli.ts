@@ -1,4 +1,5 @@
 import type { CommandContext } from '../cli/command.js';
+import { untilAborted } from '../cli/until-aborted.js';
 import { ConnectorError, UsageError } from '../errors/index.js';
 import { resolveStorePath } from '../store/index.js';
 import { createConnectionBackend } from './connection-backend.js';
@@ -22,11 +23,6 @@ export interface ConnectUiCommandOptions {
     emulatorUrl?: string | undefined;
     /** `--db`; else PINGONE_CONNECTOR_DB, else .pingone/pingone.db in the working directory. */
     db?: string | undefined;
-}
-
-function untilAborted(signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
 async function started(start: () => ReturnType<typeof startConnectUi>, port: number | undefined): ReturnType<typeof startConnectUi> {

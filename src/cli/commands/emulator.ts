@@ -1,5 +1,6 @@
 import type { Command, CommandContext } from '../command.js';
 import { integerFlag, parseFlags } from '../flags.js';
+import { untilAborted } from '../until-aborted.js';
 import { UsageError } from '../../errors/index.js';
 
 export const help = `Usage: pingone-connector emulator [--port N] [--users N] [--seed S] [--rate-limit R] [--json]
@@ -25,13 +26,6 @@ const flags = {
     'rate-limit': { type: 'string' },
     json: { type: 'boolean' },
 } as const;
-
-function waitForAbort(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-        if (signal.aborted) resolve();
-        else signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-}
 
 function rateLimitFlag(value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
@@ -83,7 +77,7 @@ const command: Command = {
             } else {
                 printBanner(context, emulator);
             }
-            await waitForAbort(context.signal);
+            await untilAborted(context.signal);
             return 0;
         } finally {
             await emulator.close();
