@@ -1,10 +1,10 @@
 import { UsageError } from '../errors/index.js';
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { isLoopbackHostname } from '../http/loopback-host.js';
 
 /**
- * An emulator receives the connection's credentials, so it must be a loopback origin: nothing
- * but this machine may stand in for PingOne.
+ * An emulator receives the connection's credentials, so it must be a loopback origin (the same
+ * rule the dispatcher applies): nothing but this machine may stand in for PingOne. A path is refused
+ * too, since the emulator answers at its root.
  */
 export function checkEmulatorUrl(text: string): string {
     let url: URL;
@@ -16,7 +16,7 @@ export function checkEmulatorUrl(text: string): string {
             hint: 'Give the origin `pingone-connector emulator` printed, e.g. http://127.0.0.1:8787.',
         });
     }
-    if (!['http:', 'https:'].includes(url.protocol) || !loopbackHosts.has(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') {
+    if (!['http:', 'https:'].includes(url.protocol) || !isLoopbackHostname(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') {
         throw new UsageError(`--emulator must be a loopback origin such as http://127.0.0.1:8787; got "${url.origin}${url.pathname}".`, {
             flag: '--emulator',
             hint: 'The emulator receives the connection credentials, so only an address on this machine is accepted.',

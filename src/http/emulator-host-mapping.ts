@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici';
 import { InvalidConfigError } from '../errors/index.js';
 import { headerRecord } from './headers.js';
+import { isLoopbackHostname } from './loopback-host.js';
 import { requestOrigin } from './request-origin.js';
 
 const pingOneHost = /^(auth|api)\.pingone\.[a-z]+(\.[a-z]+)?$/;
-const loopbackHost = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/;
 
 /** Checks an emulator URL: it must be an http(s) origin on this machine, since it receives credentials. */
 export function parseEmulatorOrigin(value: string | URL): URL {
@@ -16,7 +16,7 @@ export function parseEmulatorOrigin(value: string | URL): URL {
             hint: 'Give the URL the emulator printed when it started, e.g. http://127.0.0.1:4010.',
         });
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !loopbackHost.test(url.hostname)) {
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHostname(url.hostname)) {
         throw new InvalidConfigError('emulatorUrl', `The emulator URL must point at this machine (127.0.0.1, ::1 or localhost); ${url.origin} does not.`, {
             hint: 'Credentials are sent to the emulator, so only a loopback emulator is accepted.',
         });
