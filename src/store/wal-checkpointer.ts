@@ -68,7 +68,9 @@ parentPort.on('message', () => { clearTimeout(timer); db.close(); parentPort.clo
 `;
 
 export function walCheckpointer(db: Database.Database, path: string, options: WalCheckpointerOptions = {}): WalCheckpointer {
-    const startFrames = options.startFrames ?? sqliteAutoCheckpointFrames;
+    // In bytes of log file, worked out once: this is asked before every write transaction.
+    const frameBytes = (db.pragma('page_size', { simple: true }) as number) + walFrameHeaderBytes;
+    const startBytes = (options.startFrames ?? sqliteAutoCheckpointFrames) * frameBytes;
     const maxWalFrames = options.maxWalFrames ?? 16 * sqliteAutoCheckpointFrames;
     let worker: Worker | undefined;
     let failed = false;
@@ -103,7 +105,7 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
     return {
         beforeWrite() {
             if (worker === undefined) {
-                if (!failed && walFileFrames(db, path) >= startFrames) start();
+                if (!failed && walFileBytes(path) >= startBytes) start();
                 return;
             }
             if (walFrames >= maxWalFrames) {
@@ -119,11 +121,10 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
     };
 }
 
-/** Frames the log file holds room for; it keeps its size after SQLite restarts it, so this only tells that it once grew. */
-function walFileFrames(db: Database.Database, path: string): number {
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
+/** The size of the log file; it keeps its size after SQLite restarts it, so this only tells that it once grew. */
+function walFileBytes(path: string): number {
     try {
-        return statSync(`${path}-wal`).size / (pageSize + walFrameHeaderBytes);
+        return statSync(`${path}-wal`).size;
     } catch (error) {
         // No log file yet: nothing written since the database was opened.
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
