@@ -72,6 +72,24 @@ afterAll(async () => {
     await emulator.close();
 });
 
+/** `connect <name>` for the emulator's Web app (pingone, authorization code); its secret comes from PINGONE_CLIENT_SECRET. */
+function signOnConnectArgs(name: string, database: string): string[] {
+    return [
+        'connect',
+        name,
+        '--provider',
+        'pingone',
+        '--environment-id',
+        emulator.environmentId,
+        '--client-id',
+        emulator.web.clientId,
+        '--emulator',
+        emulator.url,
+        '--db',
+        database,
+    ];
+}
+
 describe('connect', () => {
     it('refuses a config the connector rejects, with exit 2, before anything is sent', async () => {
         const before = emulator.admin.stats().requests;
@@ -136,29 +154,13 @@ describe('connect', () => {
 
     it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
         let driven: Promise<void> | undefined;
-        const result = await cli(
-            [
-                'connect',
-                'web',
-                '--provider',
-                'pingone',
-                '--environment-id',
-                emulator.environmentId,
-                '--client-id',
-                emulator.web.clientId,
-                '--emulator',
-                emulator.url,
-                '--db',
-                db,
-            ],
-            {
-                env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
-                onStderr: (text) => {
-                    const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
-                    if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
-                },
+        const result = await cli(signOnConnectArgs('web', db), {
+            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+            onStderr: (text) => {
+                const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
+                if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
             },
-        );
+        });
         await driven;
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Saved the connection "web"');
@@ -337,25 +339,10 @@ describe('connections, request, sync, action, records', () => {
 describe('Ctrl-C', () => {
     it('stops connect waiting for the sign-on callback with a message, exit 1 and nothing saved', async () => {
         const stopped = temporaryDatabase();
-        const child = spawn(
-            process.execPath,
-            [
-                bin,
-                'connect',
-                'waiting',
-                '--provider',
-                'pingone',
-                '--environment-id',
-                emulator.environmentId,
-                '--client-id',
-                emulator.web.clientId,
-                '--emulator',
-                emulator.url,
-                '--db',
-                stopped,
-            ],
-            { env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }), stdio: ['ignore', 'pipe', 'pipe'] },
-        );
+        const child = spawn(process.execPath, [bin, ...signOnConnectArgs('waiting', stopped)], {
+            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
