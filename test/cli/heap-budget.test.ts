@@ -2,22 +2,25 @@
 // machine and let a long sync's garbage pile up), and the bench runs its sync children with the same
 // flags. The installed CLI is the file run through its shebang; a preloaded script reports the limit.
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { cliNodeFlags } from '../../bench/cli-node-flags.js';
-import { temporaryDatabase } from '../support/harness.js';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../../bin/pingone-connector.js', import.meta.url));
 
 describe('the heap budget', () => {
     it('applies when the CLI runs through its shebang', async () => {
-        const dir = path.dirname(temporaryDatabase());
+        const dir = mkdtempSync(path.join(tmpdir(), 'pingone-heap-'));
         const report = path.join(dir, 'heap-limit.cjs');
-        writeFileSync(report, `process.on('exit', () => process.stderr.write('heap_size_limit=' + require('node:v8').getHeapStatistics().heap_size_limit + '\\n'));\n`);
+        writeFileSync(
+            report,
+            `process.on('exit', () => process.stderr.write('heap_size_limit=' + require('node:v8').getHeapStatistics().heap_size_limit + '\\n'));\n`,
+        );
         const { stdout, stderr } = await run(bin, ['--help'], { env: { ...process.env, NODE_OPTIONS: `--require ${report}` } });
         expect(stdout).toContain('Usage: pingone-connector');
         const limitMB = Number(/heap_size_limit=(\d+)/.exec(stderr)?.[1]) / 2 ** 20;
