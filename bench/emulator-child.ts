@@ -19,6 +19,8 @@ function perform(call: AdminCall): unknown {
             return admin.resetStats();
         case 'userCount':
             return { users: admin.users.count() };
+        case 'cpuUsage':
+            return process.cpuUsage();
     }
 }
 

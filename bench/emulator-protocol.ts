@@ -15,6 +15,7 @@ export type AdminCall = { id: number } & (
     | { method: 'stats'; args: [] }
     | { method: 'resetStats'; args: [] }
     | { method: 'userCount'; args: [] }
+    | { method: 'cpuUsage'; args: [] }
 );
 
 export type AdminReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
@@ -25,4 +26,6 @@ export interface AdminResults {
     stats: EmulatorStats;
     resetStats: void;
     userCount: { users: number };
+    /** The child's `process.cpuUsage()`, in microseconds. */
+    cpuUsage: NodeJS.CpuUsage;
 }

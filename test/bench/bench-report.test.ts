@@ -59,17 +59,22 @@ describe('bench options', () => {
 });
 
 describe('bench verdicts', () => {
-    const throughputResult = (ratio: number): ThroughputResult => ({
+    const comparison = (ratio: number) => ({
         harness: 9_000,
         floor: 9_000 / ratio,
         ratio,
-        target: 0.9,
         users: 50_000,
-        pageSize: 100,
         rounds: 3,
         harnessRounds: [],
         floorRounds: [],
+        cpuMsPerPage: { harness: { client: 12.5, emulator: 3.75 }, floor: { client: 1.5, emulator: 3.5 } },
         harnessRequests: 501,
+    });
+    const throughputResult = (ratio: number): ThroughputResult => ({
+        ...comparison(ratio),
+        target: 0.9,
+        pageSize: 200,
+        withLatency: { ...comparison(0.97), latencyMs: 20, users: 10_000 },
     });
 
     it('throughput is met at 0.9 of the floor and missed below, and the line carries both figures', () => {
@@ -79,6 +84,14 @@ describe('bench verdicts', () => {
         expect(missed?.met).toBe(false);
         expect(met?.figures).toContain('9,000 records/s');
         expect(met?.figures).toContain('ratio 0.95');
+    });
+
+    it("throughput also reports each side's CPU time per page and the comparison at network latency, as figures without a target", () => {
+        const [, cpu, latency] = throughput.lines(throughputResult(0.5));
+        expect(cpu?.figures).toBe("harness 12.5 ms + emulator 3.8 ms; floor 1.5 ms + emulator 3.5 ms; the floor's wall time 11.1 ms a page");
+        expect(latency?.figures).toContain('with 20 ms added to every API answer');
+        expect(latency?.figures).toContain('ratio 0.97');
+        expect([cpu?.target, latency?.target]).toEqual([undefined, undefined]);
     });
 
     it('memory checks both the ceiling at the larger size and the growth over the smaller', () => {
