@@ -43,7 +43,6 @@ const networkLatencyMs = 20;
 interface Round {
     perSecond: number;
     cpu: CpuPerPage;
-    requests: number;
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
@@ -61,7 +60,7 @@ async function measured<T>(emulator: EmulatorProcess, pages: number, walk: () =>
 }
 
 /** One full `users` sync into a new database (opening the harness is not timed). */
-async function harnessRound(emulator: EmulatorProcess, expected: number): Promise<Round> {
+async function harnessRound(emulator: EmulatorProcess, expected: number): Promise<Round & { requests: number }> {
     const bench = await openBenchHarness(emulator, 'throughput');
     try {
         const pages = Math.ceil(expected / USERS_PAGE_SIZE);
@@ -78,7 +77,7 @@ async function floorRound(emulator: EmulatorProcess, expected: number): Promise<
     const pages = Math.ceil(expected / USERS_PAGE_SIZE);
     const { result: seen, seconds, cpu } = await measured(emulator, pages, () => floorWalk(emulator, USERS_PAGE_SIZE));
     if (seen !== expected) throw new Error(`The floor loop saw ${seen} users; the emulator has ${expected}.`);
-    return { perSecond: expected / seconds, cpu, requests: pages + 1 };
+    return { perSecond: expected / seconds, cpu };
 }
 
 const medianCpu = (rounds: readonly Round[]): CpuPerPage => ({
@@ -92,7 +91,7 @@ async function compare(emulator: EmulatorProcess, rounds: number, progress: Meas
     // Warm-up: both paths load their code and the emulator's JIT settles before anything is timed.
     await floorRound(emulator, users);
     await harnessRound(emulator, users);
-    const harnessRounds: Round[] = [];
+    const harnessRounds: (Round & { requests: number })[] = [];
     const floorRounds: Round[] = [];
     for (let index = 0; index < rounds; index++) {
         progress(`${label}: round ${index + 1} of ${rounds} (${grouped(users)} users each way)`);
