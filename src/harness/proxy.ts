@@ -39,8 +39,8 @@ const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'A
 /**
  * Nango's proxy, locally: resolves the endpoint against the connection's API origin, sends through
  * the connection's dispatcher (retries, budget, host mapping live there, and the bearer token,
- * taken as the request leaves its queue), sends once more after a 401 (which invalidated the
- * token), and throws a ScriptHttpError on any other non-2xx.
+ * taken as the request leaves its queue and renewed once after a 401), and throws a ScriptHttpError
+ * on a non-2xx.
  */
 export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest): Promise<ProxyResponse<T>> {
     const method = (config.method ?? 'GET').toUpperCase();
@@ -50,31 +50,23 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
     if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
     delete headers['authorization'];
 
-    const dispatcher = bearerCapable(target.dispatcher);
-    const send = async () =>
-        request(url, {
-            method: method as Dispatcher.HttpMethod,
-            headers,
-            body,
-            dispatcher,
-            bearer: target.tokens,
-            signal: target.signal,
-            // undici's retry interceptor merges per-request options over the dispatcher's own.
-            ...(config.retries === undefined && !config.retryOn
-                ? {}
-                : {
-                      retryOptions: {
-                          ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
-                          ...(config.retryOn ? { statusCodes: [429, 502, 503, 504, ...config.retryOn] } : {}),
-                      },
-                  }),
-        } as Parameters<typeof request>[1]);
-
-    let response = await send();
-    if (response.statusCode === 401) {
-        await response.body.dump();
-        response = await send();
-    }
+    const response = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        dispatcher: bearerCapable(target.dispatcher),
+        bearer: target.tokens,
+        signal: target.signal,
+        // The retry interceptor merges per-request options over the dispatcher's own.
+        ...(config.retries === undefined && !config.retryOn
+            ? {}
+            : {
+                  retryOptions: {
+                      ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
+                      ...(config.retryOn ? { statusCodes: [429, 502, 503, 504, ...config.retryOn] } : {}),
+                  },
+              }),
+    } as Parameters<typeof request>[1]);
     const responseHeaders = flattenHeaders(response.headers);
     const data = await readBody(response, responseHeaders['content-type'], config.responseType);
     const shaped: ProxyResponse<T> = {

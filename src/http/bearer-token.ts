@@ -23,7 +23,8 @@ export interface PingOneRequestOptions {
  * Interceptor: takes the token when the request is about to be sent, not when the caller made
  * it, so a request that waited in the queue (the concurrency limit, the budget, a Retry-After)
  * never leaves with a token that aged or expired while it waited; each retried attempt takes it
- * again. A 401 invalidates the token that attempt carried, so the caller's one resend gets a new one.
+ * again. A 401 invalidates the token that attempt carried, so the resend after it (the retry
+ * interceptor's, outside this one) gets a new one.
  */
 export function bearerToken(): Dispatcher.DispatcherComposeInterceptor {
     return (dispatch) => (opts, handler) => {

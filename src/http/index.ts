@@ -120,10 +120,11 @@ export function createPingOneDispatcher(options: PingOneDispatcherOptions): Ping
 
 /**
  * A dispatcher that honours the `bearer` request option: a PingOneDispatcher does (when the
- * request leaves its queue); any other gets the same interceptor in front, with no queue to wait in.
+ * request leaves its queue); any other gets the same interceptor in front, with no queue to wait in,
+ * and behind the retry interceptor with no retries, which still sends once more after a 401.
  */
 export function bearerCapable(dispatcher: Dispatcher): Dispatcher {
-    return dispatcher instanceof PingOneDispatcher ? dispatcher : dispatcher.compose(bearerToken());
+    return dispatcher instanceof PingOneDispatcher ? dispatcher : dispatcher.compose(bearerToken(), retry({ maxRetries: 0 }));
 }
 
 /** Token requests skip `interceptor`: API requests held in it may be waiting for the token they fetch. */

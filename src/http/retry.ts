@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { PingOneRequestOptions } from './bearer-token.js';
 import { ControllerProxy } from './controller-proxy.js';
 import { asError } from './deferred-dispatch.js';
 import { headerValue } from './headers.js';
@@ -46,6 +47,11 @@ export interface PerRequestRetryOptions {
  * (refused connection, connect timeout): a POST that may have created a user is never repeated.
  * The answer that ends the retries (success, other error, or the last retryable one) streams to the
  * caller unchanged; the ones retried are drained and dropped.
+ *
+ * A 401 to a request that carries a bearer token is sent once more, at once and whatever its method:
+ * PingOne refused the token before doing anything, and the bearer interceptor (inside this one) has
+ * invalidated it, so the second attempt carries a new one. That is a token renewal, not a retry: it
+ * is not counted, and a second 401 goes to the caller.
  */
 export function retry(options: Partial<RetryOptions> = {}, hooks: RetryHooks = {}): Dispatcher.DispatcherComposeInterceptor {
     const policy: RetryOptions = { ...defaultRetryOptions, ...options };
@@ -58,13 +64,16 @@ export function retry(options: Partial<RetryOptions> = {}, hooks: RetryHooks = {
 
 interface PlannedRetry {
     delayMs: number;
-    event: RetryEvent;
+    /** Absent for the resend after a 401, which is not a retry. */
+    event?: RetryEvent;
 }
 
 class RetryingRequest implements Dispatcher.DispatchHandler {
     readonly #proxy: ControllerProxy;
     readonly #idempotent: boolean;
     readonly #replayable: boolean;
+    readonly #bearer: boolean;
+    #resentWithNewToken = false;
     #retries = 0;
     #forwarded = false;
     #planned: PlannedRetry | undefined;
@@ -80,6 +89,7 @@ class RetryingRequest implements Dispatcher.DispatchHandler {
     ) {
         this.#idempotent = isIdempotent(opts);
         this.#replayable = isReplayable(opts.body);
+        this.#bearer = (opts as Dispatcher.DispatchOptions & PingOneRequestOptions).bearer !== undefined;
         this.#proxy = new ControllerProxy((reason) => {
             clearTimeout(this.#timer);
             this.#fail(reason);
@@ -146,8 +156,10 @@ class RetryingRequest implements Dispatcher.DispatchHandler {
     }
 
     #schedule(plan: PlannedRetry): void {
-        this.#retries += 1;
-        this.hooks.onRetry?.(plan.event);
+        if (plan.event !== undefined) {
+            this.#retries += 1;
+            this.hooks.onRetry?.(plan.event);
+        }
         this.#timer = setTimeout(() => this.#send(), plan.delayMs);
     }
 
@@ -162,6 +174,10 @@ class RetryingRequest implements Dispatcher.DispatchHandler {
     }
 
     #planForStatus(status: number, headers: Record<string, string | string[] | undefined>): PlannedRetry | undefined {
+        if (status === 401 && this.#bearer && !this.#resentWithNewToken && !this.#forwarded && this.#replayable) {
+            this.#resentWithNewToken = true;
+            return { delayMs: 0 };
+        }
         if (!this.policy.statusCodes.includes(status)) return undefined;
         const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
         if (status === 429) this.hooks.onRateLimited?.(Date.now() + Math.min(retryAfterMs ?? 0, this.policy.maxRetryAfterMs));

@@ -4,15 +4,12 @@ import type { TokenSource } from './cached-token-source.js';
 
 /**
  * One API call with the connection's bearer token, taken as the request leaves the dispatcher's
- * queue; a 401 invalidates that token and the call is made once more with a new one.
+ * queue; after a 401 the dispatcher sends it once more with a new token.
  */
 export async function authorizedRequest<T = unknown>(
     tokens: Pick<TokenSource, 'getAccessToken' | 'invalidate'>,
     dispatcher: Dispatcher,
     request: JsonRequest,
 ): Promise<JsonResponse<T>> {
-    const sender = bearerCapable(dispatcher);
-    const send = () => requestJson<T>(sender, { ...request, bearer: tokens });
-    const response = await send();
-    return response.status === 401 ? send() : response;
+    return requestJson<T>(bearerCapable(dispatcher), { ...request, bearer: tokens });
 }

@@ -1,7 +1,8 @@
-import { request } from 'undici';
+import type { ServerResponse } from 'node:http';
+import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { NetworkError, RateLimitedError } from '../../src/errors/index.js';
-import { createPingOneDispatcher, expectJson, requestJson } from '../../src/http/index.js';
+import { bearerCapable, createPingOneDispatcher, expectJson, requestJson } from '../../src/http/index.js';
 import { startLoopbackServer, sendJson } from '../support/loopback-server.js';
 import { allowedHosts, serverAndDispatcher } from './fixture.js';
 
@@ -148,5 +149,67 @@ describe('retries', () => {
         controller.abort(new Error('stop'));
         await expect(sent).rejects.toThrow('stop');
         expect(server.requests).toHaveLength(1);
+    });
+});
+
+describe('a 401 to a request with a bearer token', () => {
+    /** Tokens t1, t2, … handed out in turn; each refused one is recorded. */
+    function tokenSeries() {
+        let minted = 0;
+        let current: string | undefined;
+        const invalidated: string[] = [];
+        return {
+            invalidated,
+            async getAccessToken() {
+                current ??= `t${++minted}`;
+                return current;
+            },
+            invalidate(token: string) {
+                invalidated.push(token);
+                if (token === current) current = undefined;
+            },
+        };
+    }
+    const refusingFirst = (_request: unknown, response: ServerResponse, index: number) =>
+        index === 0 ? sendJson(response, 401, { code: 'INVALID_TOKEN', message: 'expired' }) : sendJson(response, 200, { ok: true });
+
+    it('is sent once more at once, with a new token, and not counted as a retry (a POST too: PingOne did nothing)', async () => {
+        const { server, dispatcher } = await serverAndDispatcher(refusingFirst);
+        const tokens = tokenSeries();
+        const response = await requestJson(dispatcher, { method: 'POST', url: usersUrl, json: { username: 'ada' }, bearer: tokens });
+        expect(response).toMatchObject({ status: 200, body: { ok: true } });
+        expect(server.requests.map((seen) => [seen.headers.authorization, seen.body])).toEqual([
+            ['Bearer t1', '{"username":"ada"}'],
+            ['Bearer t2', '{"username":"ada"}'],
+        ]);
+        expect(tokens.invalidated).toEqual(['t1']);
+        expect(dispatcher.stats.retries).toBe(0);
+    });
+
+    it('goes to the caller when the new token is refused too', async () => {
+        const { server, dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 401, { code: 'INVALID_TOKEN', message: 'no' }));
+        const response = await requestJson(dispatcher, { url: usersUrl, bearer: tokenSeries() });
+        expect(response.status).toBe(401);
+        expect(server.requests).toHaveLength(2);
+    });
+
+    it('is not sent again when the request carried no bearer token of ours', async () => {
+        const { server, dispatcher } = await serverAndDispatcher(refusingFirst);
+        const response = await requestJson(dispatcher, { url: usersUrl, headers: { authorization: 'Bearer fixed' } });
+        expect(response.status).toBe(401);
+        expect(server.requests).toHaveLength(1);
+    });
+
+    it('is sent once more through any other dispatcher made bearer-capable', async () => {
+        const server = await startLoopbackServer(refusingFirst);
+        const agent = new Agent();
+        try {
+            const response = await requestJson(bearerCapable(agent), { url: `${server.origin}/v1/environments/env/users`, bearer: tokenSeries() });
+            expect(response.status).toBe(200);
+            expect(server.requests.map((seen) => seen.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+        } finally {
+            await agent.close();
+            await server.close();
+        }
     });
 });
