@@ -21,12 +21,13 @@ export interface CliStartResult {
 }
 
 const bin = fileURLToPath(cliBin);
+const nodeFlags = cliNodeFlags();
 
 /** Runs the CLI once; resolves the ms to its first request and to its exit. */
 async function timeOnce(args: string[], recorder: FirstRequestRecorder, env: NodeJS.ProcessEnv): Promise<{ firstMs: number; totalMs: number }> {
     recorder.reset();
     const started = performance.now();
-    const child = spawn(process.execPath, [...cliNodeFlags(), bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn(process.execPath, [...nodeFlags, bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

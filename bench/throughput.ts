@@ -47,8 +47,9 @@ interface Round {
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-/** Runs `walk` and measures its wall time and the CPU time this process and the emulator spent on it. */
-async function measured<T>(emulator: EmulatorProcess, pages: number, walk: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: CpuPerPage }> {
+/** Runs `walk` over `users` and measures its wall time and the CPU time per page this process and the emulator spent on it. */
+async function measured<T>(emulator: EmulatorProcess, users: number, walk: () => Promise<T>): Promise<{ result: T; seconds: number; cpu: CpuPerPage }> {
+    const pages = Math.ceil(users / USERS_PAGE_SIZE);
     const emulatorBefore = await emulator.admin('cpuUsage');
     const clientBefore = process.cpuUsage();
     const started = performance.now();
@@ -63,8 +64,7 @@ async function measured<T>(emulator: EmulatorProcess, pages: number, walk: () =>
 async function harnessRound(emulator: EmulatorProcess, expected: number): Promise<Round & { requests: number }> {
     const bench = await openBenchHarness(emulator, 'throughput');
     try {
-        const pages = Math.ceil(expected / USERS_PAGE_SIZE);
-        const { result: report, seconds, cpu } = await measured(emulator, pages, () => bench.harness.runSync(benchConnection, 'users', { full: true }));
+        const { result: report, seconds, cpu } = await measured(emulator, expected, () => bench.harness.runSync(benchConnection, 'users', { full: true }));
         if (report.status !== 'success') throw new Error(`The users sync failed: ${report.error?.message ?? 'no message'}`);
         if (report.counts.added !== expected) throw new Error(`The users sync added ${report.counts.added} users; the emulator has ${expected}.`);
         return { perSecond: expected / seconds, cpu, requests: report.requests };
@@ -74,8 +74,7 @@ async function harnessRound(emulator: EmulatorProcess, expected: number): Promis
 }
 
 async function floorRound(emulator: EmulatorProcess, expected: number): Promise<Round> {
-    const pages = Math.ceil(expected / USERS_PAGE_SIZE);
-    const { result: seen, seconds, cpu } = await measured(emulator, pages, () => floorWalk(emulator, USERS_PAGE_SIZE));
+    const { result: seen, seconds, cpu } = await measured(emulator, expected, () => floorWalk(emulator, USERS_PAGE_SIZE));
     if (seen !== expected) throw new Error(`The floor loop saw ${seen} users; the emulator has ${expected}.`);
     return { perSecond: expected / seconds, cpu };
 }
