@@ -1,5 +1,5 @@
 import { UsageError } from '../errors/index.js';
-import { isLoopbackHostname } from '../http/loopback-host.js';
+import { loopbackUrl } from '../http/loopback-url.js';
 
 /**
  * An emulator receives the connection's credentials, so it must be a loopback origin (the same
@@ -7,16 +7,15 @@ import { isLoopbackHostname } from '../http/loopback-host.js';
  * too, since the emulator answers at its root.
  */
 export function checkEmulatorUrl(text: string): string {
-    let url: URL;
-    try {
-        url = new URL(text);
-    } catch {
+    const checked = loopbackUrl(text);
+    if (checked.kind === 'not-a-url') {
         throw new UsageError(`--emulator "${text}" is not a URL.`, {
             flag: '--emulator',
             hint: 'Give the origin `pingone-connector emulator` printed, e.g. http://127.0.0.1:8787.',
         });
     }
-    if (!['http:', 'https:'].includes(url.protocol) || !isLoopbackHostname(url.hostname) || url.pathname.replace(/\/+$/, '') !== '') {
+    const { url } = checked;
+    if (checked.kind === 'elsewhere' || url.pathname.replace(/\/+$/, '') !== '') {
         throw new UsageError(`--emulator must be a loopback origin such as http://127.0.0.1:8787; got "${url.origin}${url.pathname}".`, {
             flag: '--emulator',
             hint: 'The emulator receives the connection credentials, so only an address on this machine is accepted.',

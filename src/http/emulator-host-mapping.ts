@@ -1,27 +1,29 @@
 import type { Dispatcher } from 'undici';
 import { InvalidConfigError } from '../errors/index.js';
 import { headerRecord } from './headers.js';
-import { isLoopbackHostname } from './loopback-host.js';
+import { loopbackUrl } from './loopback-url.js';
 import { requestOrigin } from './request-origin.js';
 
 const pingOneHost = /^(auth|api)\.pingone\.[a-z]+(\.[a-z]+)?$/;
 
 /** Checks an emulator URL: it must be an http(s) origin on this machine, since it receives credentials. */
 export function parseEmulatorOrigin(value: string | URL): URL {
-    let url: URL;
-    try {
-        url = new URL(String(value));
-    } catch {
+    const checked = loopbackUrl(String(value));
+    if (checked.kind === 'not-a-url') {
         throw new InvalidConfigError('emulatorUrl', `The emulator URL "${String(value)}" is not a URL.`, {
             hint: 'Give the URL the emulator printed when it started, e.g. http://127.0.0.1:4010.',
         });
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !isLoopbackHostname(url.hostname)) {
-        throw new InvalidConfigError('emulatorUrl', `The emulator URL must point at this machine (127.0.0.1, ::1 or localhost); ${url.origin} does not.`, {
-            hint: 'Credentials are sent to the emulator, so only a loopback emulator is accepted.',
-        });
+    if (checked.kind === 'elsewhere') {
+        throw new InvalidConfigError(
+            'emulatorUrl',
+            `The emulator URL must point at this machine (127.0.0.1, ::1 or localhost); ${checked.url.origin} does not.`,
+            {
+                hint: 'Credentials are sent to the emulator, so only a loopback emulator is accepted.',
+            },
+        );
     }
-    return new URL(url.origin);
+    return new URL(checked.url.origin);
 }
 
 /**

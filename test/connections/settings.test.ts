@@ -27,7 +27,7 @@ describe('--emulator', () => {
         for (const origin of ['http://127.0.0.2:8787', 'http://[::1]:8787', 'http://localhost:8787']) {
             expect(checkEmulatorUrl(origin)).toBe(parseEmulatorOrigin(origin).origin);
         }
-        for (const origin of ['http://128.0.0.1:8787', 'http://127.0.0.1.nip.io:8787']) {
+        for (const origin of ['http://128.0.0.1:8787', 'http://127.0.0.1.nip.io:8787', 'ftp://127.0.0.1:8787', 'file:///tmp/emulator']) {
             expect(() => checkEmulatorUrl(origin)).toThrow(UsageError);
             expect(() => parseEmulatorOrigin(origin)).toThrow(InvalidConfigError);
         }
