@@ -26,6 +26,8 @@ export interface Comparison {
     floorRounds: number[];
     /** Medians of the rounds. */
     cpuMsPerPage: { harness: CpuPerPage; floor: CpuPerPage };
+    /** Of a harness page, the time its store calls took (the run report's `storeMs` over the pages); median of the rounds. */
+    harnessStoreMsPerPage: number;
     /** API requests of one harness sync (pages and the token), for comparison with the floor's. */
     harnessRequests: number;
 }
@@ -61,13 +63,13 @@ async function measured<T>(emulator: EmulatorProcess, users: number, walk: () =>
 }
 
 /** One full `users` sync into a new database (opening the harness is not timed). */
-async function harnessRound(emulator: EmulatorProcess, expected: number): Promise<Round & { requests: number }> {
+async function harnessRound(emulator: EmulatorProcess, expected: number): Promise<Round & { requests: number; storeMsPerPage: number }> {
     const bench = await openBenchHarness(emulator, 'throughput');
     try {
         const { result: report, seconds, cpu } = await measured(emulator, expected, () => bench.harness.runSync(benchConnection, 'users', { full: true }));
         if (report.status !== 'success') throw new Error(`The users sync failed: ${report.error?.message ?? 'no message'}`);
         if (report.counts.added !== expected) throw new Error(`The users sync added ${report.counts.added} users; the emulator has ${expected}.`);
-        return { perSecond: expected / seconds, cpu, requests: report.requests };
+        return { perSecond: expected / seconds, cpu, requests: report.requests, storeMsPerPage: report.storeMs / Math.ceil(expected / USERS_PAGE_SIZE) };
     } finally {
         await bench.close();
     }
@@ -90,7 +92,7 @@ async function compare(emulator: EmulatorProcess, rounds: number, progress: Meas
     // Warm-up: both paths load their code and the emulator's JIT settles before anything is timed.
     await floorRound(emulator, users);
     await harnessRound(emulator, users);
-    const harnessRounds: (Round & { requests: number })[] = [];
+    const harnessRounds: Awaited<ReturnType<typeof harnessRound>>[] = [];
     const floorRounds: Round[] = [];
     for (let index = 0; index < rounds; index++) {
         progress(`${label}: round ${index + 1} of ${rounds} (${grouped(users)} users each way)`);
@@ -112,6 +114,7 @@ async function compare(emulator: EmulatorProcess, rounds: number, progress: Meas
         harnessRounds: harnessRounds.map((each) => round(each.perSecond)),
         floorRounds: floorRounds.map((each) => round(each.perSecond)),
         cpuMsPerPage: { harness: medianCpu(harnessRounds), floor: medianCpu(floorRounds) },
+        harnessStoreMsPerPage: round(median(harnessRounds.map((each) => each.storeMsPerPage)), 2),
         harnessRequests: harnessRounds.at(-1)?.requests ?? 0,
     };
 }
@@ -156,8 +159,8 @@ export const throughput: Measurement<ThroughputResult> = {
             },
             {
                 what: 'cpu/page',
-                figures: `harness ${harness.client.toFixed(1)} ms + emulator ${harness.emulator.toFixed(1)} ms; floor ${floor.client.toFixed(1)} ms + emulator ${floor.emulator.toFixed(1)} ms; the floor's wall time ${((1000 * result.pageSize) / result.floor).toFixed(1)} ms a page`,
-                how: `process.cpuUsage() (user + system, all threads) of the bench process and of the emulator child over each throughput round, per ${result.pageSize}-user page; medians`,
+                figures: `harness ${harness.client.toFixed(1)} ms + emulator ${harness.emulator.toFixed(1)} ms; floor ${floor.client.toFixed(1)} ms + emulator ${floor.emulator.toFixed(1)} ms; the floor's wall time ${((1000 * result.pageSize) / result.floor).toFixed(1)} ms a page; the harness's store calls ${result.harnessStoreMsPerPage.toFixed(1)} ms a page`,
+                how: `process.cpuUsage() (user + system, all threads) of the bench process and of the emulator child over each throughput round, per ${result.pageSize}-user page; the store's time is the sync report's storeMs (wall time of its store calls: serialising, hashing, SQLite); medians`,
             },
             {
                 what: 'latency',

@@ -11,7 +11,8 @@ export function reportRun(context: CommandContext, report: RunReport, json: bool
         const { added, updated, deleted } = report.counts;
         const what = report.kind === 'sync' ? `added ${added}, updated ${updated}, deleted ${deleted}; ` : '';
         const traffic = `${count(report.requests, 'request')}, ${count(report.retries, 'retry', 'retries')}`;
-        const summary = `${report.kind} ${report.script} on ${report.connection}: ${report.status}; ${what}${traffic}, ${formatDuration(report.durationMs)}\n`;
+        const stored = report.kind === 'sync' ? ` (${formatDuration(report.storeMs)} of it in the store)` : '';
+        const summary = `${report.kind} ${report.script} on ${report.connection}: ${report.status}; ${what}${traffic}, ${formatDuration(report.durationMs)}${stored}\n`;
         if (report.status === 'success') {
             context.stdout.write(summary);
             if (report.kind === 'action') context.stdout.write(`${JSON.stringify(report.output, null, 2)}\n`);

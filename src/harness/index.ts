@@ -136,7 +136,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         connection: string,
         script: string,
         signal: AbortSignal | undefined,
-        body: (context: RunContext) => Promise<Omit<RunReport, 'runId' | 'connection' | 'script' | 'kind' | 'requests' | 'retries' | 'durationMs'>>,
+        body: (context: RunContext) => Promise<Omit<RunReport, 'runId' | 'connection' | 'script' | 'kind' | 'requests' | 'retries' | 'durationMs' | 'storeMs'>>,
         full = false,
     ): Promise<RunReport> {
         const runtime = await runtimeOf(connection);
@@ -161,6 +161,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             requests: after.requests - before.requests,
             retries: after.retries - before.retries,
             durationMs: Math.round(performance.now() - started),
+            storeMs: Math.round(context.store.busyMs),
         };
         store.runs.finish(runId, {
             status: report.status,

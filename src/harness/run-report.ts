@@ -13,6 +13,8 @@ export interface RunReport {
     requests: number;
     retries: number;
     durationMs: number;
+    /** The part of `durationMs` spent in the local store (serialising, hashing and SQLite), on the script's thread. */
+    storeMs: number;
     /** An action's output (validated against its zod schema). */
     output?: unknown;
     error?: {

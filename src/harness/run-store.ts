@@ -24,6 +24,8 @@ export type ListedRecord = ScriptRecord & { _nango_metadata: Record<string, unkn
  * speaks only this; `store-adapter.ts` binds it to `src/store`.
  */
 export interface SyncRunStore {
+    /** Milliseconds the run has spent in the calls below so far: what its report gives as `storeMs`. */
+    readonly busyMs: number;
     commit(writes: PendingWrites): RecordCounts;
     getCheckpoint(): Record<string, unknown> | null;
     getRecordsByIds(model: string, ids: string[]): Map<string, ScriptRecord>;

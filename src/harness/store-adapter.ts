@@ -13,45 +13,59 @@ export interface RunBinding {
 /** Binds one run of one script to the SQLite store. */
 export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
     const { connection, script, runId } = binding;
+    let busyMs = 0;
+    const timed = <T>(work: () => T): T => {
+        const started = performance.now();
+        try {
+            return work();
+        } finally {
+            busyMs += performance.now() - started;
+        }
+    };
     return {
+        get busyMs() {
+            return busyMs;
+        },
         commit(writes: PendingWrites): RecordCounts {
             // One transaction: the records of the pages before a checkpoint, and the checkpoint.
-            return store.transaction(() => {
-                const counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
-                for (const { model, records } of writes.saves) {
-                    const result = store.records.saveBatch(connection, model, records);
-                    counts.added += result.added;
-                    counts.updated += result.updated;
-                }
-                for (const { model, records } of writes.updates) counts.updated += store.records.updateBatch(connection, model, records).updated;
-                for (const { model, ids } of writes.deletes) {
-                    counts.deleted += store.records.deleteBatch(
-                        connection,
-                        model,
-                        ids.map((id) => ({ id })),
-                    ).deleted;
-                }
-                if (writes.checkpoint === null) store.checkpoints.clear(connection, script);
-                else if (writes.checkpoint !== undefined)
-                    store.checkpoints.save(connection, script, writes.checkpoint as Record<string, string | number | boolean>);
-                return counts;
-            });
+            return timed(() =>
+                store.transaction(() => {
+                    const counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
+                    for (const { model, records } of writes.saves) {
+                        const result = store.records.saveBatch(connection, model, records);
+                        counts.added += result.added;
+                        counts.updated += result.updated;
+                    }
+                    for (const { model, records } of writes.updates) counts.updated += store.records.updateBatch(connection, model, records).updated;
+                    for (const { model, ids } of writes.deletes) {
+                        counts.deleted += store.records.deleteBatch(
+                            connection,
+                            model,
+                            ids.map((id) => ({ id })),
+                        ).deleted;
+                    }
+                    if (writes.checkpoint === null) store.checkpoints.clear(connection, script);
+                    else if (writes.checkpoint !== undefined)
+                        store.checkpoints.save(connection, script, writes.checkpoint as Record<string, string | number | boolean>);
+                    return counts;
+                }),
+            );
         },
         getCheckpoint() {
-            return store.checkpoints.get(connection, script);
+            return timed(() => store.checkpoints.get(connection, script));
         },
         getRecordsByIds(model: string, ids: string[]) {
-            return store.records.getByIds(connection, model, ids) as Map<string, ScriptRecord>;
+            return timed(() => store.records.getByIds(connection, model, ids) as Map<string, ScriptRecord>);
         },
         listRecords(model: string, options: { cursor?: string | undefined; limit: number }) {
-            const page = store.records.list(connection, model, { cursor: options.cursor, limit: options.limit });
+            const page = timed(() => store.records.list(connection, model, { cursor: options.cursor, limit: options.limit }));
             return { records: page.records as unknown as ReturnType<SyncRunStore['listRecords']>['records'], nextCursor: page.next_cursor };
         },
         trackDeletesStart(model: string) {
-            store.trackDeletes.trackDeletesStart(connection, model, runId, { restart: binding.full });
+            timed(() => store.trackDeletes.trackDeletesStart(connection, model, runId, { restart: binding.full }));
         },
         trackDeletesEnd(model: string) {
-            return store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys;
+            return timed(() => store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys);
         },
     };
 }

@@ -69,6 +69,7 @@ describe('bench verdicts', () => {
         floorRounds: [],
         cpuMsPerPage: { harness: { client: 12.5, emulator: 3.75 }, floor: { client: 1.5, emulator: 3.5 } },
         harnessRequests: 501,
+        harnessStoreMsPerPage: 6.25,
     });
     const throughputResult = (ratio: number): ThroughputResult => ({
         ...comparison(ratio),
@@ -86,9 +87,11 @@ describe('bench verdicts', () => {
         expect(met?.figures).toContain('ratio 0.95');
     });
 
-    it("throughput also reports each side's CPU time per page and the comparison at network latency, as figures without a target", () => {
+    it("throughput also reports each side's CPU time and the harness's store time per page, and the comparison at network latency, as figures without a target", () => {
         const [, cpu, latency] = throughput.lines(throughputResult(0.5));
-        expect(cpu?.figures).toBe("harness 12.5 ms + emulator 3.8 ms; floor 1.5 ms + emulator 3.5 ms; the floor's wall time 11.1 ms a page");
+        expect(cpu?.figures).toBe(
+            "harness 12.5 ms + emulator 3.8 ms; floor 1.5 ms + emulator 3.5 ms; the floor's wall time 11.1 ms a page; the harness's store calls 6.3 ms a page",
+        );
         expect(latency?.figures).toContain('with 20 ms added to every API answer');
         expect(latency?.figures).toContain('ratio 0.97');
         expect([cpu?.target, latency?.target]).toEqual([undefined, undefined]);

@@ -221,13 +221,15 @@ describe('connections, request, sync, action, records', () => {
         expect(json.stderr).toMatch(/answered 404/);
     });
 
-    it('syncs with --json: one JSON document with counts, requests, retries and duration', async () => {
+    it('syncs with --json: one JSON document with counts, requests, retries, duration and the time spent in the store', async () => {
         const result = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--json']);
         expect(result.code).toBe(0);
         const report = JSON.parse(result.stdout) as Record<string, unknown>;
         expect(report).toMatchObject({ status: 'success', counts: { added: emulator.admin.users.count(), updated: 0, deleted: 0 }, retries: 0 });
         expect(report['requests']).toBeGreaterThan(0);
         expect(report['durationMs']).toEqual(expect.any(Number));
+        expect(report['storeMs']).toEqual(expect.any(Number));
+        expect(report['storeMs']).toBeLessThanOrEqual(report['durationMs'] as number);
     });
 
     it('lists records with --limit', async () => {
@@ -324,7 +326,7 @@ describe('connections, request, sync, action, records', () => {
         expect(terminal.stderr).toMatch(/\r\x1b\[Ksync fixture-users: \d+ pages?, \d+ requests?, \d+ records?, \d+ records\/s/);
         const quiet = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
         expect(quiet.stderr).toBe('');
-        expect(quiet.stdout).toMatch(/^sync fixture-users on cc: success; added 0, updated 0, deleted 0; /);
+        expect(quiet.stdout).toMatch(/^sync fixture-users on cc: success; added 0, updated 0, deleted 0; .*, [\d.]+ m?s \([\d.]+ m?s of it in the store\)\n$/);
     });
 
     it('answers --help for every command with exit 0', async () => {

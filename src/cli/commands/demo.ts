@@ -96,6 +96,7 @@ function summarize(harness: Harness, reports: RunReport[]) {
             requests: r.requests,
             retries: r.retries,
             durationMs: r.durationMs,
+            storeMs: r.storeMs,
             error: r.error,
         })),
         models: harness.store.records.summary(connectionName),
@@ -105,9 +106,18 @@ function summarize(harness: Harness, reports: RunReport[]) {
 }
 
 function printSummary(context: CommandContext, database: string, summary: ReturnType<typeof summarize>): void {
-    const runRows = summary.runs.map((r) => [`${r.kind} ${r.script}`, r.status, r.added, r.updated, r.deleted, r.requests, formatDuration(r.durationMs)]);
+    const runRows = summary.runs.map((r) => [
+        `${r.kind} ${r.script}`,
+        r.status,
+        r.added,
+        r.updated,
+        r.deleted,
+        r.requests,
+        formatDuration(r.durationMs),
+        formatDuration(r.storeMs),
+    ]);
     context.stdout.write(`\nRuns on connection "${connectionName}" (PingOne emulator):\n\n`);
-    context.stdout.write(formatTable(['run', 'status', 'added', 'updated', 'deleted', 'requests', 'time'], runRows));
+    context.stdout.write(formatTable(['run', 'status', 'added', 'updated', 'deleted', 'requests', 'time', 'in the store'], runRows));
     context.stdout.write('\nRecords per model:\n\n');
     context.stdout.write(
         formatTable(
