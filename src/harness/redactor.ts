@@ -1,7 +1,10 @@
+import { redactText, redactValue } from '../http/redact.js';
+
 /**
  * Removes the secrets a run knows about (client secret, tokens) and anything shaped like an
- * authorization value from text before it is printed or stored. Known values are matched
- * exactly, so a secret is caught even inside a URL, a JSON dump or an error message.
+ * authorization value from what a script shows, with the same rules as the HTTP layer's logs.
+ * Known values are matched exactly, so a secret is caught even inside a URL, a JSON dump or an
+ * error message.
  */
 export class Redactor {
     private readonly secrets = new Set<string>();
@@ -15,21 +18,27 @@ export class Redactor {
     }
 
     redact(text: string): string {
-        let out = text;
-        for (const secret of [...this.secrets, ...this.known().filter((value) => value.length >= 8)]) out = out.split(secret).join('[redacted]');
-        return out
-            .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
-            .replace(/("?(?:access_token|refresh_token|id_token|client_secret|code_verifier|password)"?\s*[:=]\s*"?)[^"&,\s}]+/gi, '$1[redacted]');
+        return redactText(text, this.values());
     }
 
-    /** Redacts a value of any shape by way of its JSON text. */
+    /** A copy of a value (an error payload, say) with secret-named fields masked and every string redacted. */
+    redactCopy(value: unknown): unknown {
+        return redactValue(value, this.values());
+    }
+
+    /** A value of any shape as redacted text, for a log line. */
     redactValue(value: unknown): string {
-        if (typeof value === 'string') return this.redact(value);
-        if (value instanceof Error) return this.redact(value.message);
+        const copy = this.redactCopy(value);
+        if (typeof copy === 'string') return copy;
         try {
-            return this.redact(JSON.stringify(value) ?? String(value));
+            return JSON.stringify(copy) ?? String(copy);
         } catch {
+            // A BigInt has no JSON; its text holds no secret-named field.
             return this.redact(String(value));
         }
+    }
+
+    private values(): string[] {
+        return [...this.secrets, ...this.known().filter((value) => value.length >= 8)];
     }
 }

@@ -18,7 +18,7 @@ export function scriptFailure(error: unknown, redactor: Redactor, signal?: Abort
         const payload = error.payload ?? {};
         const said = typeof payload['message'] === 'string' ? payload['message'] : error.message;
         return new ScriptError('action_error', redactor.redact(said || 'The action reported an error.'), {
-            payload: JSON.parse(redactor.redactValue(payload)) as Record<string, unknown>,
+            payload: redactor.redactCopy(payload) as Record<string, unknown>,
             ...(typeof payload['hint'] === 'string' ? { hint: redactor.redact(payload['hint']) } : {}),
         });
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LockTable } from '../../src/harness/lock-table.js';
+import { ActionError } from '@nangohq/runner-sdk';
 import { Redactor } from '../../src/harness/redactor.js';
+import { scriptFailure } from '../../src/harness/script-failure.js';
 
 describe('Redactor', () => {
     it('removes known secrets wherever they appear', () => {
@@ -15,6 +17,14 @@ describe('Redactor', () => {
         expect(redactor.redact('authorization: Bearer eyJhbGciOiJSUzI1NiJ9.abc.def')).toBe('authorization: Bearer [redacted]');
         expect(redactor.redact('{"access_token":"abcdefghijkl","expires_in":3600}')).toBe('{"access_token":"[redacted]","expires_in":3600}');
         expect(redactor.redact('grant_type=refresh_token&refresh_token=rt-123456789')).toBe('grant_type=refresh_token&refresh_token=[redacted]');
+    });
+
+    it('masks secret-named fields of an action error payload whole, whatever their type, and keeps the rest', () => {
+        const redactor = new Redactor();
+        const payload = { message: 'refused', access_token: null, attempts: 2, detail: { newPassword: 'hunter2 with spaces', clientSecret: 12345678 } };
+        const failure = scriptFailure(new ActionError(payload), redactor) as { payload?: unknown };
+        expect(failure.payload).toEqual({ message: 'refused', access_token: null, attempts: 2, detail: { newPassword: '[redacted]', clientSecret: '[redacted]' } });
+        expect(JSON.stringify(failure.payload)).not.toMatch(/hunter2|spaces|12345678/);
     });
 
     it('leaves short values alone so that ordinary words are not masked', () => {
