@@ -23,7 +23,12 @@ describe('Redactor', () => {
         const redactor = new Redactor();
         const payload = { message: 'refused', access_token: null, attempts: 2, detail: { newPassword: 'hunter2 with spaces', clientSecret: 12345678 } };
         const failure = scriptFailure(new ActionError(payload), redactor) as { payload?: unknown };
-        expect(failure.payload).toEqual({ message: 'refused', access_token: null, attempts: 2, detail: { newPassword: '[redacted]', clientSecret: '[redacted]' } });
+        expect(failure.payload).toEqual({
+            message: 'refused',
+            access_token: null,
+            attempts: 2,
+            detail: { newPassword: '[redacted]', clientSecret: '[redacted]' },
+        });
         expect(JSON.stringify(failure.payload)).not.toMatch(/hunter2|spaces|12345678/);
     });
 
