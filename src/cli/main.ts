@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors/index.js';
+import { redactText } from '../http/redact.js';
 import type { CommandContext } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -79,6 +80,11 @@ export async function main(argv: string[], context: CommandContext = defaultCont
             context.stderr.write(`${programName} ${name}: ${error.describe()}\n`);
             return exitCodeOf(error);
         }
-        throw error;
+        // Not an error we meant to throw: a bug. Its stack is what a report needs; redacted, as any text we print.
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        context.stderr.write(
+            `${programName} ${name}: internal error: ${redactText(detail)}\n  hint: This is a bug in ${programName}; please report it with the command you ran.\n`,
+        );
+        return 1;
     }
 }

@@ -1,6 +1,11 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors/index.js';
 import { openHarness, type Harness, type HarnessOptions } from '../harness/index.js';
 import { resolveStorePath } from '../store/index.js';
 import type { CommandContext } from './command.js';
+
+const scriptsVariable = 'PINGONE_CONNECTOR_SCRIPTS';
 
 /** The flags every harness command shares. */
 export const harnessFlags = {
@@ -24,13 +29,26 @@ export async function withHarness<T>(
         dbPath,
         env: context.env,
         cwd: context.cwd,
-        scriptsRoot: options.scriptsRoot ?? context.env['PINGONE_CONNECTOR_SCRIPTS'],
+        scriptsRoot: options.scriptsRoot ?? scriptsRootFrom(context),
     });
     try {
         return await body(harness);
     } finally {
         await harness.close();
     }
+}
+
+/** `PINGONE_CONNECTOR_SCRIPTS`, a directory of scripts in Nango's layout, taken relative to the command's directory. */
+function scriptsRootFrom(context: CommandContext): string | undefined {
+    const value = context.env[scriptsVariable];
+    if (value === undefined) return undefined;
+    const root = path.resolve(context.cwd, value);
+    if (value === '' || !statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new UsageError(`${scriptsVariable}=${JSON.stringify(value)} is not a directory (${root}).`, {
+            hint: `Point it at a folder holding <integration>/{syncs,actions,on-events}/<name>.ts, or unset it to run the package's own scripts.`,
+        });
+    }
+    return root;
 }
 
 /** Writes one JSON document, the whole of a `--json` command's stdout. */

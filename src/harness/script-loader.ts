@@ -71,16 +71,19 @@ export async function loadScript<K extends ScriptKind>(root: string, integration
     const file = scriptPath(root, integration, kind, name);
     if (!existsSync(file)) {
         const known = listScripts(root, integration, kind);
-        throw new NotFoundError(
-            kind,
-            name,
-            `No ${kind} "${name}" for ${integration}: ${path.join(path.basename(root), path.relative(root, file))} does not exist.`,
-            {
-                hint: known.length > 0 ? `Known ${folders[kind]}: ${known.join(', ')}.` : `${integration} has no ${folders[kind]} yet.`,
-            },
-        );
+        throw new NotFoundError(kind, name, `No ${kind} "${name}" for ${integration}: ${file} does not exist.`, {
+            hint: known.length > 0 ? `Known ${folders[kind]}: ${known.join(', ')}.` : `${integration} has no ${folders[kind]} yet.`,
+        });
     }
-    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    let module: { default?: unknown };
+    try {
+        module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    } catch (error) {
+        throw new ScriptError('invalid_script', `${file} failed to load: ${error instanceof Error ? error.message : String(error)}`, {
+            hint: 'Fix the script (`npx tsc --noEmit` names the line of a type or syntax error), or install the package it imports.',
+            cause: error,
+        });
+    }
     const script = module.default;
     if (!isScript(script, exportTypes[kind])) {
         throw new ScriptError(
