@@ -68,6 +68,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         this.throwIfAbortedOrKilled();
         this.pending.deletes.push({ model, ids });
         this.pendingCount += ids.length;
+        this.flushWhenFull();
         return true;
     }
 
@@ -156,14 +157,19 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         this.mergingStrategyLocked = true;
         this.pending[kind].push({ model, records });
         this.pendingCount += records.length;
+        this.flushWhenFull();
+    }
+
+    private flushWhenFull(): void {
         if (this.pendingCount >= maxPendingRecords) this.flush();
     }
 
     private checkedRecords(records: unknown[], model: string): ScriptRecord[] {
+        // Ids first: the batch is de-duplicated by id, whatever the model's schema says about it.
+        const withIds = this.checkedIds(records, model);
         const schema = this.knownModel(model);
-        if (!Array.isArray(records)) throw new ScriptError('invalid_call', `batchSave(records, "${model}") needs an array of records.`);
-        records.forEach((record, index) => validateAgainst(schema, record, model, index));
-        return this.removeMetadata(records as ScriptRecord[]);
+        withIds.forEach((record, index) => validateAgainst(schema, record, model, index));
+        return this.removeMetadata(withIds);
     }
 
     private checkedIds(records: unknown[], model: string): ScriptRecord[] {
@@ -172,7 +178,9 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         records.forEach((record, index) => {
             const id = (record as { id?: unknown } | null)?.id;
             if (typeof id !== 'string' || id.length === 0) {
-                throw new InvalidRecordError(model, 'id', `${model} record ${index} is invalid at id: a string id is required.`);
+                throw new InvalidRecordError(model, 'id', `${model} record ${index} is invalid at id: a string id is required.`, {
+                    hint: 'Give every record a non-empty string `id`, unique within its model.',
+                });
             }
         });
         return records as ScriptRecord[];

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { InvalidRecordError } from '../errors/index.js';
+import { unstorableCheckpointField } from '../store/index.js';
 
 /**
  * Checks one value against a script's zod schema. The value itself is kept as the script gave
@@ -28,15 +29,17 @@ function recordId(value: unknown): string | undefined {
     return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
-/** Nango's rule for checkpoints: a flat object of strings, numbers and booleans, matching the script's schema. */
+/**
+ * Nango's rule for checkpoints (a flat object of strings, finite numbers and booleans, matching the
+ * script's schema), checked when the script saves one, so that a checkpoint the store would refuse
+ * never sits beside the records it is to commit with.
+ */
 export function validateCheckpoint(schema: ZodType | undefined, checkpoint: unknown): Record<string, unknown> {
-    const flat =
-        typeof checkpoint === 'object' &&
-        checkpoint !== null &&
-        !Array.isArray(checkpoint) &&
-        Object.values(checkpoint).every((value) => ['string', 'number', 'boolean'].includes(typeof value));
-    if (!flat) {
-        throw new InvalidRecordError('checkpoint', '', 'A checkpoint must be a flat object of strings, numbers and booleans.', {
+    const object = typeof checkpoint === 'object' && checkpoint !== null && !Array.isArray(checkpoint);
+    const field = object ? unstorableCheckpointField(checkpoint) : undefined;
+    if (!object || field !== undefined) {
+        const which = field === undefined ? '' : `; its field \`${field}\` is not`;
+        throw new InvalidRecordError('checkpoint', field ?? '', `A checkpoint must be a flat object of strings, finite numbers and booleans${which}.`, {
             hint: 'Save only scalar values, e.g. { cursor: "...", page: 3 }.',
         });
     }

@@ -5,19 +5,23 @@ import type { StoreContext } from './store-context.js';
 /** Nango's checkpoint: a flat object of strings, finite numbers and booleans. */
 export type Checkpoint = Record<string, string | number | boolean>;
 
+/** The first field a checkpoint may not hold, or undefined when every field is a string, a finite number or a boolean. */
+export function unstorableCheckpointField(checkpoint: object): string | undefined {
+    const flat = (value: unknown) => typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+    return Object.entries(checkpoint).find(([, value]) => !flat(value))?.[0];
+}
+
 function checkCheckpoint(sync: string, checkpoint: unknown): Checkpoint {
     if (checkpoint === null || typeof checkpoint !== 'object' || Array.isArray(checkpoint)) {
         throw new StoreError('invalid_checkpoint', `The checkpoint of ${sync} is not an object.`, {
             hint: 'Save a flat object, e.g. { nextLink: "...", since: "2026-01-01T00:00:00Z" }.',
         });
     }
-    for (const [key, value] of Object.entries(checkpoint)) {
-        const flat = typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
-        if (!flat) {
-            throw new StoreError('invalid_checkpoint', `The checkpoint of ${sync} has a field \`${key}\` that is not a string, a finite number or a boolean.`, {
-                hint: 'Checkpoints are flat: turn dates into ISO strings and nested values into separate fields.',
-            });
-        }
+    const field = unstorableCheckpointField(checkpoint);
+    if (field !== undefined) {
+        throw new StoreError('invalid_checkpoint', `The checkpoint of ${sync} has a field \`${field}\` that is not a string, a finite number or a boolean.`, {
+            hint: 'Checkpoints are flat: turn dates into ISO strings and nested values into separate fields.',
+        });
     }
     return checkpoint as Checkpoint;
 }

@@ -15,7 +15,7 @@ import { walCheckpointer } from './wal-checkpointer.js';
 import { createTrackDeletes } from './track-deletes.js';
 
 export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, type StorePathOptions } from './store-path.js';
-export type { Checkpoint } from './checkpoints-repo.js';
+export { unstorableCheckpointField, type Checkpoint } from './checkpoints-repo.js';
 export type { ConnectionInput, StoredConnection, TokenAuthMethod } from './connections-repo.js';
 export type { ConnectionMetadata } from './metadata-repo.js';
 export type { RecordPayload } from './record-content.js';
