@@ -57,6 +57,9 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
         dispatcher: bearerCapable(target.dispatcher),
         bearer: target.tokens,
         signal: target.signal,
+        // Nango retries a call whatever its method when the script asks for retries, so a script's
+        // `retries` also says whether the request may be sent twice (a PATCH it knows is safe, say).
+        ...(config.retries === undefined ? {} : { idempotent: config.retries > 0 }),
         // The retry interceptor merges per-request options over the dispatcher's own.
         ...(config.retries === undefined && !config.retryOn
             ? {}

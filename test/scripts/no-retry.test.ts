@@ -58,6 +58,17 @@ describe.each(FAULTS)('under $name', ({ faults }) => {
         expect(report.retries).toBe(0);
     });
 
+    it('update-user, a PATCH its script declares safe to repeat (retries: 3), is retried under the same fault', { timeout: 60_000 }, async () => {
+        await world.harness.runAction('cc', 'get-user', { id: user(0) });
+        world.emulator.admin.resetStats();
+        world.emulator.admin.setFaults(faults);
+        const report = await world.harness.runAction('cc', 'update-user', { id: user(4), title: 'Retried' });
+        world.emulator.admin.setFaults({});
+        expect(report.status).toBe('failed');
+        expect(apiRequests()).toBe(4);
+        expect(report.retries).toBe(3);
+    });
+
     it('get-user under the same fault is retried (the fault is one that reads retry)', { timeout: 60_000 }, async () => {
         await world.harness.runAction('cc', 'get-user', { id: user(0) });
         world.emulator.admin.resetStats();
