@@ -70,7 +70,7 @@ export function createRuntime(
         view,
         connector,
         proxy: { apiBaseUrl: connector.apiBaseUrl(config), dispatcher, tokens },
-        stats: () => ({ requests: dispatcher.stats.requests - tokens.stats.tokenRequests, retries: dispatcher.stats.retries }),
+        stats: () => ({ requests: dispatcher.stats.requests - dispatcher.stats.tokenRequests, retries: dispatcher.stats.retries }),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
         test: (signal, neededBy) =>

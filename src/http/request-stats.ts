@@ -7,6 +7,8 @@ import { redactText } from './redact.js';
 export interface RequestStats {
     /** Attempts put on the wire, retries included. */
     requests: number;
+    /** Of those, attempts at the token endpoint: what a run's API request count leaves out. */
+    tokenRequests: number;
     retries: number;
     status429: number;
     /** Attempts that ended without an answer (refused, reset, timed out). */
@@ -15,8 +17,11 @@ export interface RequestStats {
 }
 
 export function createRequestStats(): RequestStats {
-    return { requests: 0, retries: 0, status429: 0, networkErrors: 0, byStatus: {} };
+    return { requests: 0, tokenRequests: 0, retries: 0, status429: 0, networkErrors: 0, byStatus: {} };
 }
+
+/** How the token request marks itself (see PingOneRequestOptions). */
+type TokenEndpointMark = { tokenEndpoint?: boolean };
 
 /** One line of the HTTP log; already redacted, so it may be printed as it is. */
 export type HttpLogEvent =
@@ -45,6 +50,7 @@ export function requestStats(stats: RequestStats, logger?: HttpLogger): Dispatch
         const url = logUrl(String(opts.origin ?? ''), opts.path);
         const durationMs = () => Math.round(performance.now() - startedAt);
         stats.requests += 1;
+        if ((opts as TokenEndpointMark).tokenEndpoint === true) stats.tokenRequests += 1;
         return dispatch(opts, {
             ...forwardAll(handler),
             onResponseStart(controller, status, headers, statusMessage) {

@@ -15,8 +15,21 @@ describe('request statistics and logs', () => {
         );
         await requestJson(dispatcher, { url: 'https://api.pingone.com/v1/environments/a' });
         await requestJson(dispatcher, { url: 'https://api.pingone.com/v1/environments/missing' });
-        expect(stats).toEqual({ requests: 3, retries: 1, status429: 1, networkErrors: 0, byStatus: { 429: 1, 200: 1, 404: 1 } });
+        expect(stats).toEqual({ requests: 3, tokenRequests: 0, retries: 1, status429: 1, networkErrors: 0, byStatus: { 429: 1, 200: 1, 404: 1 } });
         expect(dispatcher.stats).toBe(stats);
+    });
+
+    it('counts every attempt at the token endpoint apart, retries included, so that API requests are counted exactly', async () => {
+        const stats = createRequestStats();
+        const { dispatcher } = await serverAndDispatcher((_request, response, index) => sendJson(response, index === 0 ? 503 : 200, {}), { stats });
+        await requestJson(dispatcher, {
+            url: 'https://auth.pingone.com/env/as/token',
+            form: { grant_type: 'client_credentials' },
+            idempotent: true,
+            tokenEndpoint: true,
+        });
+        await requestJson(dispatcher, { url: 'https://api.pingone.com/v1/environments/a' });
+        expect(stats).toMatchObject({ requests: 3, tokenRequests: 2, retries: 1 });
     });
 
     it('logs PingOne URLs, statuses and retries, and never a token, secret or code', async () => {
