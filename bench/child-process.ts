@@ -41,8 +41,14 @@ export function messageFrom<T>(child: ChildProcess, accept: (message: unknown) =
     });
 }
 
-/** Resolves when the child has exited. */
-export function exited(child: ChildProcess): Promise<void> {
+/** Resolves when the child has exited; one that has not within `graceMs` is killed, so that the bench never hangs on it. */
+export function exited(child: ChildProcess, graceMs = 10_000): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => child.once('exit', () => resolve()));
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+        child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+        });
+    });
 }

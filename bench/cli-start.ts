@@ -30,7 +30,11 @@ async function timeOnce(args: string[], recorder: FirstRequestRecorder, env: Nod
     const child = spawn(process.execPath, [...nodeFlags, bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // 'close' comes after the child's exit and the end of its stderr; a spawn that fails never exits.
+    const code = await new Promise<number | null>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', resolve);
+    });
     const totalMs = performance.now() - started;
     const first = recorder.firstAt();
     if (code !== 0 || first === undefined)

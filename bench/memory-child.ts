@@ -9,13 +9,14 @@ const bench = await openBenchHarness(emulator, 'memory');
 const started = performance.now();
 let report: MemoryChildReport;
 try {
-    const run = await bench.harness.runSync(benchConnection, 'users', { full: true });
+    // A sync that throws is reported like one that failed, so that the parent can say why.
+    const outcome = await bench.harness.runSync(benchConnection, 'users', { full: true }).then(
+        (run) => ({ status: run.status, ...(run.error ? { error: run.error.message } : {}), records: run.counts.added, requests: run.requests }),
+        (error: unknown) => ({ status: 'failed' as const, error: error instanceof Error ? error.message : String(error), records: 0, requests: 0 }),
+    );
     report = {
         type: 'memory',
-        status: run.status,
-        ...(run.error ? { error: run.error.message } : {}),
-        records: run.counts.added,
-        requests: run.requests,
+        ...outcome,
         seconds: (performance.now() - started) / 1000,
         // resourceUsage().maxRSS is in kilobytes: the high-water mark of the whole process's resident memory.
         maxRssMB: process.resourceUsage().maxRSS / 1024,
