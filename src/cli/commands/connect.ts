@@ -83,12 +83,17 @@ const flags = {
 
 type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 
+/** The flags and the one <name>; the guides' commands are checked against it too. */
+export function parseConnectArgs(args: string[]): { values: Values; name: string } {
+    const { values, positionals } = parseFlags('connect', args, flags);
+    return { values, name: singlePositional('connect', positionals, '<name>') };
+}
+
 const command: Command = {
     name: 'connect',
     help,
     async run(args, context) {
-        const { values, positionals } = parseFlags('connect', args, flags);
-        const name = singlePositional('connect', positionals, '<name>');
+        const { values, name } = parseConnectArgs(args);
         const settings = readSettings(context.env, context.cwd);
         const port = integerFlag('port', values.port, { min: 0, max: 65535 });
         const emulator = values.emulator ?? settings['PINGONE_EMULATOR_URL'];
