@@ -37,3 +37,14 @@ export function integerFlag(flag: string, value: string | undefined, range: { mi
     }
     return parsed;
 }
+
+/** `--config <field>=<value>` pairs (a repeatable flag) as an object; a pair without `=` is a usage error. */
+export function configFlags(command: string, pairs: readonly string[]): Record<string, string> {
+    return Object.fromEntries(
+        pairs.map((pair) => {
+            const at = pair.indexOf('=');
+            if (at <= 0) throw new UsageError(`${command}: --config takes <field>=<value>; got "${pair}".`, { flag: '--config' });
+            return [pair.slice(0, at), pair.slice(at + 1)];
+        }),
+    );
+}

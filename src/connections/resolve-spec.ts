@@ -1,5 +1,6 @@
 import type { Connector } from '../connector/connector.js';
 import { InvalidConfigError, UsageError } from '../errors/index.js';
+import { parseTokenAuthMethod } from '../oauth/index.js';
 import type { ConnectionSpec, TokenAuthMethod } from './connection-spec.js';
 import { configFromAuthorizationUrl, tldFromAuthDomain } from './guide-shortcuts.js';
 import { checkEmulatorUrl } from './emulator-url.js';
@@ -15,9 +16,12 @@ export interface ConnectionFlags {
     authorizationUrl?: string | undefined;
     authDomain?: string | undefined;
     emulator?: string | undefined;
+    /** The provider's other connection-config fields (`--config <field>=<value>`), e.g. pingone-advanced-services' scope. */
+    config?: Readonly<Record<string, string>> | undefined;
 }
 
-const authMethods: readonly TokenAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
+/** Fields with flags of their own: a `--config` for one of them would be a second answer to the same question. */
+const ownFlags: Readonly<Record<string, string>> = { environmentId: '--environment-id', tld: '--tld' };
 
 function mustAgree(flag: string, value: string | undefined, shortcut: string, implied: string | undefined): void {
     if (value === undefined || implied === undefined || value.toLowerCase() === implied.toLowerCase()) return;
@@ -28,11 +32,26 @@ function mustAgree(flag: string, value: string | undefined, shortcut: string, im
     });
 }
 
+function otherConfig(connector: Connector, given: Readonly<Record<string, string>>): Record<string, string> {
+    const fields = Object.keys((connector.connectionConfigSchema['properties'] ?? {}) as Record<string, unknown>);
+    for (const field of Object.keys(given)) {
+        const own = ownFlags[field];
+        if (own !== undefined) throw new UsageError(`--config ${field}=... names what ${own} is for.`, { flag: '--config', hint: `Pass ${own} instead.` });
+        if (!fields.includes(field)) {
+            throw new UsageError(`--config: ${connector.key} has no connection-config field "${field}".`, {
+                flag: '--config',
+                hint: `Its fields: ${fields.join(', ')}.`,
+            });
+        }
+    }
+    return { ...given };
+}
+
 /**
  * Builds a connection from flags, then environment variables (PINGONE_*), then `.env`, and has
- * the connector validate its config before anything else looks at it. Secrets are required only
- * for what the provider's flow needs: a client secret for client credentials and for the
- * confidential authorization-code app.
+ * the connector validate its config before anything else looks at it. Secrets are asked for as the
+ * provider's credentials schema requires them: every provider here is a confidential app, so a
+ * missing client secret is refused now, before a browser sign-on that could not end in a token.
  */
 export function resolveConnectionSpec(
     name: string,
@@ -51,6 +70,7 @@ export function resolveConnectionSpec(
     mustAgree('--auth-domain', fromDomain, '--authorization-url', fromUrl?.tld);
     mustAgree('--environment-id', flags.environmentId, '--authorization-url', fromUrl?.environmentId);
     const rawConfig = {
+        ...otherConfig(connector, flags.config ?? {}),
         environmentId: flags.environmentId ?? fromUrl?.environmentId ?? settings['PINGONE_ENVIRONMENT_ID'],
         tld: flags.tld ?? fromUrl?.tld ?? fromDomain ?? settings['PINGONE_TLD'] ?? 'com',
     };
@@ -68,25 +88,34 @@ export function resolveConnectionSpec(
             hint: "Pass --client-id or set PINGONE_CLIENT_ID: the app's Client ID from PingOne (Applications > your app > Configuration).",
         });
     }
-    if ((clientSecret === undefined || clientSecret === '') && connector.authMode === 'OAUTH2_CC') {
+    const secretRequired = ((connector.credentialsSchema['required'] ?? []) as readonly string[]).includes('clientSecret');
+    if ((clientSecret === undefined || clientSecret === '') && secretRequired) {
         throw new InvalidConfigError('clientSecret', 'No client secret was given.', {
             hint: 'Set PINGONE_CLIENT_SECRET (in the environment or in .env; a flag would show in the process list), or pass --client-secret.',
         });
     }
-    const authMethod = flags.authMethod ?? settings['PINGONE_TOKEN_AUTH_METHOD'];
-    if (authMethod !== undefined && !authMethods.includes(authMethod as TokenAuthMethod)) {
-        throw new UsageError(`--auth-method must be client_secret_post or client_secret_basic; got "${authMethod}".`, {
-            flag: '--auth-method',
-            hint: "Use the app's Token Endpoint Authentication Method from PingOne: Client Secret Post or Client Secret Basic.",
-        });
-    }
+    const authMethod = authMethodOf(flags.authMethod ?? settings['PINGONE_TOKEN_AUTH_METHOD']);
     const emulator = flags.emulator ?? settings['PINGONE_EMULATOR_URL'];
     return {
         name,
         provider: connector.key,
         config,
         secrets: { clientId, ...(clientSecret ? { clientSecret } : {}) },
-        authMethod: authMethod as TokenAuthMethod | undefined,
+        authMethod,
         emulatorUrl: emulator === undefined ? undefined : checkEmulatorUrl(emulator),
     };
+}
+
+/** The one parser the Connect UI uses too (it accepts `post`, `CLIENT_SECRET_BASIC`, ...); its refusal is about the flag here. */
+function authMethodOf(value: string | undefined): TokenAuthMethod | undefined {
+    if (value === undefined) return undefined;
+    try {
+        return parseTokenAuthMethod(value);
+    } catch (error) {
+        if (!(error instanceof InvalidConfigError)) throw error;
+        throw new UsageError(`--auth-method (or PINGONE_TOKEN_AUTH_METHOD): ${error.message}`, {
+            flag: '--auth-method',
+            hint: "Use the app's Token Endpoint Authentication Method from PingOne: client_secret_basic (Client Secret Basic) or client_secret_post (Client Secret Post).",
+        });
+    }
 }

@@ -29,9 +29,13 @@ interface ConnectionRow {
     config: string;
     auth_method: TokenAuthMethod | null;
     emulator_url: string | null;
+    metadata: string;
     created_at: string;
     updated_at: string;
 }
+
+/** A connection's row exactly as it was (metadata and times included), for `restore`. */
+export type ConnectionSnapshot = Readonly<ConnectionRow>;
 
 const namePattern = /^[A-Za-z0-9][A-Za-z0-9._@:-]{0,127}$/;
 const secretLookingKey = /secret|password|token|private.?key|assertion/i;
@@ -83,6 +87,18 @@ function fromRow(row: ConnectionRow): StoredConnection {
     };
 }
 
+/**
+ * Whether two versions of a connection read the same data: same provider, config and emulator.
+ * Records, checkpoints and delete tracking describe one environment; another one makes them wrong.
+ */
+export function sameSource(
+    a: Pick<ConnectionInput, 'provider' | 'config' | 'emulatorUrl'>,
+    b: Pick<ConnectionInput, 'provider' | 'config' | 'emulatorUrl'>,
+): boolean {
+    const sorted = (config: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(config).sort(([x], [y]) => x.localeCompare(y)));
+    return a.provider === b.provider && (a.emulatorUrl ?? null) === (b.emulatorUrl ?? null) && sorted(a.config) === sorted(b.config);
+}
+
 export function createConnectionsRepo(context: StoreContext) {
     const { db } = context;
     const selectAll = db.prepare<[], ConnectionRow>('SELECT * FROM connections ORDER BY name');
@@ -95,6 +111,29 @@ export function createConnectionsRepo(context: StoreContext) {
              auth_method = excluded.auth_method, emulator_url = excluded.emulator_url, updated_at = excluded.updated_at`,
     );
     const deleteOne = db.prepare('DELETE FROM connections WHERE name = ?');
+    const putBack = db.prepare<[ConnectionSnapshot]>(
+        `UPDATE connections SET provider = @provider, config = @config, auth_method = @auth_method, emulator_url = @emulator_url,
+             metadata = @metadata, updated_at = @updated_at WHERE id = @id`,
+    );
+    const clearCheckpoints = db.prepare<[number]>('DELETE FROM checkpoints WHERE connection_id = ?');
+    const clearRecords = db.prepare<[number]>('DELETE FROM records WHERE model_id IN (SELECT id FROM models WHERE connection_id = ?)');
+    // The models stay, with their cursor counters: cursors a consumer holds keep pointing before the new records.
+    const clearTracking = db.prepare<[number]>('UPDATE models SET tracking_run_id = NULL, tracking_started_at = NULL WHERE connection_id = ?');
+    /** The row id, for the other repositories; an unknown name is a StoreError with a hint. */
+    function idOf(name: string): number {
+        const row = selectId.get(name);
+        if (row === undefined) {
+            throw new StoreError('unknown_connection', `There is no connection named ${JSON.stringify(name)} in ${context.path}.`, {
+                hint: 'Run `pingone-connector connections list` to see the connections, or create it with `pingone-connector connect`.',
+            });
+        }
+        return row.id;
+    }
+    const clearData = db.transaction((id: number) => {
+        clearCheckpoints.run(id);
+        clearRecords.run(id);
+        clearTracking.run(id);
+    });
 
     return {
         list(): StoredConnection[] {
@@ -117,20 +156,25 @@ export function createConnectionsRepo(context: StoreContext) {
             });
             return fromRow(selectOne.get(input.name) as ConnectionRow);
         },
+        snapshot(name: string): ConnectionSnapshot | undefined {
+            return selectOne.get(name);
+        },
+        /** Puts a snapshot's row back as it was; its records, checkpoints and runs were never touched by `save`. */
+        restore(snapshot: ConnectionSnapshot): void {
+            putBack.run(snapshot);
+        },
+        /**
+         * Forgets what the connection read: its records, checkpoints and delete tracking. Its
+         * metadata (settings a person chose, such as pacing) and its run history stay.
+         */
+        clearData(name: string): void {
+            clearData(idOf(name));
+        },
         /** Removes the connection with its records, checkpoints, metadata and runs. True when it existed. */
         remove(name: string): boolean {
             return deleteOne.run(name).changes > 0;
         },
-        /** The row id, for the other repositories; an unknown name is a StoreError with a hint. */
-        idOf(name: string): number {
-            const row = selectId.get(name);
-            if (row === undefined) {
-                throw new StoreError('unknown_connection', `There is no connection named ${JSON.stringify(name)} in ${context.path}.`, {
-                    hint: 'Run `pingone-connector connections list` to see the connections, or create it with `pingone-connector connect`.',
-                });
-            }
-            return row.id;
-        },
+        idOf,
     };
 }
 

@@ -16,7 +16,7 @@ import { createTrackDeletes } from './track-deletes.js';
 
 export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, type StorePathOptions } from './store-path.js';
 export { unstorableCheckpointField, type Checkpoint } from './checkpoints-repo.js';
-export type { ConnectionInput, StoredConnection, TokenAuthMethod } from './connections-repo.js';
+export { sameSource, type ConnectionInput, type ConnectionSnapshot, type StoredConnection, type TokenAuthMethod } from './connections-repo.js';
 export type { ConnectionMetadata } from './metadata-repo.js';
 export type { RecordPayload } from './record-content.js';
 export type { ListOptions, ModelSummary, NangoRecord, RecordAction, RecordMetadata, RecordPage } from './records-listing.js';
@@ -71,7 +71,15 @@ export function openStore(options: OpenStoreOptions) {
             secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey });
             return secrets;
         },
-        connections: translated({ list: connections.list, get: connections.get, save: connections.save, remove: connections.remove }),
+        connections: translated({
+            list: connections.list,
+            get: connections.get,
+            save: connections.save,
+            remove: connections.remove,
+            snapshot: connections.snapshot,
+            restore: connections.restore,
+            clearData: connections.clearData,
+        }),
         records: translated(records),
         trackDeletes: translated(createTrackDeletes(context, connections, models)),
         checkpoints: translated(createCheckpointsRepo(context, connections)),

@@ -72,6 +72,49 @@ describe('resolveConnectionSpec', () => {
             expect.objectContaining({ code: 'usage', flag: '--auth-method' }),
         );
     });
+
+    it('takes every spelling of the auth method the Connect UI takes', () => {
+        const credentials = { environmentId, clientId: 'c', clientSecret: 's' };
+        const cases: Array<[string, string]> = [
+            ['client_secret_post', 'client_secret_post'],
+            ['post', 'client_secret_post'],
+            ['CLIENT_SECRET_POST', 'client_secret_post'],
+            ['basic', 'client_secret_basic'],
+            ['client-secret-basic', 'client_secret_basic'],
+        ];
+        for (const [given, method] of cases) {
+            expect(resolveConnectionSpec('x', { ...credentials, authMethod: given }, {}, connectorFor).authMethod, given).toBe(method);
+        }
+        expect(resolveConnectionSpec('x', credentials, { PINGONE_TOKEN_AUTH_METHOD: 'Post' }, connectorFor).authMethod).toBe('client_secret_post');
+        expect(resolveConnectionSpec('x', credentials, {}, connectorFor).authMethod).toBeUndefined();
+    });
+
+    it('asks for the client secret of the authorization-code app (pingone) before any sign-on', () => {
+        expect(() => resolveConnectionSpec('x', { provider: 'pingone', environmentId, clientId: 'c' }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config', field: 'clientSecret' }),
+        );
+    });
+
+    it("takes the provider's other config fields from --config (pingone-advanced-services), and refuses fields it does not have", () => {
+        const config = { scope: 'self-service-api', environment: 'prod', customer: 'acme', region: 'us1' };
+        const credentials = { clientId: 'c', clientSecret: 's' };
+        const spec = resolveConnectionSpec(
+            'pas',
+            { provider: 'pingone-advanced-services', environmentId, tld: 'eu', config, ...credentials },
+            {},
+            connectorFor,
+        );
+        expect(spec).toMatchObject({ provider: 'pingone-advanced-services', config: { environmentId, tld: 'eu', ...config } });
+        expect(() => resolveConnectionSpec('pas', { provider: 'pingone-advanced-services', environmentId, ...credentials }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'invalid_config' }),
+        );
+        expect(() => resolveConnectionSpec('cc', { environmentId, config: { scope: 'x' }, ...credentials }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'usage', flag: '--config', message: expect.stringMatching(/pingone-cc has no connection-config field "scope"/) }),
+        );
+        expect(() => resolveConnectionSpec('cc', { environmentId, config: { tld: 'eu' }, ...credentials }, {}, connectorFor)).toThrow(
+            expect.objectContaining({ code: 'usage', flag: '--config', hint: 'Pass --tld instead.' }),
+        );
+    });
 });
 
 describe('connectionFromNango', () => {

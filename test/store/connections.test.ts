@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
-import { resolveStorePath } from '../../src/store/index.js';
+import { resolveStorePath, sameSource } from '../../src/store/index.js';
 import { useTempStore } from './temp-store.js';
 
 const temp = useTempStore();
@@ -46,6 +46,55 @@ describe('connections', () => {
         expect(store.records.summary('emu')).toEqual([]);
         expect(store.checkpoints.get('emu', 'users')).toBeNull();
         expect(store.runs.recent({ connection: 'emu' })).toEqual([]);
+    });
+
+    it('clears what a connection read (records, checkpoints, open delete tracking) but keeps its metadata, runs and record cursors', () => {
+        const { store } = temp;
+        store.records.saveBatch('demo', 'User', [{ id: 'u1' }, { id: 'u2' }]);
+        store.checkpoints.save('demo', 'users', { nextPath: '/v1/environments/old/users?cursor=2' });
+        const runId = store.runs.start('demo', 'users', 'sync');
+        store.trackDeletes.trackDeletesStart('demo', 'User', runId);
+        store.metadata.set('demo', { maxRequestsPerSecond: 5 });
+
+        store.connections.clearData('demo');
+
+        expect(store.records.list('demo', 'User').records).toEqual([]);
+        expect(store.checkpoints.get('demo', 'users')).toBeNull();
+        // No tracking left open: the next run starts a generation of its own instead of resuming the old one.
+        expect(store.trackDeletes.trackDeletesStart('demo', 'User', runId)).toMatchObject({ resumed: false });
+        expect(store.metadata.get('demo')).toEqual({ maxRequestsPerSecond: 5 });
+        expect(store.runs.recent({ connection: 'demo' })).toHaveLength(1);
+        // New records get cursors after the old ones: a consumer's cursor still points before them.
+        store.records.saveBatch('demo', 'User', [{ id: 'u3' }]);
+        expect(Number(store.records.list('demo', 'User').records[0]?._nango_metadata.cursor)).toBeGreaterThan(2);
+    });
+
+    it('restores a snapshot exactly: config, auth method, emulator, metadata and times', () => {
+        const { store, clock } = temp;
+        store.metadata.set('demo', { auditLookbackMinutes: 3 });
+        const before = store.connections.get('demo');
+        const snapshot = store.connections.snapshot('demo');
+        clock.tick();
+        store.connections.save({
+            name: 'demo',
+            provider: 'pingone',
+            config: { tld: 'eu' },
+            authMethod: 'client_secret_post',
+            emulatorUrl: 'http://127.0.0.1:1',
+        });
+        store.metadata.set('demo', {});
+        store.connections.restore(snapshot!);
+        expect(store.connections.get('demo')).toEqual(before);
+        expect(store.metadata.get('demo')).toEqual({ auditLookbackMinutes: 3 });
+    });
+
+    it('tells a connection that reads the same data from one that reads another environment, region, provider or emulator', () => {
+        const base = { provider: 'pingone-cc', config: { environmentId: 'e1', tld: 'com' } };
+        expect(sameSource(base, { ...base, config: { tld: 'com', environmentId: 'e1' } })).toBe(true);
+        expect(sameSource(base, { ...base, config: { environmentId: 'e2', tld: 'com' } })).toBe(false);
+        expect(sameSource(base, { ...base, config: { environmentId: 'e1', tld: 'eu' } })).toBe(false);
+        expect(sameSource(base, { ...base, provider: 'pingone' })).toBe(false);
+        expect(sameSource(base, { ...base, emulatorUrl: 'http://127.0.0.1:4010' })).toBe(false);
     });
 
     it('refuses a bad name or auth method with a hint', () => {

@@ -1,5 +1,5 @@
 import type { ConnectionSpec } from '../../connections/connection-spec.js';
-import type { Harness } from '../../harness/index.js';
+import type { Harness, RunReport } from '../../harness/index.js';
 import type { RotatedTokens } from '../../store/index.js';
 import { checkEmulatorUrl } from '../../connections/emulator-url.js';
 import { connectorFor } from '../../connections/connector-for.js';
@@ -9,29 +9,39 @@ import { createRuntime } from '../../connections/runtime.js';
 import { readSettings } from '../../connections/settings.js';
 import { authorizeInteractively } from '../../connections/authorize.js';
 import type { Command, CommandContext } from '../command.js';
-import { integerFlag, parseFlags } from '../flags.js';
+import { configFlags, integerFlag, parseFlags } from '../flags.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
 import { singlePositional } from '../positionals.js';
 
-export const help = `Usage: pingone-connector connect <name> --provider pingone-cc|pingone [flags]
+export const help = `Usage: pingone-connector connect <name> [--provider pingone-cc|pingone|pingone-advanced-services] [flags]
 
 Creates (or replaces) the connection <name>: validates the config, fetches a token and reads the
-environment, and saves it only when that works. Secrets go to the secrets file beside the
-database (mode 0600; encrypted when PINGONE_CONNECTOR_KEY is set), never into the database.
+environment, saves it only when that works, then runs the integration's validate-connection script;
+when that refuses it, whatever <name> was before is put back untouched. Secrets go to the secrets
+file beside the database (mode 0600; encrypted when PINGONE_CONNECTOR_KEY is set), never into the
+database. Replacing a connection with another provider, environment, region or emulator clears the
+records, checkpoints and delete tracking it had (they describe the other environment); its metadata
+and run history stay. A new secret for the same environment keeps everything.
 
-  pingone-cc   client credentials of a Worker app
+  pingone-cc   client credentials of a Worker app (the default)
   pingone      authorization code + PKCE: prints PingOne's sign-on URL and waits on
                http://127.0.0.1:<port>/callback for the redirect (add that URL to the app)
+  pingone-advanced-services
+               client credentials for the Advanced Services self-service API: also pass
+               --config scope=<s> --config environment=<e> --config customer=<c> --config region=<r>
 
 Where PingOne is:
   --environment-id <uuid>      Settings > Environment Properties (or PINGONE_ENVIRONMENT_ID)
   --tld <tld>                  com, ca, eu, com.au, sg or asia (or PINGONE_TLD; default com)
   --authorization-url <url>    the app's Authorization URL, instead of the two above
   --auth-domain <host>         auth.pingone.<tld>, instead of --tld (the Cyclr way)
+  --config <field>=<value>     any other connection-config field of the provider (repeatable)
 Credentials:
   --client-id <id>             (or PINGONE_CLIENT_ID)
-  --client-secret <secret>     (or PINGONE_CLIENT_SECRET, better: flags show in the process list)
+  --client-secret <secret>     (or PINGONE_CLIENT_SECRET, better: flags show in the process list);
+                               every provider needs it, pingone too (its app is confidential)
   --auth-method <m>            client_secret_basic (PingOne's default) or client_secret_post
+                               (also basic, post, CLIENT_SECRET_POST, as the Connect UI takes)
 Elsewhere:
   --emulator <url>             send this connection's PingOne traffic to a local emulator
                                (or PINGONE_EMULATOR_URL)
@@ -40,11 +50,14 @@ Elsewhere:
   --ui                         open the Connect UI credential form instead (--port N, --open)
   --port <N>                   the loopback port for the callback (pingone) or the form (--ui)
   --scope "<s> <s>"            scopes to ask for at sign-on (pingone; default "openid offline_access")
-  --no-test                    save without fetching a token (offline)
+  --no-test                    save without fetching a token or running the scripts (offline)
 ${harnessFlagsHelp}
 
 A .env file in the working directory is read for any variable the environment leaves unset.
-Exit codes: 0 saved, 1 PingOne refused (the reason is explained), 2 bad usage or input.
+Exit codes: 0 saved; 1 PingOne or the validate-connection script refused (the reason is explained;
+nothing changed); 2 bad usage or input; 3 saved, but the post-connection-creation script failed
+(the warning says why: the connection is kept, as Nango keeps it, and a script can tell this apart
+from a refusal).
 `;
 
 const flags = {
@@ -65,16 +78,22 @@ const flags = {
     port: { type: 'string' },
     'no-test': { type: 'boolean' },
     scope: { type: 'string' },
+    config: { type: 'string', multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
+
+/** The flags and the one <name>; the guides' commands are checked against it too. */
+export function parseConnectArgs(args: string[]): { values: Values; name: string } {
+    const { values, positionals } = parseFlags('connect', args, flags);
+    return { values, name: singlePositional('connect', positionals, '<name>') };
+}
 
 const command: Command = {
     name: 'connect',
     help,
     async run(args, context) {
-        const { values, positionals } = parseFlags('connect', args, flags);
-        const name = singlePositional('connect', positionals, '<name>');
+        const { values, name } = parseConnectArgs(args);
         const settings = readSettings(context.env, context.cwd);
         const port = integerFlag('port', values.port, { min: 0, max: 65535 });
         const emulator = values.emulator ?? settings['PINGONE_EMULATOR_URL'];
@@ -114,29 +133,40 @@ const command: Command = {
             });
         }
         if (!values['no-test']) {
-            const tested = await testBeforeSaving(spec, context);
-            if (!tested.ok) {
-                if (values.json) printJson(context, { saved: false, ...tested });
-                else context.stderr.write(`Not saved: ${tested.message}\n${tested.hint ? `  hint: ${tested.hint}\n` : ''}`);
+            const { diagnosis, rotated } = await testBeforeSaving(spec, context);
+            if (!diagnosis.ok) {
+                // Only the diagnosis: the tokens the test may have fetched are no one's business.
+                if (values.json) printJson(context, { saved: false, ...diagnosis });
+                else context.stderr.write(`Not saved: ${diagnosis.message}\n${diagnosis.hint ? `  hint: ${diagnosis.hint}\n` : ''}`);
                 return 1;
             }
-            spec = { ...spec, secrets: { ...spec.secrets, ...tested.rotated } };
+            spec = { ...spec, secrets: { ...spec.secrets, ...rotated } };
         }
         const saved = await withHarness(context, values.db, (harness) => saveAndValidate(harness, spec, !values['no-test'], context.signal));
         if (saved.refused !== undefined) {
-            if (values.json) printJson(context, { saved: false, error: saved.refused });
+            const kept = saved.replaced ? ` The connection "${name}" stays as it was.` : '';
+            if (values.json) printJson(context, { saved: false, kept: saved.replaced, error: saved.refused });
             else
                 context.stderr.write(
-                    `Not saved: the integration's validate-connection script refused it: ${saved.refused.message}\n${saved.refused.hint ? `  hint: ${saved.refused.hint}\n` : ''}`,
+                    `Not saved: the integration's validate-connection script refused it: ${saved.refused.message}${kept}\n${saved.refused.hint ? `  hint: ${saved.refused.hint}\n` : ''}`,
                 );
             return 1;
         }
-        if (values.json) printJson(context, { saved: true, connection: saved.summary, database: saved.database });
-        else
+        const { summary, cleared, setupFailed, database } = saved;
+        if (values.json) printJson(context, { saved: true, connection: summary, database, cleared, ...(setupFailed ? { warning: setupFailed } : {}) });
+        else {
             context.stdout.write(
-                `Saved the connection "${name}" (${spec.provider}, environment ${spec.config['environmentId']}, ${spec.config['tld']}) in ${saved.database}.\n`,
+                `Saved the connection "${name}" (${spec.provider}, environment ${spec.config['environmentId']}, ${spec.config['tld']}) in ${database}.\n`,
             );
-        return 0;
+            if (cleared) context.stdout.write(`It replaced one that read another environment: its records, checkpoints and delete tracking were cleared.\n`);
+        }
+        if (setupFailed === undefined) return 0;
+        if (!values.json) {
+            context.stderr.write(
+                `Warning: the integration's post-connection-creation script failed: ${setupFailed.message}\n${setupFailed.hint ? `  hint: ${setupFailed.hint}\n` : ''}`,
+            );
+        }
+        return 3;
     },
 };
 
@@ -151,25 +181,25 @@ function flagsOf(values: Values, emulator: string | undefined) {
         authorizationUrl: values['authorization-url'],
         authDomain: values['auth-domain'],
         emulator,
+        config: configFlags('connect', values.config ?? []),
     };
 }
 
 /**
- * Saves the connection, then runs the integration's on-event scripts as Nango does on creation:
- * `validate-connection` may refuse it (the connection is removed again), then
- * `post-connection-creation` runs on the saved connection.
+ * Saves the connection and runs the integration's on-event scripts as Nango does on creation:
+ * `validate-connection` may refuse it (then whatever was saved under the name before is put back,
+ * untouched), and `post-connection-creation` runs on the kept connection; its failure leaves the
+ * connection saved, as in Nango, and is reported as a warning.
  */
 async function saveAndValidate(harness: Harness, spec: ConnectionSpec, online: boolean, signal: AbortSignal) {
-    const summary = await harness.connections.create(spec);
-    if (online) {
-        const refused = (await harness.runOnEvent(spec.name, 'validate-connection', { signal })).find((report) => report.status === 'failed');
-        if (refused !== undefined) {
-            await harness.connections.remove(spec.name);
-            return { refused: refused.error, summary, database: harness.dbPath };
-        }
-        await harness.runOnEvent(spec.name, 'post-connection-creation', { signal });
-    }
-    return { refused: undefined, summary, database: harness.dbPath };
+    const replaced = harness.connections.get(spec.name) !== undefined;
+    const failed = (reports: RunReport[]) => reports.find((report) => report.status === 'failed')?.error;
+    const created = await harness.connections.createValidated(spec, async () =>
+        online ? failed(await harness.runOnEvent(spec.name, 'validate-connection', { signal })) : undefined,
+    );
+    if (created.refused !== undefined) return { ...created, replaced };
+    const setupFailed = online ? failed(await harness.runOnEvent(spec.name, 'post-connection-creation', { signal })) : undefined;
+    return { ...created, setupFailed, database: harness.dbPath };
 }
 
 /** Fetches a token and reads the environment with the new credentials before anything is saved. */
@@ -182,8 +212,7 @@ async function testBeforeSaving(spec: ConnectionSpec, context: CommandContext) {
     };
     const runtime = createRuntime(spec, spec.secrets, keep, { env: context.env });
     try {
-        const result = await runtime.test(context.signal);
-        return { ...result, rotated };
+        return { diagnosis: await runtime.test(context.signal), rotated };
     } finally {
         await runtime.close();
     }

@@ -1,7 +1,7 @@
 import { getConnector, providerKeys, type ProviderConnector } from '../../../connectors/registry.generated.js';
 import { UsageError } from '../../errors/index.js';
 import type { Command } from '../command.js';
-import { parseFlags } from '../flags.js';
+import { configFlags, parseFlags } from '../flags.js';
 
 export const help = `Usage: pingone-connector providers [<provider>] [--tld <tld>] [--environment-id <uuid>] [--config <field>=<value>]... [--json]
 
@@ -42,7 +42,7 @@ const command: Command = {
             json: { type: 'boolean' },
         });
         if (positionals.length > 1) throw new UsageError(`providers: expected at most one provider, got ${positionals.join(' ')}.`);
-        const given = { ...configFlags(values.config ?? []), ...definedOnly({ tld: values.tld, environmentId: values['environment-id'] }) };
+        const given = { ...configFlags('providers', values.config ?? []), ...definedOnly({ tld: values.tld, environmentId: values['environment-id'] }) };
         const keys = positionals.length === 1 ? [getConnector(positionals[0]!).key] : [...providerKeys];
         const known = new Set(keys.flatMap((key) => Object.keys(getConnector(key).definition.connection_config)));
         const unknown = Object.keys(given).filter((name) => !known.has(name));
@@ -108,16 +108,6 @@ function formatReport(report: ProviderReport): string {
     const shown = lines.filter((line): line is [string, string] => line[1] !== undefined);
     const width = Math.max(...shown.map(([label]) => label.length));
     return `${report.key}: ${report.displayName}\n${shown.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n')}\n`;
-}
-
-function configFlags(pairs: readonly string[]): Record<string, string> {
-    return Object.fromEntries(
-        pairs.map((pair) => {
-            const at = pair.indexOf('=');
-            if (at <= 0) throw new UsageError(`providers: --config takes <field>=<value>; got "${pair}".`, { flag: '--config' });
-            return [pair.slice(0, at), pair.slice(at + 1)];
-        }),
-    );
 }
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
