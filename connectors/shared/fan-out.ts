@@ -31,6 +31,10 @@ export async function mapBounded<T, R>(items: readonly T[], limits: FanOutLimits
         while (!failed && next < items.length) {
             const index = next++;
             await slot();
+            // The run may have failed while this worker waited for its slot.
+            if (failed) {
+                return;
+            }
             try {
                 results[index] = await work(items[index] as T);
             } catch (error) {

@@ -142,9 +142,34 @@ export async function* resumedPages<T>(
     }
 }
 
+/** The query keys of a next link: the cursor itself and the listing's own limit and filter. */
+const cursorKeys = ['cursor', 'limit', 'filter'];
+
+/**
+ * Why a cursor handed back cannot be the next page of `request`, or undefined when it can. It must be
+ * a page of the same path carrying nothing but cursor, limit and filter, and the request's filter if it
+ * has one: list-users and list-group-members share a path, and only the filter keeps a group's members apart.
+ */
+function cursorMismatch(context: PingOneContext, request: CollectionRequest, cursor: string): string | undefined {
+    if (!cursor.startsWith(`${request.path}?`) || cursor.includes('..') || cursor.includes('#')) {
+        return 'is not a cursor this action returned';
+    }
+    const query = new URL(cursor, context.apiOrigin).searchParams;
+    const keys = [...query.keys()];
+    if (keys.some((key) => !cursorKeys.includes(key)) || new Set(keys).size !== keys.length) {
+        return `carries query parameters other than ${cursorKeys.join(', ')} (once each)`;
+    }
+    // Without a filter of its own (list-users with none) the cursor's filter is the caller's earlier choice.
+    const filter = request.params?.['filter'];
+    if (filter !== undefined && query.get('filter') !== String(filter)) {
+        return 'belongs to a listing with another filter (another action, group or filter input)';
+    }
+    return undefined;
+}
+
 /**
  * One page for an action that lists with a cursor. The cursor handed out is the next page's path; one
- * handed back is accepted only if it is a page of the same collection, so it cannot steer the request.
+ * handed back is accepted only if it is a page of this very listing, so it cannot steer the request.
  */
 export async function cursorPage<T>(
     nango: PagingNango,
@@ -152,10 +177,11 @@ export async function cursorPage<T>(
     request: CollectionRequest,
     cursor: string | undefined,
 ): Promise<{ items: T[]; next_cursor?: string }> {
-    if (cursor !== undefined && !(cursor.startsWith(`${request.path}?`) && !cursor.includes('..') && !cursor.includes('#'))) {
+    const mismatch = cursor === undefined ? undefined : cursorMismatch(context, request, cursor);
+    if (mismatch !== undefined) {
         throw fail(nango, {
             code: 'invalid_input',
-            message: 'Input field "cursor" is not a cursor this action returned; pass the `next_cursor` of the previous page, or omit it to start over.',
+            message: `Input field "cursor" ${mismatch}; pass the \`next_cursor\` of the previous page with the same other inputs, or omit it to start over.`,
             field: 'cursor',
         });
     }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { DefinitionProblem } from '../../src/errors/index.js';
 
 export type KeyPath = readonly (string | number)[];
@@ -14,7 +14,7 @@ export interface YamlSource {
     problem(path: KeyPath, message: string): DefinitionProblem;
 }
 
-/** Reads a YAML file; syntax errors and duplicate keys come back as problems with their place. */
+/** Reads a YAML file; syntax errors, duplicate keys and aliases come back as problems with their place. */
 export function readYamlSource(absolutePath: string, file: string): { source?: YamlSource; problems: DefinitionProblem[] } {
     let text: string;
     try {
@@ -40,6 +40,20 @@ export function readYamlSource(absolutePath: string, file: string): { source?: Y
             })),
         };
     }
+    // One place per value keeps every message's line true, so `*name` (and `<<: *name`) is refused rather than resolved.
+    const aliases: DefinitionProblem[] = [];
+    visit(document, {
+        Alias(_, alias) {
+            const offset = alias.range?.[0] ?? 0;
+            aliases.push({
+                file,
+                ...position(offset),
+                keyPath: keyPathAt(document, offset),
+                message: `YAML aliases are not allowed (*${alias.source}); write the value out here.`,
+            });
+        },
+    });
+    if (aliases.length > 0) return { problems: aliases };
     const locate = (path: KeyPath) => position(offsetOf(document, path));
     const source: YamlSource = {
         file,

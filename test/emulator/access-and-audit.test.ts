@@ -206,4 +206,25 @@ describe('emulator: roles, applications, devices, audit', () => {
         const one = await call(fixture.emulator, 'GET', `${env()}/activities/${activity.id}`, { token: fixture.token });
         expect(one.body.id).toBe(activity.id);
     });
+
+    it('compares recordedAt as an instant (whole seconds, other offsets) and takes attribute names in any case, as the spec example does', async () => {
+        const user = (await call(fixture.emulator, 'POST', `${env()}/users`, { token: fixture.token, json: { username: 'instant', email: 'i@example.com' } }))
+            .body;
+        const query = (filter: string) => call(fixture.emulator, 'GET', `${env()}/activities?filter=${encodeURIComponent(filter)}`, { token: fixture.token });
+        const created = (await query(`recordedAt gt "2000-01-01T00:00:00Z" and resources.id eq "${user.id}"`)).body._embedded.activities[0];
+        // The same instant as recordedAt, cut to whole seconds (…:01Z sorts after …:01.234Z as text) and again at +02:00.
+        const second = new Date(Math.floor(Date.parse(created.recordedAt) / 1000) * 1000);
+        const wholeSecond = second.toISOString().replace(/\.\d+Z$/, 'Z');
+        const plusTwo = `${new Date(second.getTime() + 7_200_000).toISOString().replace(/\.\d+Z$/, '')}+02:00`;
+        for (const bound of [wholeSecond, plusTwo]) {
+            const result = await query(`recordedAt ge "${bound}" and resources.id eq "${user.id}"`);
+            expect(
+                result.body._embedded.activities.map((activity: { id: string }) => activity.id),
+                bound,
+            ).toEqual([created.id]);
+        }
+        const anyCase = await query(`RECORDEDAT ge "${wholeSecond}" AND recordedat lt "2999-01-01T00:00:00Z" and Resources.ID eq "${user.id}"`);
+        expect(anyCase.status).toBe(200);
+        expect(anyCase.body._embedded.activities.map((activity: { id: string }) => activity.id)).toEqual([created.id]);
+    });
 });

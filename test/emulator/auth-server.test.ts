@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { basic, call } from './http.js';
-import { codeTokens, exchangeCode, pkcePair, signOn } from './oauth-flow.js';
+import { codeTokens, exchangeCode, pkcePair, refreshTokens, signOn } from './oauth-flow.js';
 
 function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
     const [header, claims] = token
@@ -178,11 +178,7 @@ describe('emulator: auth server', () => {
 
     it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
         const first = (await codeTokens(emulator)).body.refresh_token as string;
-        const refresh = (refreshToken: string) =>
-            call(emulator, 'POST', token(), {
-                form: { grant_type: 'refresh_token', refresh_token: refreshToken },
-                headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
-            });
+        const refresh = (refreshToken: string) => refreshTokens(emulator, refreshToken);
         const second = await refresh(first);
         expect(second.status).toBe(200);
         expect(second.body.refresh_token).not.toBe(first);
@@ -192,6 +188,40 @@ describe('emulator: auth server', () => {
         // The rotated successor died with its family.
         const successor = await refresh(second.body.refresh_token);
         expect(successor.body.error).toBe('invalid_grant');
+    });
+
+    it('gives offline_access a working refresh token even when the app lacks the REFRESH_TOKEN grant, as PingOne does', async () => {
+        const app = emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE'] });
+        const offline = await codeTokens(emulator, undefined, app, 'openid offline_access');
+        expect(typeof offline.body.refresh_token).toBe('string');
+        const refreshed = await refreshTokens(emulator, offline.body.refresh_token, app);
+        expect(refreshed.status).toBe(200);
+        expect(typeof refreshed.body.refresh_token).toBe('string');
+        // Without offline_access such an app gets no refresh token at all.
+        expect((await codeTokens(emulator, undefined, app, 'openid')).body.refresh_token).toBeUndefined();
+    });
+
+    it("refuses another client's refresh token without spending it: the owner's next use still works", async () => {
+        const owned = (await codeTokens(emulator)).body.refresh_token as string;
+        const other = emulator.admin.createApplication({ type: 'WEB_APP' });
+        const stolen = await refreshTokens(emulator, owned, other);
+        expect(stolen.status).toBe(400);
+        expect(stolen.body.error).toBe('invalid_grant');
+        const mine = await refreshTokens(emulator, owned);
+        expect(mine.status).toBe(200);
+        expect(typeof mine.body.refresh_token).toBe('string');
+    });
+
+    it('answers a Basic header with bad percent-encoding with 401 invalid_client, not a server error', async () => {
+        for (const credentials of ['%zz:secret', `${emulator.worker.clientId}:%E0%A4%A`]) {
+            const result = await call(emulator, 'POST', token(), {
+                form: { grant_type: 'client_credentials' },
+                headers: { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+            });
+            expect(result.status, credentials).toBe(401);
+            expect(result.body).toEqual({ error: 'invalid_client', error_description: expect.stringContaining('form-urlencoded') });
+            expect(result.headers['www-authenticate']).toContain('Basic');
+        }
     });
 
     it('answers authorize errors: bad redirect URI on a page, the rest by redirect with state', async () => {

@@ -13,6 +13,8 @@ describe('emulator: groups, populations, memberships, filters', () => {
         const all = (await collectPages(fixture.emulator, `${env()}/users?limit=200`, 'users', fixture.token)).items;
         const sample = all[7];
         expect((await filtered(`username eq "${sample.username.toUpperCase()}"`)).map((user) => user.id)).toEqual([sample.id]);
+        // Attribute names are case-insensitive too (RFC 7644 section 3.4.2.2).
+        expect((await filtered(`userName eq "${sample.username}" and NAME.Family eq "${sample.name.family}"`)).map((user) => user.id)).toEqual([sample.id]);
         const family = sample.name.family as string;
         const byFamily = await filtered(`name.family sw "${family.slice(0, 3)}"`);
         expect(byFamily.length).toBe(all.filter((user) => user.name?.family?.toLowerCase().startsWith(family.slice(0, 3).toLowerCase())).length);

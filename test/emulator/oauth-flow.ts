@@ -20,25 +20,46 @@ export async function signOn(emulator: TestEmulator, parameters: Record<string, 
     return new URL(String(posted.headers.location));
 }
 
-/** Authorization code + PKCE S256 with the seeded Web App; returns the token response. */
-export async function codeTokens(emulator: TestEmulator, redirectUri = 'http://127.0.0.1:53682/callback') {
+type Client = { clientId: string; clientSecret: string };
+
+/** Authorization code + PKCE S256, by default with the seeded Web App; returns the token response. */
+export async function codeTokens(
+    emulator: TestEmulator,
+    redirectUri = 'http://127.0.0.1:53682/callback',
+    client: Client = emulator.web,
+    scope = 'openid profile email',
+) {
     const { verifier, challenge } = pkcePair('S256');
     const redirect = await signOn(emulator, {
         response_type: 'code',
-        client_id: emulator.web.clientId,
+        client_id: client.clientId,
         redirect_uri: redirectUri,
-        scope: 'openid profile email',
+        scope,
         state: 'xyz',
         code_challenge: challenge,
         code_challenge_method: 'S256',
     });
-    return exchangeCode(emulator, redirect, verifier, redirectUri);
+    return exchangeCode(emulator, redirect, verifier, redirectUri, client);
 }
 
-/** Exchanges the code of a sign-on redirect at the token endpoint as the seeded Web App (client_secret_basic). */
-export function exchangeCode(emulator: TestEmulator, redirect: URL, verifier: string, redirectUri = 'http://127.0.0.1/callback') {
+/** Exchanges the code of a sign-on redirect at the token endpoint, by default as the seeded Web App (client_secret_basic). */
+export function exchangeCode(
+    emulator: TestEmulator,
+    redirect: URL,
+    verifier: string,
+    redirectUri = 'http://127.0.0.1/callback',
+    client: Client = emulator.web,
+) {
     return call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
         form: { grant_type: 'authorization_code', code: String(redirect.searchParams.get('code')), redirect_uri: redirectUri, code_verifier: verifier },
-        headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
+        headers: { authorization: basic(client.clientId, client.clientSecret) },
+    });
+}
+
+/** A refresh_token grant request as `client` (client_secret_basic). */
+export function refreshTokens(emulator: TestEmulator, refreshToken: string, client: Client = emulator.web) {
+    return call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
+        form: { grant_type: 'refresh_token', refresh_token: refreshToken },
+        headers: { authorization: basic(client.clientId, client.clientSecret) },
     });
 }

@@ -147,6 +147,26 @@ describe('compile errors name the file, line, column and key path', () => {
         expect(problem?.message).toMatch(/^malformed YAML/);
     });
 
+    it('a YAML alias, refused at its place rather than crashing the compiler', async () => {
+        fixture.edit(
+            'providers.yaml',
+            '    categories:\n        - dev-tools\n        - iam\n    auth_mode: OAUTH2\n',
+            '    categories: &shared\n        - dev-tools\n        - iam\n    auth_mode: OAUTH2\n',
+        );
+        fixture.edit(
+            'providers.yaml',
+            '    categories:\n        - dev-tools\n        - iam\n    auth_mode: OAUTH2_CC',
+            '    categories: *shared\n    auth_mode: OAUTH2_CC',
+        );
+        await expectOnlyProblem({
+            file: 'providers.yaml',
+            line: fixture.lineOf('providers.yaml', 'categories: *shared'),
+            column: 17,
+            keyPath: 'pingone-cc.categories',
+            message: 'YAML aliases are not allowed (*shared); write the value out',
+        });
+    });
+
     it('a host that a value could move: a free-text field at the end of a host', async () => {
         fixture.edit('providers.yaml', '.${connectionConfig.region}.ping.cloud', '.${connectionConfig.region}');
         const problems = await problemsOf();

@@ -181,6 +181,30 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
         expect(world.emulator.admin.directory().groups.map((g) => g['id'])).not.toContain(group.id);
     });
 
+    it('list-group-members follows its own cursor and refuses a cursor of another listing (list-users, another filter, extra parameters)', async () => {
+        const group = world.emulator.admin.directory().groups.find((g) => g['name'] === 'Engineering')!;
+        const filter = `memberOfGroups[id eq "${String(group['id'])}"]`;
+        const first = (await read(`/users?limit=1&filter=${encodeURIComponent(filter)}`)) as { _links: { next: { href: string } } };
+        const next = new URL(first._links.next.href);
+        const own = `${next.pathname}${next.search}`;
+        const second = (await read(own.replace(/^.*?\/users\?/, '/users?'))) as { _embedded: { users: Output[] } };
+        const page = (await act(connection, 'list-group-members', { groupId: group['id'], cursor: own })) as unknown as { members: Output[] };
+        expect(page.members.map((m) => m['userId'])).toEqual(second._embedded.users.map((u) => u.id));
+
+        // A list-users cursor: the same path, no filter (list-users hands these out past its first page).
+        const usersLink = new URL(((await read('/users?limit=1')) as { _links: { next: { href: string } } })._links.next.href);
+        const usersPath = `/v1/environments/${world.emulator.environmentId}/users`;
+        const foreign = [
+            [`${usersLink.pathname}${usersLink.search}`, 'another filter'],
+            [`${usersPath}?filter=${encodeURIComponent('enabled eq true')}`, 'another filter'],
+            [`${own}&expand=population`, 'other than cursor, limit, filter'],
+        ] as const;
+        for (const [cursor, reason] of foreign) {
+            const refused = await refusal(connection, 'list-group-members', { groupId: group['id'], cursor });
+            expect(refused.payload, cursor).toMatchObject({ code: 'invalid_input', field: 'cursor', message: expect.stringContaining(reason) });
+        }
+    });
+
     it('create-population', async () => {
         const population = await act(connection, 'create-population', { name: `Population ${connection}`, description: 'made by a test' });
         expect(population).toMatchObject({ name: `Population ${connection}`, description: 'made by a test', isDefault: false });

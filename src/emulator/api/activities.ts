@@ -7,7 +7,7 @@ import type { Json } from '../tenant/records.js';
 import { activityFilterRules } from './filter-rules.js';
 import { environmentUrl, tenantOf, withLinks } from './lookup.js';
 import { halPage, pageOf, readPaging } from './paging.js';
-import { comparisons, matches, parseFilter } from './scim-filter.js';
+import { comparisons, isoTime, matches, parseFilter } from './scim-filter.js';
 
 const rangeOperators = new Set(['gt', 'ge', 'lt', 'le']);
 
@@ -29,7 +29,7 @@ function listActivities(context: RequestContext, emulation: Emulation): Reply {
         });
     }
     for (const comparison of comparisons(filter)) {
-        if (rangeOperators.has(comparison.operator) && Number.isNaN(Date.parse(String(comparison.value)))) {
+        if (rangeOperators.has(comparison.operator) && isoTime(String(comparison.value)) === undefined) {
             throw apiErrors.invalidData({
                 code: 'INVALID_FILTER',
                 target: 'filter',

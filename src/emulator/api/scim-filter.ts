@@ -161,25 +161,30 @@ class Parser {
     }
 }
 
-function checkRules(node: FilterNode, rules: FilterRules): void {
+/** The rules' spelling of `attribute`: SCIM attribute names are case-insensitive (RFC 7644 section 3.4.2.2). */
+function ruleSpelling(attribute: string, names: readonly string[]): string | undefined {
+    const lower = attribute.toLowerCase();
+    return names.find((name) => name.toLowerCase() === lower);
+}
+
+/** Checks the filter against the rules and returns it with attribute names spelled as the rules spell them. */
+function checkRules(node: FilterNode, rules: FilterRules): FilterNode {
     switch (node.kind) {
         case 'and':
         case 'or':
-            checkRules(node.left, rules);
-            checkRules(node.right, rules);
-            return;
+            return { ...node, left: checkRules(node.left, rules), right: checkRules(node.right, rules) };
         case 'member': {
-            const inner = rules.members?.[node.attribute];
-            if (!inner) throw invalidFilter(`"${node.attribute}[...]" cannot be used in this filter.`, rules);
-            checkRules(node.inner, inner);
-            return;
+            const attribute = ruleSpelling(node.attribute, Object.keys(rules.members ?? {}));
+            const inner = attribute === undefined ? undefined : rules.members?.[attribute];
+            if (attribute === undefined || !inner) throw invalidFilter(`"${node.attribute}[...]" cannot be used in this filter.`, rules);
+            return { kind: 'member', attribute, inner: checkRules(node.inner, inner) };
         }
         case 'compare': {
             const allowed = rules.operators[node.operator];
             if (!allowed) throw invalidFilter(`The operator "${node.operator}" is not supported on this resource.`, rules);
-            if (!allowed.includes(node.attribute) && !allowed.includes('*')) {
-                throw invalidFilter(`The attribute "${node.attribute}" cannot be filtered with "${node.operator}".`, rules);
-            }
+            const attribute = ruleSpelling(node.attribute, allowed) ?? (allowed.includes('*') ? node.attribute : undefined);
+            if (attribute === undefined) throw invalidFilter(`The attribute "${node.attribute}" cannot be filtered with "${node.operator}".`, rules);
+            return { ...node, attribute };
         }
     }
 }
@@ -188,9 +193,15 @@ function checkRules(node: FilterNode, rules: FilterRules): void {
 export function parseFilter(text: string, rules: FilterRules): FilterNode {
     const tokens = tokenize(text);
     if (tokens.length === 0) throw invalidFilter('The filter is empty.');
-    const node = new Parser(tokens, text).parse();
-    checkRules(node, rules);
-    return node;
+    return checkRules(new Parser(tokens, text).parse(), rules);
+}
+
+/** A record's value for `key`, matched without regard to case when the exact spelling is absent (custom attributes). */
+function field(record: Record<string, unknown>, key: string): unknown {
+    if (key in record) return record[key];
+    const lower = key.toLowerCase();
+    const spelling = Object.keys(record).find((name) => name.toLowerCase() === lower);
+    return spelling === undefined ? undefined : record[spelling];
 }
 
 /** The value at a dotted path; through an array it collects every element's value (e.g. `resources.id`). */
@@ -198,14 +209,38 @@ function valueAt(record: unknown, path: string): unknown {
     let current: unknown = record;
     for (const key of path.split('.')) {
         if (Array.isArray(current)) {
-            current = current.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined));
+            current = current.map((item: unknown) => (typeof item === 'object' && item !== null ? field(item as Record<string, unknown>, key) : undefined));
         } else if (typeof current === 'object' && current !== null) {
-            current = (current as Record<string, unknown>)[key];
+            current = field(current as Record<string, unknown>, key);
         } else {
             return undefined;
         }
     }
     return current;
+}
+
+/** Milliseconds of an ISO 8601 date-time, or undefined for any other text. */
+export function isoTime(text: string): number | undefined {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+    const time = Date.parse(text);
+    return Number.isNaN(time) ? undefined : time;
+}
+
+/** gt/ge/lt/le: two date-times compare as instants (fractions and offsets differ in text), anything else as text. */
+function ordered(actual: string, operator: 'gt' | 'ge' | 'lt' | 'le', expected: string): boolean {
+    const actualTime = isoTime(actual);
+    const expectedTime = isoTime(expected);
+    const [a, b] = actualTime !== undefined && expectedTime !== undefined ? [actualTime, expectedTime] : [actual, expected];
+    switch (operator) {
+        case 'gt':
+            return a > b;
+        case 'ge':
+            return a >= b;
+        case 'lt':
+            return a < b;
+        case 'le':
+            return a <= b;
+    }
 }
 
 function compare(actual: unknown, operator: Operator, expected: Literal | Literal[]): boolean {
@@ -227,15 +262,11 @@ function compare(actual: unknown, operator: Operator, expected: Literal | Litera
                 return a.endsWith(b);
             case 'co':
                 return a.includes(b);
-            // ISO timestamps compare correctly as strings.
             case 'gt':
-                return actual > expected;
             case 'ge':
-                return actual >= expected;
             case 'lt':
-                return actual < expected;
             case 'le':
-                return actual <= expected;
+                return ordered(actual, operator, expected);
         }
     }
     if (operator === 'eq') return actual === expected;

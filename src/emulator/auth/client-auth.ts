@@ -22,7 +22,16 @@ function presented(context: RequestContext, form: URLSearchParams): PresentedCre
         const colon = decoded.indexOf(':');
         if (colon < 0) throw oauthErrors.invalidClient('The Basic Authorization header is malformed: expected base64(client_id:client_secret).', true);
         // RFC 6749 section 2.3.1: both halves are form-urlencoded before base64.
-        const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+        const decode = (text: string) => {
+            try {
+                return decodeURIComponent(text.replace(/\+/g, ' '));
+            } catch {
+                throw oauthErrors.invalidClient(
+                    'The Basic Authorization header is malformed: client_id and client_secret must be form-urlencoded (a "%" starts a %XX escape).',
+                    true,
+                );
+            }
+        };
         return { method: 'client_secret_basic', clientId: decode(decoded.slice(0, colon)), clientSecret: decode(decoded.slice(colon + 1)) };
     }
     const clientId = form.get('client_id');

@@ -22,8 +22,6 @@ export interface RefreshGrant {
     used: boolean;
 }
 
-export type RefreshLookup = { grant: RefreshGrant } | { reused: RefreshGrant } | undefined;
-
 /** Authorization codes (ten minutes, single use) and refresh-token families (rotated on every use). */
 export class GrantStore {
     private readonly codes = new Map<string, CodeGrant>();
@@ -50,19 +48,23 @@ export class GrantStore {
         return token;
     }
 
-    /**
-     * Looks a refresh token up and marks it used. A token presented a second time reports `reused`
-     * and revokes its whole family: the rotated successor stops working too (replay protection).
-     */
-    useRefreshToken(token: string): RefreshLookup {
+    /** The grant of a refresh token that is neither expired nor revoked, used or not; looking does not spend it. */
+    liveRefreshGrant(token: string): RefreshGrant | undefined {
         const grant = this.refreshTokens.get(token);
-        if (!grant || this.revokedFamilies.has(grant.familyId) || grant.expiresAt <= Date.now()) return undefined;
+        return grant && !this.revokedFamilies.has(grant.familyId) && grant.expiresAt > Date.now() ? grant : undefined;
+    }
+
+    /**
+     * Marks a refresh grant used; false when it was used already, which revokes its whole family:
+     * the rotated successor stops working too (replay protection). Spend only once the presenter owns it.
+     */
+    spendRefreshGrant(grant: RefreshGrant): boolean {
         if (grant.used) {
             this.revokedFamilies.add(grant.familyId);
-            return { reused: grant };
+            return false;
         }
         grant.used = true;
-        return { grant };
+        return true;
     }
 
     revokeRefreshToken(token: string): void {

@@ -110,17 +110,19 @@ export function tokenEndpoint(emulation: Emulation, tenant: Tenant, context: Req
         });
     }
 
-    requireGrant(application, 'REFRESH_TOKEN', 'refresh_token');
     const token = form.get('refresh_token');
     if (!token) throw oauthErrors.invalidRequest('refresh_token is required for the refresh_token grant.');
-    const lookup = emulation.grants.useRefreshToken(token);
-    if (!lookup) throw oauthErrors.invalidGrant('The refresh token is invalid, expired or revoked.');
-    if ('reused' in lookup) throw oauthErrors.invalidGrant('The refresh token was already used; its token family is now revoked. Sign on again.');
-    const { grant } = lookup;
+    const grant = emulation.grants.liveRefreshGrant(token);
+    if (!grant) throw oauthErrors.invalidGrant('The refresh token is invalid, expired or revoked.');
+    // Ownership first: another client presenting the token must neither spend it nor revoke its family.
     if (grant.clientId !== clientId || grant.environmentId !== tenant.id) throw oauthErrors.invalidGrant('The refresh token was issued to another client.');
+    // PingOne issues a refresh token for offline_access without the REFRESH_TOKEN grant, so that token must work.
+    if (!grant.scope.split(' ').includes('offline_access')) requireGrant(application, 'REFRESH_TOKEN', 'refresh_token');
     const requested = form.get('scope');
     if (requested && !requested.split(' ').every((scope) => grant.scope.split(' ').includes(scope))) {
         throw new OAuthError(400, 'invalid_scope', 'The requested scope goes beyond the scope originally granted.');
     }
+    if (!emulation.grants.spendRefreshGrant(grant))
+        throw oauthErrors.invalidGrant('The refresh token was already used; its token family is now revoked. Sign on again.');
     return userTokens(emulation, tenant, context, application, { userId: grant.userId, scope: requested || grant.scope, familyId: grant.familyId });
 }
