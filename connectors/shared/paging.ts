@@ -186,7 +186,18 @@ export async function cursorPage<T>(
         });
     }
     const page = await fetchPage<T>(nango, context, request, cursor);
-    return { items: page.items, ...(page.nextPath ? { next_cursor: page.nextPath } : {}) };
+    return { items: page.items, ...(page.nextPath ? { next_cursor: withOwnFilter(page.nextPath, request) } : {}) };
+}
+
+/**
+ * The next page's path with the listing's filter in it. Whether PingOne repeats `filter` in its next
+ * links is not documented; the cursors this action hands out carry it either way, so the check above
+ * can insist on it and a group's members stay a group's members.
+ */
+function withOwnFilter(nextPath: string, request: CollectionRequest): string {
+    const filter = request.params?.['filter'];
+    if (filter === undefined || /[?&]filter=/.test(nextPath)) return nextPath;
+    return `${nextPath}${nextPath.includes('?') ? '&' : '?'}filter=${encodeURIComponent(String(filter))}`;
 }
 
 /** Every item of a (small) collection, for actions that return the whole list. */
