@@ -3,24 +3,12 @@
 // case the emulator cannot show. Every other cursor test runs the actions against the emulator.
 import { describe, expect, it } from 'vitest';
 
-import type { PingOneContext } from '../../connectors/shared/connection.js';
 import { cursorPage, type HalPage } from '../../connectors/shared/paging.js';
+import { ActionError, context } from './paging-stand-in.js';
 
-const context: PingOneContext = {
-    environmentId: '0c5a3b5e-1d2f-4a6b-9c8d-7e6f5a4b3c2d',
-    tld: 'com',
-    apiOrigin: 'https://api.pingone.com',
-    environmentPath: '/v1/environments/0c5a3b5e-1d2f-4a6b-9c8d-7e6f5a4b3c2d',
-};
 const path = `${context.environmentPath}/users`;
 const filter = 'memberOfGroups[id eq "5e1d2f3a-0000-4000-8000-000000000001"]';
 const request = { path, embedded: 'users', doing: 'list group members', roles: 'identityRead' as const, params: { filter, limit: 1 } };
-
-class ActionError extends Error {
-    constructor(readonly payload: unknown) {
-        super('action error');
-    }
-}
 
 const asked: string[] = [];
 const nango = {

@@ -3,23 +3,11 @@
 // outside the script; every other scripts test runs pages() through the harness against the emulator.
 import { afterEach, describe, expect, it } from 'vitest';
 
-import type { PingOneContext } from '../../connectors/shared/connection.js';
 import { pages, type HalPage } from '../../connectors/shared/paging.js';
+import { ActionError, context } from './paging-stand-in.js';
 
-const context: PingOneContext = {
-    environmentId: '0c5a3b5e-1d2f-4a6b-9c8d-7e6f5a4b3c2d',
-    tld: 'com',
-    apiOrigin: 'https://api.pingone.com',
-    environmentPath: '/v1/environments/0c5a3b5e-1d2f-4a6b-9c8d-7e6f5a4b3c2d',
-};
 const path = `${context.environmentPath}/groups`;
 const request = { path, embedded: 'groups', doing: 'list groups', roles: 'identityRead' as const };
-
-class ActionError extends Error {
-    constructor(readonly payload: unknown) {
-        super('action error');
-    }
-}
 
 /** Pages `0..count-1`; each links to the next. `failing` pages reject. */
 function standIn(count: number, failing: readonly number[] = []) {
