@@ -2,27 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DefinitionProblem } from '../../src/errors/index.js';
 import type { FieldDefinition } from '../../src/connector/provider-definition.js';
+import { headingAnchor } from '../../src/connect-ui/heading-anchor.js';
 import type { CheckedSources } from './sources.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
-/** The anchors of a Markdown file's headings, as GitHub and most renderers make them. */
+/** The anchors of a Markdown file's headings, as GitHub and the Connect UI's guide page make them. */
 export function headingAnchors(markdown: string): Set<string> {
     const anchors = new Set<string>();
     let inFence = false;
     for (const line of markdown.split('\n')) {
         if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
         const heading = inFence ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-        if (heading?.[1] !== undefined) anchors.add(`#${slug(heading[1])}`);
+        if (heading?.[1] !== undefined) anchors.add(`#${headingAnchor(heading[1])}`);
     }
     return anchors;
-}
-
-function slug(heading: string): string {
-    return heading
-        .toLowerCase()
-        .replace(/[`*_]/g, '')
-        .replace(/[^\p{L}\p{N} -]/gu, '')
-        .replace(/ /g, '-');
 }
 
 /** Each provider's guide (its docs_connect, a path under the source root) exists and has every field's doc_section. */

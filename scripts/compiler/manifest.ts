@@ -30,7 +30,8 @@ export function inputsDigest(sourceRoot: string): string {
     for (const file of Object.values(sourceFiles)) add(file, join(sourceRoot, file));
     for (const file of listFiles(join(sourceRoot, 'guides'))) add(`guides/${file}`, join(sourceRoot, 'guides', file));
     for (const file of listFiles(compilerDirectory)) add(`compiler/${file}`, join(compilerDirectory, file));
-    for (const file of ['scripts/compile.ts', 'src/connector/url-template.ts', '.prettierrc.json']) add(file, join(projectRoot, file));
+    for (const file of ['scripts/compile.ts', 'src/connector/url-template.ts', 'src/connect-ui/heading-anchor.ts', '.prettierrc.json'])
+        add(file, join(projectRoot, file));
     for (const name of toolPackages)
         hash.update(`${name}@${(JSON.parse(readFileSync(join(projectRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}\0`);
     return hash.digest('hex');

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 // The package ships TypeScript sources without a build step, so the page's script is bundled when
-// the server first serves it. esbuild is already here as tsx's compiler; the bundle is built in
-// memory, once per process.
+// the server first serves it, with esbuild (a dependency of its own, also tsx's compiler). The bundle
+// is built in memory, once per process.
 
 const pageDirectory = fileURLToPath(new URL('./page/', import.meta.url));
 
@@ -12,7 +12,20 @@ export interface Asset {
     body: string;
 }
 
-let script: Promise<Asset> | undefined;
+/**
+ * `load` once, shared by every caller, as long as it succeeds: a failure is not kept, so the next
+ * caller tries again (a bundle that failed once must not answer 500 until the command restarts).
+ */
+export function keptOnceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
+    let loaded: Promise<T> | undefined;
+    return () => {
+        loaded ??= load().catch((error: unknown) => {
+            loaded = undefined;
+            throw error;
+        });
+        return loaded;
+    };
+}
 
 async function bundleScript(): Promise<Asset> {
     const { build } = await import('esbuild');
@@ -31,6 +44,6 @@ async function bundleScript(): Promise<Asset> {
 }
 
 export const assets: Record<string, () => Promise<Asset>> = {
-    '/assets/page.js': () => (script ??= bundleScript()),
+    '/assets/page.js': keptOnceLoaded(bundleScript),
     '/assets/page.css': async () => ({ contentType: 'text/css; charset=utf-8', body: await readFile(`${pageDirectory}page.css`, 'utf8') }),
 };

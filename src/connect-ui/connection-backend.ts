@@ -3,7 +3,8 @@ import type { ConnectionSecrets, ConnectionSpec } from '../connections/connectio
 import { createRuntime } from '../connections/runtime.js';
 import { openHarness } from '../harness/index.js';
 import { createPingOneDispatcher } from '../http/index.js';
-import { consoleName, exchangeAuthorizationCode, parseTokenAuthMethod } from '../oauth/index.js';
+import { AuthFailedError } from '../errors/index.js';
+import { consoleName, defaultTokenAuthMethod, exchangeAuthorizationCode, type TokenAuthMethod, type TokenClient } from '../oauth/index.js';
 import { browserUrlFor } from './browser-url.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
@@ -27,6 +28,10 @@ type Request = ConnectRequest & { connectionName: string };
 function capitalized(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// The token error's own hint names the CLI's --auth-method; the form has no such field and tries both methods itself.
+const authMethodHint =
+    "In PingOne, set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
 
 export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
     const { connector, env, emulatorUrl } = options;
@@ -55,6 +60,10 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         }
     }
 
+    function otherMethod(tried: TokenAuthMethod): TokenAuthMethod | undefined {
+        return connector.extensions.token_auth_methods.find((method) => method !== tried);
+    }
+
     /**
      * The form has no authentication-method field: PingOne's default is tried first and, when the
      * application refuses it, the other method the provider supports (Nango's and Cyclr's guides
@@ -63,27 +72,46 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     async function testEachMethod(spec: ConnectionSpec) {
         const first = await test(spec);
         if (first.tested.reason !== 'auth_method_not_allowed' || spec.secrets.refreshToken !== undefined) return first;
-        const tried = spec.authMethod ?? parseTokenAuthMethod(undefined);
-        const other = connector.extensions.token_auth_methods.find((method) => method !== tried);
+        const other = otherMethod(spec.authMethod ?? defaultTokenAuthMethod);
         if (other === undefined) return first;
         const second = await test({ ...spec, authMethod: other });
         return second.tested.reason === 'auth_method_not_allowed' ? first : second;
     }
 
+    /**
+     * The code exchange, likewise: PingOne's default first, then the other method when the
+     * application refuses it. PingOne authenticates the client before it looks at the code, so a
+     * refused attempt has not used the code up.
+     */
+    async function exchangeWithEachMethod(client: Omit<TokenClient, 'authMethod'>, request: Parameters<typeof exchangeAuthorizationCode>[1], code: string) {
+        try {
+            return {
+                authMethod: defaultTokenAuthMethod,
+                tokens: await exchangeAuthorizationCode({ ...client, authMethod: defaultTokenAuthMethod }, request, code),
+            };
+        } catch (error) {
+            const other = otherMethod(defaultTokenAuthMethod);
+            if (!(error instanceof AuthFailedError) || error.reason !== 'auth_method_not_allowed' || other === undefined) throw error;
+            return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
+        }
+    }
+
     async function testThenSave(untested: ConnectionSpec): Promise<ConnectResponse> {
         const { spec, tested } = await testEachMethod(untested);
         if (!tested.ok) {
+            const hint = tested.reason === 'auth_method_not_allowed' ? authMethodHint : tested.hint;
             return {
                 ok: false,
                 message: tested.message,
-                ...(tested.hint === undefined ? {} : { hint: tested.hint }),
+                ...(hint === undefined ? {} : { hint }),
                 ...(tested.field === undefined ? {} : { field: tested.field }),
             };
         }
         const firstSync = await save(spec);
         options.onSaved?.({ name: spec.name });
         const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
-        const method = spec.authMethod === untested.authMethod || spec.authMethod === undefined ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
+        const method =
+            spec.authMethod === undefined || spec.authMethod === defaultTokenAuthMethod ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
         return {
             ok: true,
             message: `Connected, and saved as the connection "${spec.name}".`,
@@ -110,18 +138,20 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }),
             });
             try {
-                // PingOne's default for a new application; a different setting is explained by the token error.
-                const client = { connector, config: request.connectionConfig, credentials, authMethod: parseTokenAuthMethod(undefined), dispatcher };
-                const tokens = await exchangeAuthorizationCode(client, request, request.code);
-                return await testThenSave(
-                    specOf(request, {
+                const client = { connector, config: request.connectionConfig, credentials, dispatcher };
+                const { authMethod, tokens } = await exchangeWithEachMethod(client, request, request.code);
+                return await testThenSave({
+                    ...specOf(request, {
                         ...credentials,
                         accessToken: tokens.accessToken,
                         accessTokenExpiresAt: new Date(tokens.expiresAt).toISOString(),
                         ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
                     }),
-                );
+                    authMethod,
+                });
             } catch (error) {
+                if (error instanceof AuthFailedError && error.reason === 'auth_method_not_allowed')
+                    return { ok: false, message: error.message, hint: authMethodHint };
                 return failureOf(error);
             } finally {
                 await dispatcher.close();

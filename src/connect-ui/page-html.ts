@@ -1,13 +1,10 @@
+import { escapeHtml, htmlDocument } from './html-document.js';
 import type { FormField, FormModel } from './form-model.js';
 
 // Renders the form from the model on the server, so that labels, descriptions and help links are
 // in the document before any script runs; page/app.ts adds checking as you type and the buttons.
 
 const pasteFields = { region: 'tld', environmentId: 'environmentId' } as const;
-
-function escapeHtml(value: string): string {
-    return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 function inputId(field: FormField): string {
     return `field-${field.group}-${field.key}`;
@@ -94,30 +91,20 @@ export function renderPage({ model, connectionName, launchToken, redirectUri }: 
     const pageData = { model, connectionName };
     // JSON in a <script type="application/json"> must not contain "</script"; escaping "<" keeps it inert.
     const json = JSON.stringify(pageData).replace(/</g, '\\u003c');
-    return `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="referrer" content="no-referrer">
-    <meta name="launch-token" content="${escapeHtml(launchToken)}">
-    <title>Connect ${escapeHtml(model.displayName)}</title>
-    <link rel="stylesheet" href="/assets/page.css">
-  </head>
-  <body>
-    <main>
-      <h1>Connect ${escapeHtml(model.displayName)}</h1>
+    return htmlDocument({
+        title: `Connect ${model.displayName}`,
+        head: `
+    <meta name="launch-token" content="${escapeHtml(launchToken)}">`,
+        main: `      <h1>Connect ${escapeHtml(model.displayName)}</h1>
       <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. Fields marked <span class="required">*</span> are required. <a href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
       <form id="connect-form" novalidate>
         ${hasPasteBox(model) ? pasteBoxHtml() : ''}
         ${model.fields.map(fieldHtml).join('')}
         <div class="actions">${actionsHtml(model, redirectUri)}</div>
         <div id="result" class="result" role="status" aria-live="polite" tabindex="-1"></div>
-      </form>
-    </main>
+      </form>`,
+        afterMain: `
     <script type="application/json" id="page-data">${json}</script>
-    <script type="module" src="/assets/page.js"></script>
-  </body>
-</html>
-`;
+    <script type="module" src="/assets/page.js"></script>`,
+    });
 }

@@ -6,6 +6,7 @@ import type { ConnectBackend } from './connect-backend.js';
 import { checkedRequest, type FormConnector } from './checked-request.js';
 import { buildFormModel } from './form-model.js';
 import { AuthorizationFlows } from './authorization-flows.js';
+import { guideAssets } from './guide-page.js';
 import { renderPage } from './page-html.js';
 import type { ConnectResponse } from './protocol.js';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard.js';
@@ -78,6 +79,10 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     const origin = `http://127.0.0.1:${port}`;
     const redirectUri = `${origin}/callback`;
     const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri });
+    // The package's own files (the page's script and style, the setup guide) carry no secret and
+    // change nothing, so they need no launch token: a help link opens in a new tab without it, and
+    // the token stays out of guide addresses. The Host and Origin checks still apply to them.
+    const publicFiles = { ...assets, ...guideAssets(connector) };
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
         if (!hostAllowed(request, port) || !originAllowed(request, port)) {
@@ -85,9 +90,9 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
             return;
         }
         const url = new URL(request.url ?? '/', origin);
-        const asset = assets[url.pathname];
-        if (request.method === 'GET' && asset !== undefined) {
-            const { contentType, body } = await asset();
+        const publicFile = publicFiles[url.pathname];
+        if (request.method === 'GET' && publicFile !== undefined) {
+            const { contentType, body } = await publicFile();
             send(response, 200, contentType, body);
             return;
         }

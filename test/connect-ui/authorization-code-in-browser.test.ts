@@ -21,7 +21,7 @@ afterAll(() => stack?.close());
 /** Every body the browser received from the Connect UI, to prove that no secret comes back. */
 const fromConnectUi: string[] = [];
 
-async function startSignOn(page: Page, clientSecret = stack.emulator.web.clientSecret): Promise<void> {
+async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.web): Promise<void> {
     const { emulator } = stack;
     page.on('response', (response) => {
         if (new URL(response.url()).origin !== ui.origin) return;
@@ -34,11 +34,17 @@ async function startSignOn(page: Page, clientSecret = stack.emulator.web.clientS
     await page
         .getByLabel('Paste your PingOne Authorization URL, Token URL or Auth Domain')
         .fill(`https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`);
-    await page.locator('#field-credentials-clientId').fill(emulator.web.clientId);
+    await page.locator('#field-credentials-clientId').fill(app.clientId);
     const secret = page.locator('#field-credentials-clientSecret');
-    if ((await secret.count()) > 0) await secret.fill(clientSecret);
+    if ((await secret.count()) > 0) await secret.fill(app.clientSecret);
     await page.getByRole('button', { name: 'Connect with PingOne' }).click();
     await page.waitForURL((url) => url.origin === stack.emulator.url);
+}
+
+async function signOn(page: Page): Promise<void> {
+    await page.getByLabel('Username').fill(stack.emulator.signOnUser.username);
+    await page.getByLabel('Password').fill(stack.emulator.signOnUser.password);
+    await page.getByRole('button', { name: 'Sign On' }).click();
 }
 
 async function resultOf(page: Page): Promise<{ kind: string; text: string }> {
@@ -56,9 +62,7 @@ describe('Connect with PingOne (authorization code)', () => {
         expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
         expect(authorize.searchParams.get('state')).toMatch(/^[\w-]{32,}$/);
         expect(authorize.searchParams.get('redirect_uri')).toBe(ui.redirectUri);
-        await page.getByLabel('Username').fill(stack.emulator.signOnUser.username);
-        await page.getByLabel('Password').fill(stack.emulator.signOnUser.password);
-        await page.getByRole('button', { name: 'Sign On' }).click();
+        await signOn(page);
         const outcome = await resultOf(page);
         expect(outcome.kind).toBe('result ok');
         expect(outcome.text).toContain('admin-console');
@@ -77,6 +81,37 @@ describe('Connect with PingOne (authorization code)', () => {
         } finally {
             await harness.close();
         }
+    });
+
+    it('connects an application set to Client Secret Post, and saves that method with the connection', async () => {
+        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+        const page = await stack.newPage();
+        await startSignOn(page, app);
+        await signOn(page);
+        const outcome = await resultOf(page);
+        expect(outcome.text).not.toContain('--auth-method');
+        expect(outcome.kind).toBe('result ok');
+        expect(outcome.text).toContain('The application uses Client Secret Post.');
+        const harness = openHarness({ dbPath: stack.storePath, env: {} });
+        try {
+            expect(harness.connections.get('admin-console')).toMatchObject({
+                authMethod: 'client_secret_post',
+                credentials: { clientId: app.clientId, hasRefreshToken: true },
+            });
+        } finally {
+            await harness.close();
+        }
+    });
+
+    it('asks, in words for the page, for one of the two methods when the application accepts neither', async () => {
+        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'NONE' });
+        const page = await stack.newPage();
+        await startSignOn(page, { clientId: app.clientId, clientSecret: 'any-secret' });
+        await signOn(page);
+        const outcome = await resultOf(page);
+        expect(outcome.kind).toBe('result problem');
+        expect(outcome.text).toContain("set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post");
+        expect(outcome.text).not.toContain('--auth-method');
     });
 
     it('tells the user which redirect URI the application must list', async () => {

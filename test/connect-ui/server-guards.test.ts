@@ -75,6 +75,8 @@ describe('the Connect UI server', () => {
     it('refuses other host names (DNS rebinding) and other origins (cross-site posts), even with the token', async () => {
         const rebound = await send(ui, `/?token=${encodeURIComponent(token)}`, { headers: { host: `evil.example:${new URL(ui.origin).port}` } });
         expect(rebound.status).toBe(403);
+        const reboundGuide = await send(ui, '/guides/pingone-cc.md', { headers: { host: `evil.example:${new URL(ui.origin).port}` } });
+        expect(reboundGuide.status).toBe(403);
         const crossSite = await post('/api/test-connection', { connectionConfig: {}, credentials: {} }, { origin: 'https://evil.example' });
         expect(crossSite.status).toBe(403);
     });
@@ -105,6 +107,7 @@ describe('the Connect UI server', () => {
             send(ui, `/?token=${encodeURIComponent(token)}`),
             send(ui, '/assets/page.js'),
             send(ui, '/assets/page.css'),
+            send(ui, '/guides/pingone-cc.md'),
             send(ui, '/'),
             send(ui, '/nowhere'),
             post('/api/test-connection', {}),
