@@ -69,7 +69,7 @@ export async function startCallbackReceiver(options: { port?: number } = {}): Pr
                     if (params.get('state') !== expectedState) return 'ignored';
                     finish();
                     try {
-                        resolve(readCallback(params, expectedState));
+                        resolve(readCallback(params));
                         return 'accepted';
                     } catch (error) {
                         reject(error);
