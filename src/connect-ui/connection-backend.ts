@@ -4,7 +4,7 @@ import { createRuntime } from '../connections/runtime.js';
 import { openHarness } from '../harness/index.js';
 import { createPingOneDispatcher } from '../http/index.js';
 import { consoleName, exchangeAuthorizationCode, parseTokenAuthMethod } from '../oauth/index.js';
-import { browserUrlFor } from './browser-url.js';
+import { browserUrlFor } from '../connections/browser-url.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
 
