@@ -95,6 +95,46 @@ describe('authorization code with PKCE against the emulator', () => {
         }
     });
 
+    it('an openBrowser that throws fails the sign-on with its error, leaving no unhandled rejection and no timer holding the process', async () => {
+        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const unhandled: unknown[] = [];
+        const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+        process.on('unhandledRejection', onUnhandled);
+        const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+        try {
+            const noBrowser = new Error('no browser on this machine');
+            const openBrowser = () => {
+                throw noBrowser;
+            };
+            const before = timers();
+            // The default wait (10 minutes) must not keep a timer alive after the attempt failed.
+            await expect(authorizeWithBrowser({ ...tokenClient, scopes: ['openid'], openBrowser })).rejects.toBe(noBrowser);
+            expect(timers()).toBe(before);
+            // A short wait must not fire later as a rejection nobody handles.
+            await expect(authorizeWithBrowser({ ...tokenClient, scopes: ['openid'], openBrowser, timeoutMs: 100 })).rejects.toBe(noBrowser);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            expect(unhandled).toEqual([]);
+        } finally {
+            process.off('unhandledRejection', onUnhandled);
+        }
+    });
+
+    it('words a sign-on that did not come back in time with the wait as given', async () => {
+        const receiver = await startCallbackReceiver();
+        try {
+            await expect(receiver.waitForCode('expected', { timeoutMs: 500 })).rejects.toThrow('No sign-on came back within 500 ms.');
+        } finally {
+            await receiver.close();
+        }
+    });
+
+    it('closing the receiver ends a wait still pending', async () => {
+        const receiver = await startCallbackReceiver();
+        const waiting = receiver.waitForCode('expected');
+        await receiver.close();
+        await expect(waiting).rejects.toThrow('The sign-on was stopped before PingOne came back.');
+    });
+
     it('a code can be exchanged only once', async () => {
         const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
         let request: ReturnType<typeof startAuthorization> | undefined;
