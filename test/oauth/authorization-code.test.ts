@@ -60,6 +60,26 @@ describe('authorization code with PKCE against the emulator', () => {
         await expect(replay.getAccessToken()).rejects.toMatchObject({ reason: 'invalid_grant' });
     });
 
+    it('after a failed save, renews with the refresh token it holds, not the spent one still saved', async () => {
+        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokens = await authorizeWithBrowser({ ...tokenClient, scopes: ['openid', 'profile'], openBrowser: signOnThroughPage });
+        const signedOn = { ...tokens, expiresAt: 0 };
+        // The saved tokens stay the sign-on's: saving the first renewal fails.
+        let saves = 0;
+        const source = refreshTokenSource({
+            ...tokenClient,
+            tokens: signedOn,
+            shared: { exclusively: (renew) => renew(AbortSignal.timeout(10_000)), saved: () => signedOn },
+            onRotate: () => {
+                saves += 1;
+                if (saves === 1) throw new Error('disk full');
+            },
+        });
+        await expect(source.getAccessToken()).rejects.toThrow('disk full');
+        await expect(source.getAccessToken()).resolves.toBeTruthy();
+        expect(saves).toBe(2);
+    });
+
     it('builds the authorize URL through the connector with S256 and a fresh state each time', () => {
         const { connector, config } = client(emulator().web, 'client_secret_basic', 'pingone');
         const input = { connector, config, clientId: 'c', redirectUri: 'http://127.0.0.1:9/callback', scopes: ['openid'] };
