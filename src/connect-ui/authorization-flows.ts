@@ -66,7 +66,7 @@ export class AuthorizationFlows {
         }
         let code: string;
         try {
-            code = readCallback(params, flow.authorization.state);
+            code = readCallback(params);
         } catch (error) {
             return failureOf(error);
         }

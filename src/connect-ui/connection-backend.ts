@@ -5,7 +5,7 @@ import { openHarness } from '../harness/index.js';
 import { createPingOneDispatcher } from '../http/index.js';
 import { AuthFailedError } from '../errors/index.js';
 import { consoleName, defaultTokenAuthMethod, exchangeAuthorizationCode, type TokenAuthMethod, type TokenClient } from '../oauth/index.js';
-import { browserUrlFor } from './browser-url.js';
+import { browserUrlFor } from '../connections/browser-url.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
 

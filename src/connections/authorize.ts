@@ -1,5 +1,6 @@
 import { createPingOneDispatcher } from '../http/index.js';
 import { authorizeWithBrowser, defaultTokenAuthMethod } from '../oauth/index.js';
+import { browserUrlFor } from './browser-url.js';
 import type { ConnectionSpec } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
 
@@ -24,10 +25,7 @@ export async function authorizeInteractively(spec: ConnectionSpec, options: Auth
         allowedHosts: connector.allowedHosts(config),
         ...(spec.emulatorUrl ? { emulatorOrigin: spec.emulatorUrl } : {}),
     });
-    // The connector built a real auth.pingone.<tld> URL; a browser cannot send x-forwarded-host, so
-    // with an emulator it goes to the emulator's origin, which then links to itself.
-    const emulator = spec.emulatorUrl;
-    const browserUrl = (url: URL): URL => (emulator === undefined ? url : new URL(url.pathname + url.search, emulator));
+    const browserUrl = browserUrlFor(spec.emulatorUrl, Object.keys(connector.extensions.regions));
     try {
         const tokens = await authorizeWithBrowser({
             connector,

@@ -6,7 +6,7 @@ import type { RotatedTokens, Store, StoredConnection } from '../store/index.js';
 import type { ConnectionSecrets } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
 import type { TokenSource } from '../oauth/index.js';
-import { tokenSourceFor } from './token-source-for.js';
+import { tokenSourceFor, type SharedSecrets } from './token-source-for.js';
 import { testConnection, type ConnectionDiagnosis } from './diagnose.js';
 
 export type { ConnectionDiagnosis } from './diagnose.js';
@@ -37,16 +37,22 @@ export interface RuntimeOptions {
  */
 export async function openConnectionRuntime(store: Store, connection: StoredConnection, options: RuntimeOptions): Promise<ConnectionRuntime> {
     const secrets: ConnectionSecrets = store.secrets.get(connection.name) ?? {};
-    return createRuntime(connection, secrets, (tokens) => store.secrets.rotateTokens(connection.name, tokens), options);
+    // Other commands may be using the connection: its token renewals take turns on the secrets file.
+    const shared: SharedSecrets = { exclusively: (work) => store.secrets.exclusively(work), read: () => store.secrets.get(connection.name) };
+    return createRuntime(connection, secrets, (tokens) => store.secrets.rotateTokens(connection.name, tokens), options, shared);
 }
 
-/** A runtime for a connection that is not saved (yet): `connect` tests before it saves. */
+/**
+ * A runtime for a connection that is not saved (yet): `connect` tests before it saves. `shared`:
+ * the saved secrets, for a saved connection.
+ */
 export function createRuntime(
     connection: Pick<StoredConnection, 'name' | 'provider' | 'config' | 'authMethod' | 'emulatorUrl'> &
         Partial<Pick<StoredConnection, 'createdAt' | 'updatedAt'>>,
     secrets: ConnectionSecrets,
     saveTokens: (tokens: RotatedTokens) => void,
     options: RuntimeOptions,
+    shared?: SharedSecrets,
 ): ConnectionRuntime {
     const connector = connectorFor(connection.provider);
     const config = connector.parseConnectionConfig(connection.config);
@@ -55,7 +61,7 @@ export function createRuntime(
         ...(connection.emulatorUrl ? { emulatorOrigin: connection.emulatorUrl } : {}),
         ...(options.httpLogger ? { logger: options.httpLogger } : {}),
     });
-    const tokens: TokenSource = tokenSourceFor({ connector, config, secrets, authMethod: connection.authMethod, dispatcher, saveTokens });
+    const tokens: TokenSource = tokenSourceFor({ connector, config, secrets, authMethod: connection.authMethod, dispatcher, saveTokens, shared });
     const now = new Date().toISOString();
     const view: ConnectionView = {
         name: connection.name,

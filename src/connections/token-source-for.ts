@@ -6,6 +6,7 @@ import {
     clientCredentialsTokenSource,
     defaultTokenAuthMethod,
     refreshTokenSource,
+    type SharedTokens,
     type TokenSet,
     type TokenSource,
 } from '../oauth/index.js';
@@ -19,6 +20,14 @@ export interface TokenSourceInput {
     dispatcher: Dispatcher;
     /** Saves rotated tokens atomically (the secrets file), before they are used. */
     saveTokens: (tokens: RotatedTokens) => void;
+    /** The saved secrets, when other processes may renew the same tokens. */
+    shared?: SharedSecrets | undefined;
+}
+
+/** Secrets saved where other processes use them too (the secrets file; see SharedTokens). */
+export interface SharedSecrets extends Pick<SharedTokens, 'exclusively'> {
+    /** The connection's secrets as saved now. */
+    read(): ConnectionSecrets | undefined;
 }
 
 /**
@@ -40,6 +49,7 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
         return refreshTokenSource({
             ...client,
             tokens: held ?? { accessToken: '', tokenType: 'Bearer', expiresAt: 0, refreshToken: input.secrets.refreshToken },
+            ...(input.shared === undefined ? {} : { shared: sharedTokens(input.shared) }),
             onRotate: (tokens) =>
                 input.saveTokens({
                     accessToken: tokens.accessToken,
@@ -57,6 +67,16 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
         () => [],
         held === undefined ? {} : { initial: held },
     );
+}
+
+function sharedTokens(shared: SharedSecrets): SharedTokens {
+    return {
+        exclusively: (renew) => shared.exclusively(renew),
+        saved: () => {
+            const secrets = shared.read();
+            return secrets === undefined ? undefined : heldTokens(secrets);
+        },
+    };
 }
 
 function heldTokens(secrets: ConnectionSecrets): TokenSet | undefined {

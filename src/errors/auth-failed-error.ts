@@ -10,7 +10,6 @@ export type AuthFailureReason =
     | 'unsupported_grant_type'
     | 'invalid_scope'
     | 'invalid_request'
-    | 'state_mismatch'
     | 'access_denied'
     | 'no_refresh_token'
     | 'environment_not_found'

@@ -141,5 +141,5 @@ export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
 export type { TimeoutOptions } from './timeouts.js';
 export type { BearerTokens, PingOneRequestOptions } from './bearer-token.js';
 export { parseEmulatorOrigin } from './emulator-host-mapping.js';
-export { requestJson, expectJson, errorFor, type JsonRequest, type JsonResponse } from './request-json.js';
+export { requestJson, errorFor, type JsonRequest, type JsonResponse } from './request-json.js';
 export { redactText, redactHeaders, redactValue } from './redact.js';

@@ -63,13 +63,6 @@ export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: 
     }
 }
 
-/** Like requestJson, but a non-2xx answer throws PingOneApiError (RateLimitedError for 429). */
-export async function expectJson<T = unknown>(dispatcher: Dispatcher, options: JsonRequest): Promise<JsonResponse<T>> {
-    const response = await requestJson<T>(dispatcher, options);
-    if (response.status >= 200 && response.status < 300) return response;
-    throw errorFor(response, options);
-}
-
 export function errorFor(response: JsonResponse, options: Pick<JsonRequest, 'method' | 'url' | 'form' | 'json'>): PingOneApiError {
     return pingOneErrorFrom(response, { method: options.method ?? ((options.form ?? options.json) ? 'POST' : 'GET'), url: options.url });
 }

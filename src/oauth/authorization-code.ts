@@ -40,15 +40,11 @@ export function startAuthorization(input: {
 }
 
 /**
- * Reads the redirect back from PingOne: the state must be the attempt's own (else it is another
- * attempt's or a forged one), and an `error` becomes an AuthFailedError saying what PingOne said.
+ * Reads the redirect back from PingOne: its code, or its `error` as an AuthFailedError saying what
+ * PingOne said. The state must already have been matched to the attempt by the caller, which needs
+ * it first to find the attempt (its code verifier) or to ignore a stray redirect.
  */
-export function readCallback(params: URLSearchParams, expectedState: string): string {
-    if (params.get('state') !== expectedState) {
-        throw new AuthFailedError('state_mismatch', 'The sign-on came back with a state that does not belong to this attempt.', {
-            hint: 'Start the sign-on again from this connector; do not reuse an old browser tab.',
-        });
-    }
+export function readCallback(params: URLSearchParams): string {
     const error = params.get('error');
     if (error !== null) {
         const description = params.get('error_description');

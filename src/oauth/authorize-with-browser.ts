@@ -28,8 +28,11 @@ export async function authorizeWithBrowser(options: BrowserAuthorizationOptions)
             ...(options.signal ? { signal: options.signal } : {}),
             ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
         });
-        await options.openBrowser(request.url);
-        return await exchangeAuthorizationCode(options, request, await code, options.signal);
+        // Awaited together, so that whichever fails first (openBrowser may even throw at once) is the
+        // answer and the other's later failure, such as close() ending the wait, is handled.
+        const shown = (async () => options.openBrowser(request.url))();
+        const [, received] = await Promise.all([shown, code]);
+        return await exchangeAuthorizationCode(options, request, received, options.signal);
     } finally {
         await receiver.close();
     }

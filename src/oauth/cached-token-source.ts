@@ -20,7 +20,7 @@ export interface CacheOptions {
     now?: () => number;
 }
 
-const minimumRenewBeforeMs = 2_000;
+export const minimumRenewBeforeMs = 2_000;
 
 /**
  * Keeps one token and renews it before it expires. Every caller shares the token request in

@@ -1,6 +1,6 @@
 export { CachedTokenSource, type TokenSource, type CacheOptions } from './cached-token-source.js';
 export { clientCredentialsTokenSource } from './client-credentials.js';
-export { refreshTokenSource, type RefreshTokenSourceOptions } from './refresh-token.js';
+export { refreshTokenSource, type RefreshTokenSourceOptions, type SharedTokens } from './refresh-token.js';
 export { startAuthorization, readCallback, exchangeAuthorizationCode, type AuthorizationRequest } from './authorization-code.js';
 export { startCallbackReceiver, type CallbackReceiver } from './loopback-callback.js';
 export { authorizeWithBrowser, type BrowserAuthorizationOptions } from './authorize-with-browser.js';

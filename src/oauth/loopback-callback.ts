@@ -6,8 +6,12 @@ import { readCallback } from './authorization-code.js';
 export interface CallbackReceiver {
     /** `http://127.0.0.1:<port>/callback`: register it as a redirect URI of the PingOne application. */
     redirectUri: string;
-    /** Resolves to the code of the first redirect carrying `expectedState`; other hits are answered and ignored. */
+    /**
+     * Resolves to the code of the first redirect carrying `expectedState`; other hits are answered
+     * and ignored. Rejects when the time is up, the signal aborts, or the receiver is closed first.
+     */
     waitForCode(expectedState: string, options?: { signal?: AbortSignal; timeoutMs?: number }): Promise<string>;
+    /** Stops the server; a wait still pending is rejected. */
     close(): Promise<void>;
 }
 
@@ -21,6 +25,7 @@ const page = (title: string, text: string) =>
  */
 export async function startCallbackReceiver(options: { port?: number } = {}): Promise<CallbackReceiver> {
     let deliver: ((params: URLSearchParams) => 'accepted' | 'failed' | 'ignored') | undefined;
+    let stop: (() => void) | undefined;
     const server: Server = createServer((request, response) => {
         const url = new URL(request.url ?? '/', 'http://127.0.0.1');
         const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
@@ -50,26 +55,28 @@ export async function startCallbackReceiver(options: { port?: number } = {}): Pr
                     clearTimeout(timer);
                     signal?.removeEventListener('abort', onAbort);
                     deliver = undefined;
+                    stop = undefined;
                 };
-                const onAbort = () => {
+                const fail = (error: unknown) => {
                     finish();
-                    reject(signal?.reason);
+                    reject(error);
                 };
-                const timer = setTimeout(() => {
-                    finish();
-                    reject(
-                        new AuthFailedError('access_denied', `No sign-on came back within ${Math.round(timeoutMs / 1000)} s.`, {
-                            hint: 'Start the sign-on again.',
-                        }),
-                    );
-                }, timeoutMs);
+                const onAbort = () => fail(signal?.reason);
+                const timer = setTimeout(
+                    () => fail(new AuthFailedError('access_denied', `No sign-on came back within ${spoken(timeoutMs)}.`, { hint: 'Start the sign-on again.' })),
+                    timeoutMs,
+                );
+                // The receiver's server keeps the process up while it waits; the timer alone must not.
+                timer.unref();
+                stop = () =>
+                    fail(new AuthFailedError('access_denied', 'The sign-on was stopped before PingOne came back.', { hint: 'Start the sign-on again.' }));
                 signal?.addEventListener('abort', onAbort, { once: true });
                 deliver = (params) => {
                     // A stray or stale redirect must not end the attempt in progress.
                     if (params.get('state') !== expectedState) return 'ignored';
                     finish();
                     try {
-                        resolve(readCallback(params, expectedState));
+                        resolve(readCallback(params));
                         return 'accepted';
                     } catch (error) {
                         reject(error);
@@ -78,10 +85,17 @@ export async function startCallbackReceiver(options: { port?: number } = {}): Pr
                 };
             });
         },
-        close: () =>
-            new Promise<void>((resolve) => {
+        close: () => {
+            // A wait still pending when the receiver closes ends now, its timer with it.
+            stop?.();
+            return new Promise<void>((resolve) => {
                 server.closeAllConnections();
                 server.close(() => resolve());
-            }),
+            });
+        },
     };
+}
+
+function spoken(ms: number): string {
+    return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }

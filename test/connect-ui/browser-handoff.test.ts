@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getConnector } from '../../connectors/registry.generated.js';
-import { browserUrlFor } from '../../src/connect-ui/browser-url.js';
+import { browserUrlFor } from '../../src/connections/browser-url.js';
 import { openInBrowser } from '../../src/connect-ui/open-in-browser.js';
 
 // Handing addresses to a browser: PingOne's sign-on page mapped to the emulator, and `--open`.

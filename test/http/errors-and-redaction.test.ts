@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PingOneApiError, RateLimitedError } from '../../src/errors/index.js';
-import { expectJson, parseRetryAfter, redactHeaders, redactText, redactValue, backoffDelay } from '../../src/http/index.js';
+import { parseRetryAfter, redactHeaders, redactText, redactValue, backoffDelay } from '../../src/http/index.js';
 import { sendJson } from '../support/loopback-server.js';
-import { serverAndDispatcher } from './fixture.js';
+import { failureOf, serverAndDispatcher } from './fixture.js';
 
 describe('PingOne error bodies', () => {
     it('become a PingOneApiError with PingOne code, details, target, innerError and id', async () => {
@@ -13,11 +13,11 @@ describe('PingOne error bodies', () => {
             details: [{ code: 'UNIQUENESS_VIOLATION', target: 'username', message: 'must be unique', innerError: { existingId: 'u-1' } }],
         };
         const { dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 400, body));
-        const error: unknown = await expectJson(dispatcher, {
+        const error: unknown = await failureOf(dispatcher, {
             method: 'POST',
             url: 'https://api.pingone.com/v1/environments/env/users?filter=secret-ish',
             json: { password: 'P@ssw0rd-in-body' },
-        }).catch((caught: unknown) => caught);
+        });
         expect(error).toBeInstanceOf(PingOneApiError);
         const failure = error as PingOneApiError;
         expect(failure).toMatchObject({ code: 'pingone_error', status: 400, pingOneCode: 'INVALID_DATA', id: body.id, path: '/v1/environments/env/users' });
@@ -32,7 +32,7 @@ describe('PingOne error bodies', () => {
         const { dispatcher } = await serverAndDispatcher((_request, response) =>
             sendJson(response, 429, { id: 'x', code: 'REQUEST_LIMITED', message: 'Too many' }, { 'retry-after': '90' }),
         );
-        const error: unknown = await expectJson(dispatcher, { url: 'https://api.pingone.com/v1/environments/env' }).catch((caught: unknown) => caught);
+        const error: unknown = await failureOf(dispatcher, { url: 'https://api.pingone.com/v1/environments/env' });
         expect(error).toBeInstanceOf(RateLimitedError);
         expect(error).toBeInstanceOf(PingOneApiError);
         expect(error).toMatchObject({ code: 'rate_limited', retryAfterMs: 90_000, status: 429, pingOneCode: 'REQUEST_LIMITED' });
@@ -47,7 +47,7 @@ describe('PingOne error bodies', () => {
             },
             { retry: { maxRetries: 0 } },
         );
-        await expect(expectJson(dispatcher, { url: 'https://api.pingone.com/v1/x' })).rejects.toThrow('PingOne answered 502 to GET /v1/x: HTTP 502');
+        expect((await failureOf(dispatcher, { url: 'https://api.pingone.com/v1/x' })).message).toContain('PingOne answered 502 to GET /v1/x: HTTP 502');
     });
 });
 

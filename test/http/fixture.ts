@@ -1,5 +1,13 @@
 import { afterEach } from 'vitest';
-import { createPingOneDispatcher, type PingOneDispatcher, type PingOneDispatcherOptions } from '../../src/http/index.js';
+import type { PingOneApiError } from '../../src/errors/index.js';
+import {
+    createPingOneDispatcher,
+    errorFor,
+    requestJson,
+    type JsonRequest,
+    type PingOneDispatcher,
+    type PingOneDispatcherOptions,
+} from '../../src/http/index.js';
 import { startLoopbackServer, type LoopbackHandler, type LoopbackServer } from '../support/loopback-server.js';
 
 export const allowedHosts = ['auth.pingone.com', 'api.pingone.com'];
@@ -20,4 +28,9 @@ export async function serverAndDispatcher(
     const dispatcher = createPingOneDispatcher({ allowedHosts, emulatorOrigin: server.origin, random: () => 0, ...options });
     opened.push(dispatcher);
     return { server, dispatcher };
+}
+
+/** The error a non-2xx answer becomes (as the token endpoint throws it for 429 and 5xx). */
+export async function failureOf(dispatcher: PingOneDispatcher, request: JsonRequest): Promise<PingOneApiError> {
+    return errorFor(await requestJson(dispatcher, request), request);
 }

@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { NetworkError, RateLimitedError } from '../../src/errors/index.js';
-import { bearerCapable, createPingOneDispatcher, expectJson, requestJson } from '../../src/http/index.js';
+import { bearerCapable, createPingOneDispatcher, requestJson } from '../../src/http/index.js';
 import { startLoopbackServer, sendJson } from '../support/loopback-server.js';
-import { allowedHosts, serverAndDispatcher } from './fixture.js';
+import { allowedHosts, failureOf, serverAndDispatcher } from './fixture.js';
 
 // These cases need a server that misbehaves on cue (a reset socket, a Retry-After date, a burst of
 // 503s at a given request): a small loopback node:http server, not the emulator.
@@ -124,7 +124,7 @@ describe('retries', () => {
                 retry: { maxRetryAfterMs: 5_000 },
             },
         );
-        const error: unknown = await expectJson(dispatcher, { url: usersUrl }).catch((caught: unknown) => caught);
+        const error: unknown = await failureOf(dispatcher, { url: usersUrl });
         expect(error).toBeInstanceOf(RateLimitedError);
         expect((error as RateLimitedError).retryAfterMs).toBe(120_000);
         expect(server.requests).toHaveLength(1);

@@ -60,6 +60,26 @@ describe('authorization code with PKCE against the emulator', () => {
         await expect(replay.getAccessToken()).rejects.toMatchObject({ reason: 'invalid_grant' });
     });
 
+    it('after a failed save, renews with the refresh token it holds, not the spent one still saved', async () => {
+        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokens = await authorizeWithBrowser({ ...tokenClient, scopes: ['openid', 'profile'], openBrowser: signOnThroughPage });
+        const signedOn = { ...tokens, expiresAt: 0 };
+        // The saved tokens stay the sign-on's: saving the first renewal fails.
+        let saves = 0;
+        const source = refreshTokenSource({
+            ...tokenClient,
+            tokens: signedOn,
+            shared: { exclusively: (renew) => renew(AbortSignal.timeout(10_000)), saved: () => signedOn },
+            onRotate: () => {
+                saves += 1;
+                if (saves === 1) throw new Error('disk full');
+            },
+        });
+        await expect(source.getAccessToken()).rejects.toThrow('disk full');
+        await expect(source.getAccessToken()).resolves.toBeTruthy();
+        expect(saves).toBe(2);
+    });
+
     it('builds the authorize URL through the connector with S256 and a fresh state each time', () => {
         const { connector, config } = client(emulator().web, 'client_secret_basic', 'pingone');
         const input = { connector, config, clientId: 'c', redirectUri: 'http://127.0.0.1:9/callback', scopes: ['openid'] };
@@ -73,10 +93,11 @@ describe('authorization code with PKCE against the emulator', () => {
         expect(first.url.toString()).not.toContain(first.codeVerifier);
     });
 
-    it('refuses a callback whose state is not the attempt’s, and reports PingOne’s error', () => {
-        expect(() => readCallback(new URLSearchParams({ code: 'x', state: 'other' }), 'mine')).toThrow(AuthFailedError);
-        expect(() => readCallback(new URLSearchParams({ error: 'access_denied', state: 'mine' }), 'mine')).toThrow(/access_denied/);
-        expect(readCallback(new URLSearchParams({ code: 'x', state: 'mine' }), 'mine')).toBe('x');
+    it('reads the code of a callback, and reports PingOne’s error', () => {
+        const refused = new URLSearchParams({ error: 'access_denied', state: 'mine' });
+        expect(() => readCallback(refused)).toThrow(AuthFailedError);
+        expect(() => readCallback(refused)).toThrow(expect.objectContaining({ reason: 'access_denied', message: expect.stringContaining('access_denied') }));
+        expect(readCallback(new URLSearchParams({ code: 'x', state: 'mine' }))).toBe('x');
     });
 
     it('the loopback receiver ignores a stray redirect and serves only /callback on 127.0.0.1', async () => {
@@ -92,6 +113,46 @@ describe('authorization code with PKCE against the emulator', () => {
         } finally {
             await receiver.close();
         }
+    });
+
+    it('an openBrowser that throws fails the sign-on with its error, leaving no unhandled rejection and no timer holding the process', async () => {
+        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const unhandled: unknown[] = [];
+        const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+        process.on('unhandledRejection', onUnhandled);
+        const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+        try {
+            const noBrowser = new Error('no browser on this machine');
+            const openBrowser = () => {
+                throw noBrowser;
+            };
+            const before = timers();
+            // The default wait (10 minutes) must not keep a timer alive after the attempt failed.
+            await expect(authorizeWithBrowser({ ...tokenClient, scopes: ['openid'], openBrowser })).rejects.toBe(noBrowser);
+            expect(timers()).toBe(before);
+            // A short wait must not fire later as a rejection nobody handles.
+            await expect(authorizeWithBrowser({ ...tokenClient, scopes: ['openid'], openBrowser, timeoutMs: 100 })).rejects.toBe(noBrowser);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            expect(unhandled).toEqual([]);
+        } finally {
+            process.off('unhandledRejection', onUnhandled);
+        }
+    });
+
+    it('words a sign-on that did not come back in time with the wait as given', async () => {
+        const receiver = await startCallbackReceiver();
+        try {
+            await expect(receiver.waitForCode('expected', { timeoutMs: 500 })).rejects.toThrow('No sign-on came back within 500 ms.');
+        } finally {
+            await receiver.close();
+        }
+    });
+
+    it('closing the receiver ends a wait still pending', async () => {
+        const receiver = await startCallbackReceiver();
+        const waiting = receiver.waitForCode('expected');
+        await receiver.close();
+        await expect(waiting).rejects.toThrow('The sign-on was stopped before PingOne came back.');
     });
 
     it('a code can be exchanged only once', async () => {
