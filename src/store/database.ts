@@ -10,7 +10,7 @@ const sqliteHints: Record<string, { reason: string; hint: string }> = {
     SQLITE_CANTOPEN: { reason: 'io', hint: 'Check that the directory exists and is writable, or choose another place with --db.' },
     SQLITE_READONLY: { reason: 'io', hint: 'The database file or its directory is read-only; fix its permissions or choose another --db.' },
     SQLITE_FULL: { reason: 'io', hint: 'The disk is full; free some space and run again (nothing committed was lost).' },
-    SQLITE_BUSY: { reason: 'busy', hint: 'Another pingone-connector process holds the database; wait for it to finish and run again.' },
+    SQLITE_BUSY: { reason: 'busy', hint: 'Another process kept the database locked for over 5 seconds; wait for it to finish and run again.' },
 };
 
 /** Turns a SQLite failure into a StoreError with a hint; errors of our own pass through unchanged. */

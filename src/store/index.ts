@@ -41,9 +41,30 @@ export interface OpenStoreOptions {
 export function openStore(options: OpenStoreOptions) {
     ensureStoreDirectory(options.path);
     const db = openDatabase(options.path, options.synchronous === undefined ? {} : { synchronous: options.synchronous });
+    try {
+        return storeOn(db, options);
+    } catch (error) {
+        db.close();
+        throw toStoreError(error, options.path);
+    }
+}
+
+function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const checkpointer = walCheckpointer(db, options.path);
     const clock = options.now ?? (() => new Date());
-    const context: StoreContext = { db, path: options.path, now: () => clock().toISOString() };
+    const context: StoreContext = {
+        db,
+        path: options.path,
+        now: () => clock().toISOString(),
+        writeTransaction(fn) {
+            const transaction = db.transaction(fn).immediate;
+            return (...args) => {
+                // Once per outermost transaction: a savepoint inside one only adds to its commit.
+                if (!db.inTransaction) checkpointer.beforeWrite();
+                return transaction(...args);
+            };
+        },
+    };
     const connections = createConnectionsRepo(context);
     const models = createModelsRepo(context);
     const translated = <T extends object>(repo: T): T => withStoreErrors(repo, options.path);
@@ -51,12 +72,7 @@ export function openStore(options: OpenStoreOptions) {
 
     let secrets: SecretsStore | undefined;
     const runs = translated(createRunsRepo(context, connections));
-    try {
-        runs.settleInterrupted();
-    } catch (error) {
-        db.close();
-        throw error;
-    }
+    runs.settleInterrupted();
 
     return {
         path: options.path,
@@ -90,8 +106,7 @@ export function openStore(options: OpenStoreOptions) {
                 });
             }
             try {
-                checkpointer.beforeWrite();
-                return db.transaction(fn)();
+                return context.writeTransaction(fn)();
             } catch (error) {
                 throw toStoreError(error, options.path);
             }

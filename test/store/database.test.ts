@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
@@ -8,6 +8,15 @@ import { schemaVersion } from '../../src/store/migrations.js';
 import { useTempStore } from './temp-store.js';
 
 const temp = useTempStore();
+
+/** Where a symbolic link points, or undefined once it is gone. */
+function readlinkOr(link: string): string | undefined {
+    try {
+        return readlinkSync(link);
+    } catch {
+        return undefined;
+    }
+}
 
 describe('the database file', () => {
     it('is in WAL mode with foreign keys on, at the current schema version, and reopens without migrating again', () => {
@@ -48,5 +57,28 @@ describe('the database file', () => {
         expect(() => openStore({ path })).toThrow(
             expect.objectContaining({ reason: 'not_a_database', message: expect.stringContaining(path), hint: expect.stringContaining('--db') }),
         );
+    });
+});
+
+describe('a database the store cannot use', () => {
+    /** The descriptors this process has open on the file: a store that failed to open must leave none. */
+    const descriptorsOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => readlinkOr(`/proc/self/fd/${fd}`) === path);
+
+    it('fails to open with a StoreError and leaves the file closed when a table is missing', () => {
+        temp.store.close();
+        const raw = new Database(temp.path);
+        raw.exec('DROP TABLE checkpoints');
+        raw.close();
+        expect(descriptorsOn(temp.path)).toEqual([]);
+        const failure = (() => {
+            try {
+                openStore({ path: temp.path });
+            } catch (error) {
+                return error;
+            }
+        })();
+        expect(descriptorsOn(temp.path)).toEqual([]);
+        expect(failure).toBeInstanceOf(StoreError);
+        expect(failure).toMatchObject({ message: expect.stringMatching(/no such table: checkpoints/) });
     });
 });
