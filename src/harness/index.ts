@@ -142,7 +142,12 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         const runtime = await runtimeOf(connection);
         const started = performance.now();
         const before = runtime.stats();
-        const runId = store.runs.start(connection, script, kind);
+        // A sync refused because it is running already must not clear that run's checkpoint first.
+        const runId = store.transaction(() => {
+            const id = store.runs.start(connection, script, kind);
+            if (full) store.checkpoints.clear(connection, script);
+            return id;
+        });
         const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal);
         let outcome: Awaited<ReturnType<typeof body>>;
         try {
@@ -181,7 +186,6 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             const integration = (await runtimeOf(connection)).view.integration;
             const script = await loadScript(scriptsRoot, integration, 'sync', sync);
             const { executeSync } = await loadExecute();
-            if (runOptions.full) store.checkpoints.clear(connection, sync);
             return run(
                 'sync',
                 connection,
