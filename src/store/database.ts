@@ -31,22 +31,37 @@ export function toStoreError(error: unknown, path: string): unknown {
     });
 }
 
-/** The same repository, its methods turning SQLite failures (disk full, busy, ...) into StoreErrors. */
+/** The same repository, its methods (generators too) turning SQLite failures (disk full, busy, ...) into StoreErrors. */
 export function withStoreErrors<T extends object>(repo: T, path: string): T {
     const wrapped: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(repo)) {
-        wrapped[name] =
-            typeof value === 'function' && value.constructor.name === 'Function'
-                ? (...args: unknown[]) => {
-                      try {
-                          return (value as (...args: unknown[]) => unknown)(...args);
-                      } catch (error) {
-                          throw toStoreError(error, path);
-                      }
-                  }
-                : value;
-    }
+    for (const [name, value] of Object.entries(repo)) wrapped[name] = typeof value === 'function' ? translating(value as Method, path) : value;
     return wrapped as T;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+function translating(method: Method, path: string): Method {
+    switch (method.constructor.name) {
+        case 'Function':
+            return (...args) => {
+                try {
+                    return method(...args);
+                } catch (error) {
+                    throw toStoreError(error, path);
+                }
+            };
+        case 'GeneratorFunction':
+            // A generator's body runs as it is iterated, so its failures surface from next(), not from the call.
+            return function* (...args: unknown[]) {
+                try {
+                    return yield* method(...args) as Generator<unknown, unknown, unknown>;
+                } catch (error) {
+                    throw toStoreError(error, path);
+                }
+            };
+        default:
+            throw new TypeError(`withStoreErrors cannot translate the failures of ${method.constructor.name} ${method.name}.`);
+    }
 }
 
 /**

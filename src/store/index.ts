@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { StoreError } from '../errors/store-error.js';
 import { createCheckpointsRepo } from './checkpoints-repo.js';
 import { createConnectionsRepo } from './connections-repo.js';
@@ -111,9 +111,17 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
                 throw toStoreError(error, options.path);
             }
         },
-        /** `ok`, or SQLite's list of problems. */
+        /** `ok`, or SQLite's list of problems, one a line. */
         integrityCheck(): string {
-            return (db.pragma('integrity_check', { simple: true }) as string) ?? 'ok';
+            const problems: string[] = [];
+            try {
+                for (const problem of db.prepare<[], string>('PRAGMA integrity_check').pluck().iterate()) problems.push(problem);
+            } catch (error) {
+                // Damage can stop the check part-way: what it found stands, followed by why it stopped.
+                if (!(error instanceof Database.SqliteError)) throw error;
+                problems.push(`The check stopped: ${error.message} (${error.code}).`);
+            }
+            return problems.join('\n');
         },
         close(): void {
             checkpointer.stop();
