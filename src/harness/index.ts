@@ -123,6 +123,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             metadata: {
                 get: () => store.metadata.get(runtime.view.name),
                 set: (metadata) => store.metadata.set(runtime.view.name, metadata),
+                update: (metadata) => store.metadata.update(runtime.view.name, metadata),
             },
             redactor,
             signal,
