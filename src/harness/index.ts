@@ -123,6 +123,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             metadata: {
                 get: () => store.metadata.get(runtime.view.name),
                 set: (metadata) => store.metadata.set(runtime.view.name, metadata),
+                update: (metadata) => store.metadata.update(runtime.view.name, metadata),
             },
             redactor,
             signal,
@@ -142,7 +143,12 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         const runtime = await runtimeOf(connection);
         const started = performance.now();
         const before = runtime.stats();
-        const runId = store.runs.start(connection, script, kind);
+        // A sync refused because it is running already must not clear that run's checkpoint first.
+        const runId = store.transaction(() => {
+            const id = store.runs.start(connection, script, kind);
+            if (full) store.checkpoints.clear(connection, script);
+            return id;
+        });
         const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal);
         let outcome: Awaited<ReturnType<typeof body>>;
         try {
@@ -181,7 +187,6 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             const integration = (await runtimeOf(connection)).view.integration;
             const script = await loadScript(scriptsRoot, integration, 'sync', sync);
             const { executeSync } = await loadExecute();
-            if (runOptions.full) store.checkpoints.clear(connection, sync);
             return run(
                 'sync',
                 connection,
@@ -235,8 +240,11 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             };
         },
         async close() {
-            for (const name of [...runtimes.keys()]) await forget(name);
+            // Every runtime and the store close whichever of them fails; the first failure is reported after.
+            const closed = await Promise.allSettled([...runtimes.keys()].map((name) => forget(name)));
             store.close();
+            const failed = closed.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+            if (failed !== undefined) throw failed.reason;
         },
     };
 }

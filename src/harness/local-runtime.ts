@@ -116,7 +116,7 @@ export function withLocalRuntime<TBase extends NangoBaseClass>(Base: TBase) {
 
         override async updateMetadata(metadata: unknown): Promise<MetadataResult> {
             this.throwIfAbortedOrKilled();
-            this.run.metadata.set({ ...(this.run.metadata.get() ?? {}), ...asObject(metadata) });
+            this.run.metadata.update(asObject(metadata));
             return metadataResult(this.run.connection);
         }
 

@@ -28,6 +28,8 @@ export interface ConnectionView {
 export interface MetadataAccess {
     get(): Record<string, unknown> | null;
     set(metadata: Record<string, unknown>): void;
+    /** Merges the top-level fields into the stored metadata in one transaction, so that a concurrent writer's fields stay. */
+    update(metadata: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** Everything one script run touches; built by the harness, shared by the Nango classes. */

@@ -10,7 +10,7 @@ const sqliteHints: Record<string, { reason: string; hint: string }> = {
     SQLITE_CANTOPEN: { reason: 'io', hint: 'Check that the directory exists and is writable, or choose another place with --db.' },
     SQLITE_READONLY: { reason: 'io', hint: 'The database file or its directory is read-only; fix its permissions or choose another --db.' },
     SQLITE_FULL: { reason: 'io', hint: 'The disk is full; free some space and run again (nothing committed was lost).' },
-    SQLITE_BUSY: { reason: 'busy', hint: 'Another pingone-connector process holds the database; wait for it to finish and run again.' },
+    SQLITE_BUSY: { reason: 'busy', hint: 'Another process kept the database locked for over 5 seconds; wait for it to finish and run again.' },
 };
 
 /** Turns a SQLite failure into a StoreError with a hint; errors of our own pass through unchanged. */
@@ -31,22 +31,37 @@ export function toStoreError(error: unknown, path: string): unknown {
     });
 }
 
-/** The same repository, its methods turning SQLite failures (disk full, busy, ...) into StoreErrors. */
+/** The same repository, its methods (generators too) turning SQLite failures (disk full, busy, ...) into StoreErrors. */
 export function withStoreErrors<T extends object>(repo: T, path: string): T {
     const wrapped: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(repo)) {
-        wrapped[name] =
-            typeof value === 'function' && value.constructor.name === 'Function'
-                ? (...args: unknown[]) => {
-                      try {
-                          return (value as (...args: unknown[]) => unknown)(...args);
-                      } catch (error) {
-                          throw toStoreError(error, path);
-                      }
-                  }
-                : value;
-    }
+    for (const [name, value] of Object.entries(repo)) wrapped[name] = typeof value === 'function' ? translating(value as Method, path) : value;
     return wrapped as T;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+function translating(method: Method, path: string): Method {
+    switch (method.constructor.name) {
+        case 'Function':
+            return (...args) => {
+                try {
+                    return method(...args);
+                } catch (error) {
+                    throw toStoreError(error, path);
+                }
+            };
+        case 'GeneratorFunction':
+            // A generator's body runs as it is iterated, so its failures surface from next(), not from the call.
+            return function* (...args: unknown[]) {
+                try {
+                    return yield* method(...args) as Generator<unknown, unknown, unknown>;
+                } catch (error) {
+                    throw toStoreError(error, path);
+                }
+            };
+        default:
+            throw new TypeError(`withStoreErrors cannot translate the failures of ${method.constructor.name} ${method.name}.`);
+    }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { StoreError } from '../errors/store-error.js';
 import { createCheckpointsRepo } from './checkpoints-repo.js';
 import { createConnectionsRepo } from './connections-repo.js';
@@ -41,9 +41,30 @@ export interface OpenStoreOptions {
 export function openStore(options: OpenStoreOptions) {
     ensureStoreDirectory(options.path);
     const db = openDatabase(options.path, options.synchronous === undefined ? {} : { synchronous: options.synchronous });
+    try {
+        return storeOn(db, options);
+    } catch (error) {
+        db.close();
+        throw toStoreError(error, options.path);
+    }
+}
+
+function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const checkpointer = walCheckpointer(db, options.path);
     const clock = options.now ?? (() => new Date());
-    const context: StoreContext = { db, path: options.path, now: () => clock().toISOString() };
+    const context: StoreContext = {
+        db,
+        path: options.path,
+        now: () => clock().toISOString(),
+        writeTransaction(fn) {
+            const transaction = db.transaction(fn).immediate;
+            return (...args) => {
+                // Once per outermost transaction: a savepoint inside one only adds to its commit.
+                if (!db.inTransaction) checkpointer.beforeWrite();
+                return transaction(...args);
+            };
+        },
+    };
     const connections = createConnectionsRepo(context);
     const models = createModelsRepo(context);
     const translated = <T extends object>(repo: T): T => withStoreErrors(repo, options.path);
@@ -51,12 +72,7 @@ export function openStore(options: OpenStoreOptions) {
 
     let secrets: SecretsStore | undefined;
     const runs = translated(createRunsRepo(context, connections));
-    try {
-        runs.settleInterrupted();
-    } catch (error) {
-        db.close();
-        throw error;
-    }
+    runs.settleInterrupted();
 
     return {
         path: options.path,
@@ -98,15 +114,22 @@ export function openStore(options: OpenStoreOptions) {
                 });
             }
             try {
-                checkpointer.beforeWrite();
-                return db.transaction(fn)();
+                return context.writeTransaction(fn)();
             } catch (error) {
                 throw toStoreError(error, options.path);
             }
         },
-        /** `ok`, or SQLite's list of problems. */
+        /** `ok`, or SQLite's list of problems, one a line. */
         integrityCheck(): string {
-            return (db.pragma('integrity_check', { simple: true }) as string) ?? 'ok';
+            const problems: string[] = [];
+            try {
+                for (const problem of db.prepare<[], string>('PRAGMA integrity_check').pluck().iterate()) problems.push(problem);
+            } catch (error) {
+                // Damage can stop the check part-way: what it found stands, followed by why it stopped.
+                if (!(error instanceof Database.SqliteError)) throw error;
+                problems.push(`The check stopped: ${error.message} (${error.code}).`);
+            }
+            return problems.join('\n');
         },
         close(): void {
             checkpointer.stop();

@@ -29,7 +29,7 @@ export function createMetadataRepo(context: StoreContext, connections: Connectio
         set(connection: string, metadata: ConnectionMetadata): void {
             write.run(JSON.stringify(checkMetadata(connection, metadata)), context.now(), connections.idOf(connection));
         },
-        update: db.transaction((connection: string, metadata: ConnectionMetadata): ConnectionMetadata => {
+        update: context.writeTransaction((connection: string, metadata: ConnectionMetadata): ConnectionMetadata => {
             const merged = { ...get(connection), ...checkMetadata(connection, metadata) };
             write.run(JSON.stringify(merged), context.now(), connections.idOf(connection));
             return merged;

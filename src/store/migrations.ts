@@ -114,9 +114,12 @@ export function migrate(db: Database.Database, path: string, target = schemaVers
     }
     for (let version = current; version < target; version++) {
         const step = migrations[version] as string;
+        // IMMEDIATE, and the version read again under the write lock: another process opening the
+        // same new database at once may have applied this step while this one waited for the lock.
         db.transaction(() => {
+            if (db.pragma('user_version', { simple: true }) !== version) return;
             db.exec(step);
             db.pragma(`user_version = ${version + 1}`);
-        })();
+        }).immediate();
     }
 }

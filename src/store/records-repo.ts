@@ -95,7 +95,7 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return stored !== undefined && sameContent(stored.payload, content);
     }
 
-    const saveBatch = db.transaction((connection: string, model: string, records: readonly unknown[]): SaveResult => {
+    const saveBatch = context.writeTransaction((connection: string, model: string, records: readonly unknown[]): SaveResult => {
         const contents = contentsOf(records, model);
         const row = modelFor(connection, model);
         const now = context.now();
@@ -126,7 +126,7 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return result;
     });
 
-    const updateBatch = db.transaction((connection: string, model: string, partials: readonly unknown[]): UpdateResult => {
+    const updateBatch = context.writeTransaction((connection: string, model: string, partials: readonly unknown[]): UpdateResult => {
         if (!Array.isArray(partials))
             throw new StoreError('invalid_argument', `The ${model} update batch is not an array.`, { hint: 'Pass an array of partial records.' });
         // Several partials for one id merge in order, then count as one update.
@@ -167,7 +167,7 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return result;
     });
 
-    const deleteBatch = db.transaction((connection: string, model: string, records: readonly unknown[]): DeleteResult => {
+    const deleteBatch = context.writeTransaction((connection: string, model: string, records: readonly unknown[]): DeleteResult => {
         if (!Array.isArray(records))
             throw new StoreError('invalid_argument', `The ${model} delete batch is not an array.`, { hint: 'Pass an array of records with an `id` field.' });
         const ids = new Set(

@@ -34,6 +34,11 @@ export interface RunEntry {
     error: string | null;
 }
 
+interface RunningRow {
+    id: number;
+    pid: number | null;
+}
+
 const kinds: readonly string[] = ['sync', 'action', 'on-event'];
 const selectColumns = `SELECT r.id, c.name AS connection, r.script, r.kind, r.status, r.started_at AS startedAt, r.finished_at AS finishedAt,
     r.added, r.updated, r.deleted, r.requests, r.retries, r.error FROM runs r JOIN connections c ON c.id = r.connection_id`;
@@ -52,7 +57,10 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     const insert = db.prepare<[number, string, string, string, number]>(
         "INSERT INTO runs (connection_id, script, kind, status, started_at, pid) VALUES (?, ?, ?, 'running', ?, ?)",
     );
-    const selectRunning = db.prepare<[], { id: number; pid: number | null }>("SELECT id, pid FROM runs WHERE status = 'running'");
+    const selectRunning = db.prepare<[], RunningRow>("SELECT id, pid FROM runs WHERE status = 'running'");
+    const selectRunningSync = db.prepare<[number, string], RunningRow>(
+        "SELECT id, pid FROM runs WHERE connection_id = ? AND script = ? AND kind = 'sync' AND status = 'running'",
+    );
     const interrupt = db.prepare<[string, number]>(
         "UPDATE runs SET status = 'failed', finished_at = ?, error = 'interrupted: its process ended before the run finished' WHERE id = ? AND status = 'running'",
     );
@@ -64,22 +72,58 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     const selectRecent = db.prepare<[number], RunEntry>(`${selectColumns} ORDER BY r.id DESC LIMIT ?`);
     const selectRecentOf = db.prepare<[number, number], RunEntry>(`${selectColumns} WHERE r.connection_id = ? ORDER BY r.id DESC LIMIT ?`);
 
-    return {
-        start(connection: string, script: string, kind: RunKind): number {
-            if (!kinds.includes(kind)) {
-                throw new StoreError('invalid_argument', `Unknown run kind ${JSON.stringify(kind)}.`, { hint: `Use one of ${kinds.join(', ')}.` });
+    /** Marks as failed those of these runs whose process no longer exists; returns the others. */
+    function settleDead(runs: RunningRow[]): { settled: number[]; live: RunningRow[] } {
+        const now = context.now();
+        const settled: number[] = [];
+        const live: RunningRow[] = [];
+        for (const run of runs) {
+            if (run.pid !== null && processExists(run.pid)) {
+                live.push(run);
+            } else {
+                interrupt.run(now, run.id);
+                settled.push(run.id);
             }
-            return Number(insert.run(connections.idOf(connection), script, kind, context.now(), process.pid).lastInsertRowid);
+        }
+        return { settled, live };
+    }
+
+    /**
+     * Two runs of one sync on one connection would share its track-deletes window and overwrite each
+     * other's checkpoints, so a sync starts only when no live process runs it. Actions and on-event
+     * scripts keep no state between calls, and may run side by side.
+     */
+    const start = context.writeTransaction((connection: string, script: string, kind: RunKind): number => {
+        if (!kinds.includes(kind)) {
+            throw new StoreError('invalid_argument', `Unknown run kind ${JSON.stringify(kind)}.`, { hint: `Use one of ${kinds.join(', ')}.` });
+        }
+        const connectionId = connections.idOf(connection);
+        if (kind === 'sync') {
+            const [running] = settleDead(selectRunningSync.all(connectionId, script)).live;
+            if (running !== undefined) {
+                throw new StoreError(
+                    'run_in_progress',
+                    `The sync ${script} of connection ${connection} is already running (run ${running.id}, process ${running.pid}).`,
+                    {
+                        hint: 'Wait for that run to finish, or stop its process, then run the sync again.',
+                    },
+                );
+            }
+        }
+        return Number(insert.run(connectionId, script, kind, context.now(), process.pid).lastInsertRowid);
+    });
+
+    return {
+        /** Logs a run as `running`; refuses a sync that a live process is running already. */
+        start(connection: string, script: string, kind: RunKind): number {
+            return start(connection, script, kind);
         },
         /**
          * Marks as failed the runs left `running` by a process that no longer exists (killed, crashed).
          * Runs of live processes, here or in another terminal, stay as they are. Returns their ids.
          */
         settleInterrupted(): number[] {
-            const dead = selectRunning.all().filter((run) => run.pid === null || !processExists(run.pid));
-            const now = context.now();
-            for (const run of dead) interrupt.run(now, run.id);
-            return dead.map((run) => run.id);
+            return settleDead(selectRunning.all()).settled;
         },
         finish(runId: number, outcome: RunOutcome): void {
             if (outcome.status !== 'success' && outcome.status !== 'failed') {

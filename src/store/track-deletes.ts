@@ -29,7 +29,7 @@ export function createTrackDeletes(context: StoreContext, connections: Connectio
         `UPDATE records SET deleted_at = ?, last_modified_at = ?, last_action = 'DELETED', cursor = ? WHERE model_id = ? AND id = ?`,
     );
 
-    const start = db.transaction((connection: string, model: string, runId: number, restart: boolean): TrackDeletesStartResult => {
+    const start = context.writeTransaction((connection: string, model: string, runId: number, restart: boolean): TrackDeletesStartResult => {
         const row = models.ensure(connections.idOf(connection), checkModelName(model));
         if (row.tracking_run_id !== null && !restart) {
             models.adoptGeneration(row.id, runId);
@@ -39,7 +39,7 @@ export function createTrackDeletes(context: StoreContext, connections: Connectio
         return { generation: row.generation + 1, resumed: false };
     });
 
-    const end = db.transaction((connection: string, model: string, runId: number): { deletedKeys: string[] } => {
+    const end = context.writeTransaction((connection: string, model: string, runId: number): { deletedKeys: string[] } => {
         const row = models.find(connections.idOf(connection), checkModelName(model));
         if (row === undefined || row.tracking_run_id === null) {
             throw new StoreError('invalid_call', `trackDeletesEnd for ${model} was called without trackDeletesStart.`, {

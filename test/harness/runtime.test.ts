@@ -90,6 +90,27 @@ describe('runSync: a Nango sync script against the emulator', () => {
     });
 });
 
+describe('a sync that is running already', () => {
+    it('is refused before it starts: no run logged, its checkpoint kept even with --full', async () => {
+        const harness = await harnessOnEmulator(emulator, 'twice');
+        try {
+            // The first run: logged as running under this (live) process.
+            const first = harness.store.runs.start('twice', 'fixture-users', 'sync');
+            harness.store.checkpoints.save('twice', 'fixture-users', { page: 3 });
+            await expect(harness.runSync('twice', 'fixture-users', { full: true })).rejects.toMatchObject({
+                code: 'store_error',
+                reason: 'run_in_progress',
+                message: expect.stringContaining(`run ${first}`),
+            });
+            expect(harness.store.checkpoints.get('twice', 'fixture-users')).toEqual({ page: 3 });
+            expect(harness.store.runs.recent({ connection: 'twice' }).map((run) => run.id)).toEqual([first]);
+            expect(harness.store.records.summary('twice')).toEqual([]);
+        } finally {
+            await harness.close();
+        }
+    });
+});
+
 describe('the rest of the sync record API', () => {
     it('updates, deletes, reads by id and lists records, holds locks and keeps metadata, as a script sees them', async () => {
         const harness = await harnessOnEmulator(emulator, 'notes');

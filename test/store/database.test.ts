@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
@@ -8,6 +8,33 @@ import { schemaVersion } from '../../src/store/migrations.js';
 import { useTempStore } from './temp-store.js';
 
 const temp = useTempStore();
+
+/** Saves 2,000 records of 1 KB, closes the store and overwrites a page in the middle of the file (records, not the schema). */
+function damageRecords(): void {
+    const padding = 'x'.repeat(1000);
+    for (let batch = 0; batch < 20; batch++) {
+        temp.store.records.saveBatch(
+            'demo',
+            'User',
+            Array.from({ length: 100 }, (_, n) => ({ id: `u${batch}-${n}`, padding })),
+        );
+    }
+    temp.store.close();
+    const pageSize = 4096;
+    const middle = Math.floor(statSync(temp.path).size / pageSize / 2);
+    const file = openSync(temp.path, 'r+');
+    writeSync(file, Buffer.alloc(pageSize, 0x5a), 0, pageSize, middle * pageSize);
+    closeSync(file);
+}
+
+/** Where a symbolic link points, or undefined once it is gone. */
+function readlinkOr(link: string): string | undefined {
+    try {
+        return readlinkSync(link);
+    } catch {
+        return undefined;
+    }
+}
 
 describe('the database file', () => {
     it('is in WAL mode with foreign keys on, at the current schema version, and reopens without migrating again', () => {
@@ -48,5 +75,61 @@ describe('the database file', () => {
         expect(() => openStore({ path })).toThrow(
             expect.objectContaining({ reason: 'not_a_database', message: expect.stringContaining(path), hint: expect.stringContaining('--db') }),
         );
+    });
+});
+
+describe('a database the store cannot use', () => {
+    /** The descriptors this process has open on the file: a store that failed to open must leave none. */
+    const descriptorsOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => readlinkOr(`/proc/self/fd/${fd}`) === path);
+
+    it('fails to open with a StoreError and leaves the file closed when a table is missing', () => {
+        temp.store.close();
+        const raw = new Database(temp.path);
+        raw.exec('DROP TABLE checkpoints');
+        raw.close();
+        expect(descriptorsOn(temp.path)).toEqual([]);
+        const failure = (() => {
+            try {
+                openStore({ path: temp.path });
+            } catch (error) {
+                return error;
+            }
+        })();
+        expect(descriptorsOn(temp.path)).toEqual([]);
+        expect(failure).toBeInstanceOf(StoreError);
+        expect(failure).toMatchObject({ message: expect.stringMatching(/no such table: checkpoints/) });
+    });
+});
+
+describe('a damaged database', () => {
+    it('lists every problem the integrity check finds, one a line, and where the check stopped', () => {
+        damageRecords();
+        const store = openStore({ path: temp.path });
+        try {
+            const problems = store.integrityCheck().split('\n');
+            expect(problems).toEqual(
+                expect.arrayContaining([
+                    expect.stringMatching(/btreeInitPage/),
+                    'wrong # of entries in index records_by_cursor',
+                    'wrong # of entries in index sqlite_autoindex_records_1',
+                    'The check stopped: database disk image is malformed (SQLITE_CORRUPT).',
+                ]),
+            );
+        } finally {
+            store.close();
+        }
+    });
+
+    it('fails iterating its records with a StoreError that says the file is damaged and what to do', () => {
+        damageRecords();
+        const store = openStore({ path: temp.path });
+        try {
+            expect(() => [...store.records.iterate('demo', 'User')]).toThrow(StoreError);
+            expect(() => [...store.records.iterate('demo', 'User')]).toThrow(
+                expect.objectContaining({ reason: 'corrupt', hint: expect.stringMatching(/move it aside/) }),
+            );
+        } finally {
+            store.close();
+        }
     });
 });

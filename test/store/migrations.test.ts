@@ -9,6 +9,7 @@ import { migrate, schemaVersion } from '../../src/store/migrations.js';
 import { createModelsRepo } from '../../src/store/models-repo.js';
 import { createRecordsListing } from '../../src/store/records-listing.js';
 import { createRecordsRepo } from '../../src/store/records-repo.js';
+import type { StoreContext } from '../../src/store/store-context.js';
 
 const directories: string[] = [];
 afterEach(() => {
@@ -25,7 +26,12 @@ function databaseAtVersion2() {
     db.pragma('foreign_keys = ON');
     migrate(db, path, 2);
     let time = Date.parse('2026-03-01T10:00:00.000Z');
-    const context = { db, path, now: () => new Date((time += 1000)).toISOString() };
+    const context: StoreContext = {
+        db,
+        path,
+        now: () => new Date((time += 1000)).toISOString(),
+        writeTransaction: (fn) => db.transaction(fn).immediate,
+    };
     const connections = createConnectionsRepo(context);
     const models = createModelsRepo(context);
     const records = { ...createRecordsRepo(context, connections, models), ...createRecordsListing(context, connections, models) };

@@ -51,6 +51,7 @@ describe('track deletes', () => {
         const failed = store.runs.start('demo', 'users', 'sync');
         store.trackDeletes.trackDeletesStart('demo', 'User', failed);
         store.records.saveBatch('demo', 'User', users(1));
+        store.runs.finish(failed, { status: 'failed', error: 'killed' });
         const full = store.runs.start('demo', 'users', 'sync');
         expect(store.trackDeletes.trackDeletesStart('demo', 'User', full, { restart: true })).toEqual({ generation: 2, resumed: false });
         store.records.saveBatch('demo', 'User', users(3));

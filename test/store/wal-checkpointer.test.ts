@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { walCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.js';
+import { openTempStore } from './temp-store.js';
 
 const opened: Array<{ db: Database.Database; checkpointer: WalCheckpointer; directory: string }> = [];
 afterEach(() => {
@@ -87,5 +88,27 @@ describe('background WAL checkpoints', () => {
         for (let wait = 0; wait < 1_000 && db.pragma('wal_autocheckpoint', { simple: true }) !== 700; wait++) await turn();
         expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(700);
         expect(db.prepare('SELECT count(*) AS n FROM rows').get()).toEqual({ n: rows });
+    });
+});
+
+describe('background WAL checkpoints of a store', () => {
+    it('start for writes outside store.transaction too: a repository write begins the same way', async () => {
+        const temp = openTempStore();
+        try {
+            const { store } = temp;
+            const padding = 'x'.repeat(1000);
+            // Over SQLite's threshold of 1000 pages (4 MB) of log, in standalone saveBatch calls.
+            for (let batch = 0; batch < 100 && store.database.pragma('wal_autocheckpoint', { simple: true }) !== 0; batch++) {
+                store.records.saveBatch(
+                    'demo',
+                    'User',
+                    Array.from({ length: 100 }, (_, n) => ({ id: `u${batch}-${n}`, padding })),
+                );
+                await turn();
+            }
+            expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+        } finally {
+            temp.cleanup();
+        }
     });
 });
