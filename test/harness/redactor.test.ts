@@ -32,6 +32,28 @@ describe('Redactor', () => {
         expect(JSON.stringify(failure.payload)).not.toMatch(/hunter2|spaces|12345678/);
     });
 
+    it('masks secret-named fields in the notations messages print them in, and leaves prose and look-alike names alone', () => {
+        const redactor = new Redactor();
+        const masked: [string, string][] = [
+            ['password: Hunter2Secret!', 'password: [redacted]'],
+            ['refresh_token: abcdef123456', 'refresh_token: [redacted]'],
+            ["{ password: 'S3cret Pass' }", "{ password: '[redacted]' }"],
+            ['password = hunter2', 'password = [redacted]'],
+            ['newPassword=abc&x=1', 'newPassword=[redacted]&x=1'],
+            ['{"newPassword":"Sup3r Secret1"}', '{"newPassword":"[redacted]"}'],
+            ["ActionError { payload: { clientSecret: 'a b c', clientId: 'x' } }", "ActionError { payload: { clientSecret: '[redacted]', clientId: 'x' } }"],
+            ['failed\napi_key=abc', 'failed\napi_key=[redacted]'],
+        ];
+        for (const [text, expected] of masked) expect(redactor.redact(text), text).toBe(expected);
+        for (const text of [
+            'Wrong client ID or client secret: PingOne did not accept them.',
+            'tokenEndpointAuthMethod: CLIENT_SECRET_BASIC',
+            'token_endpoint_auth_method=client_secret_post',
+        ]) {
+            expect(redactor.redact(text), text).toBe(text);
+        }
+    });
+
     it('leaves short values alone so that ordinary words are not masked', () => {
         const redactor = new Redactor();
         redactor.add('abc');
