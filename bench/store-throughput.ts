@@ -30,16 +30,20 @@ export async function saveAll(store: Store, connection: string, records: number)
     const runId = store.runs.start(connection, 'bench-users', 'sync');
     const run = storeForRun(store, { connection, script: 'bench-users', runId, full: false });
     const started = performance.now();
-    for (let first = 0, page = 1; first < records; first += batchSize, page++) {
-        const batch: ScriptRecord[] = [];
-        // sampleUser always sets a string id.
-        for (let index = first; index < Math.min(records, first + batchSize); index++) batch.push(sampleUser(index) as ScriptRecord);
-        run.commit({ saves: [{ model: 'User', records: batch }], updates: [], deletes: [], checkpoint: { page } });
-        await nextTurn();
+    let status: 'success' | 'failed' = 'failed';
+    try {
+        for (let first = 0, page = 1; first < records; first += batchSize, page++) {
+            const batch: ScriptRecord[] = [];
+            // sampleUser always sets a string id.
+            for (let index = first; index < Math.min(records, first + batchSize); index++) batch.push(sampleUser(index) as ScriptRecord);
+            run.commit({ saves: [{ model: 'User', records: batch }], updates: [], deletes: [], checkpoint: { page } });
+            await nextTurn();
+        }
+        status = 'success';
+        return records / ((performance.now() - started) / 1000);
+    } finally {
+        store.runs.finish(runId, { status });
     }
-    const recordsPerSecond = records / ((performance.now() - started) / 1000);
-    store.runs.finish(runId, { status: 'success' });
-    return recordsPerSecond;
 }
 
 export const storeThroughput: Measurement<StoreResult> = {

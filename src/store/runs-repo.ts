@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { StoreContext } from './store-context.js';
@@ -52,8 +53,19 @@ function count(value: number | undefined, field: string): number {
 }
 
 /** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */
+/**
+ * The runs this process has started and not finished, by database and run id. A pid alone does not
+ * tell a live run from a dead one: a container's CLI is pid 1 every time, and a run whose `finish`
+ * failed stays `running` under our own pid. For our pid, this set decides; for others, the process's
+ * existence.
+ */
+const runsOfThisProcess = new Set<string>();
+
 export function createRunsRepo(context: StoreContext, connections: ConnectionsRepo) {
     const { db } = context;
+    const database = path.resolve(context.path);
+    const keyOf = (runId: number | bigint) => `${database}#${runId}`;
+    const isLive = (run: RunningRow) => (run.pid === process.pid ? runsOfThisProcess.has(keyOf(run.id)) : run.pid !== null && processExists(run.pid));
     const insert = db.prepare<[number, string, string, string, number]>(
         "INSERT INTO runs (connection_id, script, kind, status, started_at, pid) VALUES (?, ?, ?, 'running', ?, ?)",
     );
@@ -78,7 +90,7 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
         const settled: number[] = [];
         const live: RunningRow[] = [];
         for (const run of runs) {
-            if (run.pid !== null && processExists(run.pid)) {
+            if (isLive(run)) {
                 live.push(run);
             } else {
                 interrupt.run(now, run.id);
@@ -116,7 +128,10 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     return {
         /** Logs a run as `running`; refuses a sync that a live process is running already. */
         start(connection: string, script: string, kind: RunKind): number {
-            return start(connection, script, kind);
+            const runId = start(connection, script, kind);
+            // Only once committed: a rolled-back id may be handed out again.
+            runsOfThisProcess.add(keyOf(runId));
+            return runId;
         },
         /**
          * Marks as failed the runs left `running` by a process that no longer exists (killed, crashed).
@@ -131,6 +146,8 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
                     hint: 'Finish a run as success or failed.',
                 });
             }
+            // Whatever the update below does, this process no longer runs it.
+            runsOfThisProcess.delete(keyOf(runId));
             const changed = finish.run({
                 id: runId,
                 status: outcome.status,

@@ -51,4 +51,28 @@ describe('starting a run', () => {
         expect(store.runs.get(orphan)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted/) });
         expect(store.runs.get(next)).toMatchObject({ status: 'running' });
     });
+
+    it("settles a run left under this process's own pid that this process did not start (a container's pid 1 again), and starts", () => {
+        const { store } = temp;
+        const connectionId = store.database.prepare<[], { id: number }>("SELECT id FROM connections WHERE name = 'demo'").get()?.id;
+        const leftOver = Number(
+            store.database
+                .prepare(
+                    "INSERT INTO runs (connection_id, script, kind, status, started_at, pid) VALUES (?, 'users', 'sync', 'running', '2026-01-01T00:00:00.000Z', ?)",
+                )
+                .run(connectionId, process.pid).lastInsertRowid,
+        );
+        const next = store.runs.start('demo', 'users', 'sync');
+        expect(store.runs.get(leftOver)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted/) });
+        expect(store.runs.get(next)).toMatchObject({ status: 'running' });
+    });
+
+    it('does not take a run whose finish failed for a live one: the next run of the sync in this process starts', () => {
+        const { store } = temp;
+        const first = store.runs.start('demo', 'users', 'sync');
+        expect(() => store.runs.finish(first, { status: 'success', added: -1 })).toThrow(StoreError);
+        expect(store.runs.get(first)).toMatchObject({ status: 'running' });
+        expect(store.runs.start('demo', 'users', 'sync')).toBeGreaterThan(first);
+        expect(store.runs.get(first)).toMatchObject({ status: 'failed' });
+    });
 });
