@@ -68,6 +68,7 @@ export function createConnectionsApi(
         const before = { row: store.connections.snapshot(spec.name), secrets: secrets.get(spec.name) };
         const current = store.connections.get(spec.name);
         const cleared = current !== undefined && !sameSource(current, spec);
+        if (cleared) store.runs.refuseWhileSyncing(spec.name, 'replacing it with another provider, environment, region or emulator');
         // Secrets first: a connection row never exists without the secrets it needs.
         secrets.set(spec.name, spec.secrets);
         const saved = store.transaction(() => {
@@ -103,7 +104,15 @@ export function createConnectionsApi(
                 await putBack(spec.name, before.row, before.secrets);
                 return { refused };
             }
-            if (cleared) store.connections.clearData(spec.name);
+            if (cleared) {
+                try {
+                    store.connections.clearData(spec.name);
+                } catch (error) {
+                    // A sync started while the scripts validated: the new source must not meet its pages.
+                    await putBack(spec.name, before.row, before.secrets);
+                    throw error;
+                }
+            }
             return { refused: undefined, summary, cleared };
         },
         list() {

@@ -129,7 +129,7 @@ export function createConnectionsRepo(context: StoreContext) {
         }
         return row.id;
     }
-    const clearData = db.transaction((id: number) => {
+    const clearData = context.writeTransaction((id: number) => {
         clearCheckpoints.run(id);
         clearRecords.run(id);
         clearTracking.run(id);

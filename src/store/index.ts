@@ -94,7 +94,11 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
             remove: connections.remove,
             snapshot: connections.snapshot,
             restore: connections.restore,
-            clearData: connections.clearData,
+            /** Forgets what the connection read (records, checkpoints, delete tracking); refused while a sync of it runs. */
+            clearData: context.writeTransaction((name: string) => {
+                runs.refuseWhileSyncing(name, 'clearing its records');
+                connections.clearData(name);
+            }),
         }),
         records: translated(records),
         trackDeletes: translated(createTrackDeletes(context, connections, models)),

@@ -73,6 +73,7 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     const selectRunningSync = db.prepare<[number, string], RunningRow>(
         "SELECT id, pid FROM runs WHERE connection_id = ? AND script = ? AND kind = 'sync' AND status = 'running'",
     );
+    const selectRunningSyncs = db.prepare<[number], RunningRow>("SELECT id, pid FROM runs WHERE connection_id = ? AND kind = 'sync' AND status = 'running'");
     const interrupt = db.prepare<[string, number]>(
         "UPDATE runs SET status = 'failed', finished_at = ?, error = 'interrupted: its process ended before the run finished' WHERE id = ? AND status = 'running'",
     );
@@ -125,7 +126,26 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
         return Number(insert.run(connectionId, script, kind, context.now(), process.pid).lastInsertRowid);
     });
 
+    /**
+     * Refuses what would change a connection's source under a sync of it (its pages would land
+     * among the new source's records): `doing` says what was refused.
+     */
+    const refuseWhileSyncing = context.writeTransaction((connection: string, doing: string): void => {
+        const [running] = settleDead(selectRunningSyncs.all(connections.idOf(connection))).live;
+        if (running === undefined) return;
+        throw new StoreError(
+            'run_in_progress',
+            `Connection ${connection} is being synced (run ${running.id}, process ${running.pid}); ${doing} now would mix that sync's pages into the new source.`,
+            {
+                hint: 'Wait for the sync to finish, or stop its process, then try again.',
+            },
+        );
+    });
+
     return {
+        refuseWhileSyncing(connection: string, doing: string): void {
+            refuseWhileSyncing(connection, doing);
+        },
         /** Logs a run as `running`; refuses a sync that a live process is running already. */
         start(connection: string, script: string, kind: RunKind): number {
             const runId = start(connection, script, kind);

@@ -79,3 +79,21 @@ describe('connections.create', () => {
         expect(state('prod')).toMatchObject({ records: [], checkpoint: null });
     });
 });
+
+describe('replacing a connection while a sync of it runs', () => {
+    it('is refused before anything is written when the source would change, and allowed when it stays', async () => {
+        harness = openHarness({ dbPath: temporaryDatabase(), env: {} });
+        await withData();
+        const run = harness.store.runs.start('prod', 'users', 'sync');
+        const before = state('prod');
+        for (const replace of [() => harness.connections.create(moved), () => harness.connections.createValidated(moved, async () => undefined)]) {
+            await expect(replace()).rejects.toMatchObject({ reason: 'run_in_progress', message: expect.stringContaining(`run ${run}`) });
+            expect(state('prod')).toEqual(before);
+        }
+        await harness.connections.create({ ...spec, secrets: { clientId: 'old-client', clientSecret: 'rotated-secret' } });
+        expect(state('prod').records).toEqual(before.records);
+        harness.store.runs.finish(run, { status: 'success' });
+        await harness.connections.create(moved);
+        expect(state('prod').records).toEqual([]);
+    });
+});

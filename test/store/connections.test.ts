@@ -54,6 +54,8 @@ describe('connections', () => {
         store.checkpoints.save('demo', 'users', { nextPath: '/v1/environments/old/users?cursor=2' });
         const runId = store.runs.start('demo', 'users', 'sync');
         store.trackDeletes.trackDeletesStart('demo', 'User', runId);
+        // A run that failed leaves its delete tracking open (a running one would refuse the clear).
+        store.runs.finish(runId, { status: 'failed' });
         store.metadata.set('demo', { maxRequestsPerSecond: 5 });
 
         store.connections.clearData('demo');
