@@ -151,7 +151,8 @@ const cursorKeys = ['cursor', 'limit', 'filter'];
  * has one: list-users and list-group-members share a path, and only the filter keeps a group's members apart.
  */
 function cursorMismatch(context: PingOneContext, request: CollectionRequest, cursor: string): string | undefined {
-    if (!cursor.startsWith(`${request.path}?`) || cursor.includes('..') || cursor.includes('#')) {
+    // `..` only matters in the path: a filter may hold it (email sw "john..doe").
+    if (!cursor.startsWith(`${request.path}?`) || cursor.split('?')[0]?.includes('..') || cursor.includes('#')) {
         return 'is not a cursor this action returned';
     }
     const query = new URL(cursor, context.apiOrigin).searchParams;

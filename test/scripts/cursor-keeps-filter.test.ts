@@ -31,4 +31,11 @@ describe('a cursor handed out for a filtered listing', () => {
         expect(second.items).toEqual([{ id: 'u2' }]);
         expect(new URL(asked[1] ?? '', context.apiOrigin).searchParams.get('filter')).toBe(filter);
     });
+
+    it('takes back a cursor whose filter holds two dots (an email prefix), which only a path may not', async () => {
+        const dotted = { ...request, params: { filter: 'email sw "john..doe"', limit: 1 } };
+        const first = await cursorPage(nango as never, context, dotted, undefined);
+        await expect(cursorPage(nango as never, context, dotted, first.next_cursor)).resolves.toMatchObject({ items: [expect.any(Object)] });
+        await expect(cursorPage(nango as never, context, dotted, `${path}/../groups?cursor=c1`)).rejects.toThrow(ActionError);
+    });
 });
