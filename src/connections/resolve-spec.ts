@@ -106,9 +106,12 @@ export function resolveConnectionSpec(
     };
 }
 
-/** The one parser the Connect UI uses too (it accepts `post`, `CLIENT_SECRET_BASIC`, ...); its refusal is about the flag here. */
+/**
+ * The oauth layer's parser (it accepts `post`, `CLIENT_SECRET_BASIC`, ...); its refusal is about the
+ * flag here. An empty value (a `.env` line left blank) means none was chosen: PingOne's default.
+ */
 function authMethodOf(value: string | undefined): TokenAuthMethod | undefined {
-    if (value === undefined) return undefined;
+    if (value === undefined || value.trim() === '') return undefined;
     try {
         return parseTokenAuthMethod(value);
     } catch (error) {

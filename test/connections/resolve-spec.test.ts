@@ -87,6 +87,8 @@ describe('resolveConnectionSpec', () => {
         }
         expect(resolveConnectionSpec('x', credentials, { PINGONE_TOKEN_AUTH_METHOD: 'Post' }, connectorFor).authMethod).toBe('client_secret_post');
         expect(resolveConnectionSpec('x', credentials, {}, connectorFor).authMethod).toBeUndefined();
+        // A blank .env line chooses nothing: the connection keeps PingOne's default, unsaved.
+        expect(resolveConnectionSpec('x', credentials, { PINGONE_TOKEN_AUTH_METHOD: ' ' }, connectorFor).authMethod).toBeUndefined();
     });
 
     it('asks for the client secret of the authorization-code app (pingone) before any sign-on', () => {
