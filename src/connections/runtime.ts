@@ -38,7 +38,10 @@ export interface RuntimeOptions {
 export async function openConnectionRuntime(store: Store, connection: StoredConnection, options: RuntimeOptions): Promise<ConnectionRuntime> {
     const secrets: ConnectionSecrets = store.secrets.get(connection.name) ?? {};
     // Other commands may be using the connection: its token renewals take turns on the secrets file.
-    const shared: SharedSecrets = { exclusively: (work) => store.secrets.exclusively(work), read: () => store.secrets.get(connection.name) };
+    const shared: SharedSecrets = {
+        exclusively: (work) => store.secrets.exclusively(connection.name, work),
+        read: () => store.secrets.get(connection.name),
+    };
     return createRuntime(connection, secrets, (tokens) => store.secrets.rotateTokens(connection.name, tokens), options, shared);
 }
 

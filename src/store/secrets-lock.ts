@@ -1,26 +1,32 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SecretsFileError } from '../errors/secrets-file-error.js';
 import { processExists } from './process-exists.js';
 
 const waitMs = 25;
-/** The longest a token refresh may hold the lock: its request is aborted then. */
+/** The file lock is held for one read-modify-write of the file: a waiter gives up after this. */
+const fileTimeoutMs = 10_000;
+/** The longest a token refresh may hold its connection's renewal lock: its request is aborted then. */
 const holdMs = 30_000;
 // A waiter outlasts the longest hold, so that a slow refresh elsewhere is not mistaken for a stuck lock.
-const timeoutMs = holdMs + 10_000;
+const renewalTimeoutMs = holdMs + 10_000;
 const pause = new Int32Array(new SharedArrayBuffer(4));
-/** Locks this process holds across awaits (a token refresh), by lock path. */
-const heldHere = new Set<string>();
+
+/** The pid written in a lock file, or undefined when there is none (yet, or any more). */
+function holderOf(lock: string): number | undefined {
+    try {
+        const pid = Number(readFileSync(lock, 'utf8'));
+        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    } catch {
+        return undefined;
+    }
+}
 
 /** Removes a lock whose holder died; renaming first means only one waiter removes it. */
 function removeIfStale(lock: string): void {
-    let pid: number;
-    try {
-        pid = Number(readFileSync(lock, 'utf8'));
-    } catch {
-        return;
-    }
-    if (!Number.isInteger(pid) || pid <= 0 || processExists(pid)) return;
+    const pid = holderOf(lock);
+    if (pid === undefined || processExists(pid)) return;
     const aside = `${lock}.${process.pid}.stale`;
     try {
         renameSync(lock, aside);
@@ -33,7 +39,7 @@ function removeIfStale(lock: string): void {
 }
 
 /** Takes the lock if it is free: true when taken, false when someone holds it (a stale holder is removed for the next try). */
-function tryLock(path: string, lock: string, deadline: number): boolean {
+function tryLock(path: string, lock: string, deadline: number, timeoutMs: number): boolean {
     try {
         const fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
         writeSync(fd, String(process.pid));
@@ -47,9 +53,15 @@ function tryLock(path: string, lock: string, deadline: number): boolean {
             });
         }
         if (Date.now() > deadline) {
-            throw new SecretsFileError('locked', path, `The secrets file ${path} stayed locked for ${timeoutMs / 1000} s.`, {
-                hint: `Another pingone-connector process is saving secrets; if none is running, remove ${lock}.`,
-            });
+            const holder = holderOf(lock);
+            throw new SecretsFileError(
+                'locked',
+                path,
+                `${lock} stayed locked for ${timeoutMs / 1000} s${holder === undefined ? '' : ` by process ${holder}`}.`,
+                {
+                    hint: `Another pingone-connector process is saving secrets or renewing a token; if process ${holder ?? '(unknown)'} is stuck, stop it (a lock whose process has ended is removed by itself).`,
+                },
+            );
         }
         removeIfStale(lock);
         return false;
@@ -58,15 +70,13 @@ function tryLock(path: string, lock: string, deadline: number): boolean {
 
 /**
  * Runs `fn` holding `<path>.lock`, so that two processes changing the secrets file (two `connect`
- * commands, or a token rotation during another command) do not lose each other's change.
+ * commands, or a token rotation during another command) do not lose each other's change. It is
+ * held only for one read-modify-write, never across a request, so waiting for it is short.
  */
 export function withSecretsLock<T>(path: string, fn: () => T): T {
     const lock = `${path}.lock`;
-    // Held by this process across a token refresh: `fn` runs whole before that refresh goes on,
-    // and other processes are kept out all the same. Waiting here would block the refresh forever.
-    if (heldHere.has(lock)) return fn();
-    const deadline = Date.now() + timeoutMs;
-    while (!tryLock(path, lock, deadline)) Atomics.wait(pause, 0, 0, waitMs);
+    const deadline = Date.now() + fileTimeoutMs;
+    while (!tryLock(path, lock, deadline, fileTimeoutMs)) Atomics.wait(pause, 0, 0, waitMs);
     try {
         return fn();
     } finally {
@@ -74,21 +84,34 @@ export function withSecretsLock<T>(path: string, fn: () => T): T {
     }
 }
 
+/** The renewal lock of one connection, named by a hash: a connection name need not be a safe file name. */
+export function renewalLockPath(path: string, connection: string): string {
+    return `${path}.${createHash('sha256').update(connection).digest('hex').slice(0, 16)}.renewal.lock`;
+}
+
 /**
- * Runs `fn` holding `<path>.lock` across its awaits: a token refresh reads the saved tokens,
- * asks PingOne and saves the answer with no other process in between. Its `signal` aborts after
- * 30 s, so a hung request cannot keep everyone else waiting; a holder that dies leaves a lock the
- * next waiter removes.
+ * Runs `fn` holding the renewal lock of one connection's tokens across its awaits: a token refresh
+ * reads the saved tokens, asks PingOne and saves the answer (under the file lock, briefly) with no
+ * other process renewing the same tokens in between. Other connections, and other changes to the
+ * file, go on meanwhile. Its `signal` aborts after 30 s, so a hung request cannot keep the next
+ * renewal waiting; a holder that dies leaves a lock the next waiter removes. The wait starts over
+ * whenever the lock changes hands, so a queue of slow renewals is not taken for a stuck one.
  */
-export async function withSecretsLockHeld<T>(path: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const lock = `${path}.lock`;
-    const deadline = Date.now() + timeoutMs;
-    while (!tryLock(path, lock, deadline)) await sleep(waitMs);
-    heldHere.add(lock);
+export async function withRenewalLock<T>(path: string, connection: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const lock = renewalLockPath(path, connection);
+    let holder = holderOf(lock);
+    let deadline = Date.now() + renewalTimeoutMs;
+    while (!tryLock(path, lock, deadline, renewalTimeoutMs)) {
+        await sleep(waitMs);
+        const now = holderOf(lock);
+        if (now !== holder) {
+            holder = now;
+            deadline = Date.now() + renewalTimeoutMs;
+        }
+    }
     try {
         return await fn(AbortSignal.timeout(holdMs));
     } finally {
-        heldHere.delete(lock);
         unlinkSync(lock);
     }
 }

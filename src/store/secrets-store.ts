@@ -3,7 +3,7 @@ import { StoreError } from '../errors/store-error.js';
 import { checkConnectionName } from './connections-repo.js';
 import { SecretsCipher, secretsKeyVariable, type EncryptedEnvelope } from './secrets-cipher.js';
 import { readSecretsFile, writeSecretsFile } from './secrets-file.js';
-import { withSecretsLock, withSecretsLockHeld } from './secrets-lock.js';
+import { withRenewalLock, withSecretsLock } from './secrets-lock.js';
 
 /** The secret half of a connection. The client ID is not secret, but it travels with its secret. */
 export interface ConnectionSecrets {
@@ -155,12 +155,12 @@ export function openSecretsStore(options: SecretsStoreOptions) {
             });
         },
         /**
-         * Runs `work` holding the file's lock across its awaits, for a token refresh: other processes
-         * neither refresh nor save meanwhile, while this store's own reads and saves inside go through.
+         * Runs `work` holding the connection's renewal lock across its awaits, for a token refresh:
+         * no other process renews the same tokens meanwhile; saves (under the file lock) go on.
          * `signal` aborts when the hold must end (see secrets-lock.ts).
          */
-        exclusively<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-            return withSecretsLockHeld(path, work);
+        exclusively<T>(connection: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+            return withRenewalLock(path, connection, work);
         },
         /** Forgets the connection's secrets; true when it had some. */
         remove(connection: string): boolean {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openConnectionRuntime, type ConnectionRuntime } from '../../src/connections/runtime.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { renewalLockPath } from '../../src/store/secrets-lock.js';
 import { codeTokens } from '../emulator/oauth-flow.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { openTempStore, type TempStore } from '../store/temp-store.js';
@@ -125,7 +126,20 @@ describe('a refresh token shared by two commands', () => {
     it('renewed after a process died holding the lock: the lock is taken over', async () => {
         await signedOnConnection();
         // A pid far above any pid_max stands for a process that no longer exists.
+        writeFileSync(renewalLockPath(temp.store.secretsPath, 'p'), '2147483646', { mode: 0o600 });
         writeFileSync(`${temp.store.secretsPath}.lock`, '2147483646', { mode: 0o600 });
         expect(await (await command()).test()).toMatchObject(connected);
+    });
+
+    it('leaves nothing locked after a renewal PingOne refuses, and the secrets file stays writable meanwhile', async () => {
+        await signedOnConnection();
+        const saved = temp.store.secrets.get('p')!;
+        temp.store.secrets.set('p', { ...saved, refreshToken: 'a-refresh-token-pingone-never-issued' });
+        const renewing = (await command()).test();
+        // While the renewal waits on PingOne, the file's own lock is free: saving another connection goes through.
+        temp.store.secrets.set('other', { clientId: 'other-client', clientSecret: 'other-secret-value' });
+        expect(await renewing).toMatchObject({ ok: false });
+        expect(existsSync(renewalLockPath(temp.store.secretsPath, 'p'))).toBe(false);
+        expect(existsSync(`${temp.store.secretsPath}.lock`)).toBe(false);
     });
 });
