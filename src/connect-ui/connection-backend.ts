@@ -80,8 +80,10 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
 
     /**
      * The code exchange, likewise: PingOne's default first, then the other method when the
-     * application refuses it. PingOne authenticates the client before it looks at the code, so a
-     * refused attempt has not used the code up.
+     * application refuses it. That relies on the client being authenticated before the code is
+     * looked at (as the emulator and OAuth servers generally do; PingOne does not document it). If
+     * PingOne took the code as spent, the second attempt is refused as invalid_grant, and the error
+     * then says how to connect such an application.
      */
     async function exchangeWithEachMethod(client: Omit<TokenClient, 'authMethod'>, request: Parameters<typeof exchangeAuthorizationCode>[1], code: string) {
         try {
@@ -92,7 +94,20 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         } catch (error) {
             const other = otherMethod(defaultTokenAuthMethod);
             if (!(error instanceof AuthFailedError) || error.reason !== 'auth_method_not_allowed' || other === undefined) throw error;
-            return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
+            try {
+                return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
+            } catch (retried) {
+                if (!(retried instanceof AuthFailedError) || retried.reason !== 'invalid_grant') throw retried;
+                throw new AuthFailedError(
+                    'auth_method_not_allowed',
+                    `PingOne refused ${consoleName(defaultTokenAuthMethod)} for this application, and then took the sign-on code as used when it was sent with ${consoleName(other)}.`,
+                    {
+                        hint: `In PingOne, set the application's Token Endpoint Authentication Method to ${consoleName(defaultTokenAuthMethod)} and connect again, or connect with the CLI: pingone-connector connect <name> --provider pingone --auth-method ${other}.`,
+                        field: 'authMethod',
+                        cause: retried,
+                    },
+                );
+            }
         }
     }
 
