@@ -49,7 +49,7 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
         return refreshTokenSource({
             ...client,
             tokens: held ?? { accessToken: '', tokenType: 'Bearer', expiresAt: 0, refreshToken: input.secrets.refreshToken },
-            ...(input.shared === undefined ? {} : { shared: sharedTokens(input.shared) }),
+            ...(input.shared === undefined ? {} : { shared: sharedTokens(input.shared, input.secrets.clientId) }),
             onRotate: (tokens) =>
                 input.saveTokens({
                     accessToken: tokens.accessToken,
@@ -69,12 +69,20 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
     );
 }
 
-function sharedTokens(shared: SharedSecrets): SharedTokens {
+function sharedTokens(shared: SharedSecrets, clientId: string | undefined): SharedTokens {
     return {
         exclusively: (renew) => shared.exclusively(renew),
         saved: () => {
             const secrets = shared.read();
-            return secrets === undefined ? undefined : heldTokens(secrets);
+            if (secrets === undefined) return undefined;
+            // Replaced by another application's sign-on while this command ran: its tokens are not ours
+            // to use, and ours must not be saved over them.
+            if (secrets.clientId !== clientId) {
+                throw new AuthFailedError('invalid_grant', 'The connection was replaced (another application signed on) while this command ran.', {
+                    hint: 'Run the command again: it will use the connection as it is now.',
+                });
+            }
+            return heldTokens(secrets);
         },
     };
 }

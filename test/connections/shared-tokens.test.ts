@@ -131,6 +131,15 @@ describe('a refresh token shared by two commands', () => {
         expect(await (await command()).test()).toMatchObject(connected);
     });
 
+    it("does not take over the tokens of another application's sign-on that replaced the connection meanwhile", async () => {
+        await signedOnConnection();
+        const runtime = await command();
+        const saved = temp.store.secrets.get('p')!;
+        temp.store.secrets.set('p', { ...saved, clientId: 'another-application', accessTokenExpiresAt: new Date(Date.now() + 600_000).toISOString() });
+        expect(await runtime.test()).toMatchObject({ ok: false, message: expect.stringContaining('The connection was replaced') });
+        expect(temp.store.secrets.get('p')).toMatchObject({ clientId: 'another-application', refreshToken: saved.refreshToken });
+    });
+
     it('leaves nothing locked after a renewal PingOne refuses, and the secrets file stays writable meanwhile', async () => {
         await signedOnConnection();
         const saved = temp.store.secrets.get('p')!;
