@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DefinitionProblem } from '../../src/errors/index.js';
 import type { FieldDefinition } from '../../src/connector/provider-definition.js';
-import { headingAnchor } from '../../src/connect-ui/heading-anchor.js';
+import { fencePattern, headingAnchor, headingPattern } from '../../src/connect-ui/heading-anchor.js';
 import type { CheckedSources } from './sources.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
@@ -11,9 +11,9 @@ export function headingAnchors(markdown: string): Set<string> {
     const anchors = new Set<string>();
     let inFence = false;
     for (const line of markdown.split('\n')) {
-        if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-        const heading = inFence ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-        if (heading?.[1] !== undefined) anchors.add(`#${headingAnchor(heading[1])}`);
+        if (fencePattern.test(line)) inFence = !inFence;
+        const heading = inFence ? null : headingPattern.exec(line);
+        if (heading?.[2] !== undefined) anchors.add(`#${headingAnchor(heading[2])}`);
     }
     return anchors;
 }

@@ -9,3 +9,8 @@ export function headingAnchor(heading: string): string {
         .replace(/[^\p{L}\p{N} -]/gu, '')
         .replace(/ /g, '-');
 }
+
+/** A line that opens or closes a fenced code block (no heading inside one). */
+export const fencePattern = /^\s*(```|~~~)/;
+/** An ATX heading: its level (the #s) and its text. */
+export const headingPattern = /^(#{1,6})\s+(.+?)\s*#*\s*$/;

@@ -1,13 +1,11 @@
 import { escapeHtml } from './html-document.js';
-import { headingAnchor } from './heading-anchor.js';
+import { fencePattern, headingAnchor, headingPattern } from './heading-anchor.js';
 
 // The setup guides as the Connect UI serves them: the Markdown the guides use (headings, paragraphs,
 // lists, tables, fenced code; code spans, bold, italics, links) and nothing more. All text is
 // escaped before a tag is added, and only the tags written here are ever added, so a guide cannot
 // put markup of its own on the page.
 
-const fencePattern = /^\s*(```|~~~)/;
-const headingPattern = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const listItemPattern = /^(\s*)([-*+]|\d+\.)\s+(.*)$/;
 const tableDividerPattern = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const inlinePattern = /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s][^*]*?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
