@@ -96,6 +96,8 @@ const migrations: readonly string[] = [
     ALTER TABLE records_rowid RENAME TO records;
     CREATE UNIQUE INDEX records_by_cursor ON records (model_id, cursor);
     `,
+    // When the run's process started: with the pid it tells that process from a later one given the same pid.
+    `ALTER TABLE runs ADD COLUMN pid_started TEXT;`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { StoreContext } from './store-context.js';
-import { processExists } from './process-exists.js';
+import { processStartTime, processStillRuns } from './process-exists.js';
 
 export type RunKind = 'sync' | 'action' | 'on-event';
 export type RunStatus = 'running' | 'success' | 'failed';
@@ -38,6 +38,7 @@ export interface RunEntry {
 interface RunningRow {
     id: number;
     pid: number | null;
+    pid_started: string | null;
 }
 
 const kinds: readonly string[] = ['sync', 'action', 'on-event'];
@@ -60,20 +61,24 @@ function count(value: number | undefined, field: string): number {
  * existence.
  */
 const runsOfThisProcess = new Set<string>();
+const ownStartTime = processStartTime(process.pid) ?? null;
 
 export function createRunsRepo(context: StoreContext, connections: ConnectionsRepo) {
     const { db } = context;
     const database = path.resolve(context.path);
     const keyOf = (runId: number | bigint) => `${database}#${runId}`;
-    const isLive = (run: RunningRow) => (run.pid === process.pid ? runsOfThisProcess.has(keyOf(run.id)) : run.pid !== null && processExists(run.pid));
-    const insert = db.prepare<[number, string, string, string, number]>(
-        "INSERT INTO runs (connection_id, script, kind, status, started_at, pid) VALUES (?, ?, ?, 'running', ?, ?)",
+    const isLive = (run: RunningRow) =>
+        run.pid === process.pid ? runsOfThisProcess.has(keyOf(run.id)) : run.pid !== null && processStillRuns(run.pid, run.pid_started);
+    const insert = db.prepare<[number, string, string, string, number, string | null]>(
+        "INSERT INTO runs (connection_id, script, kind, status, started_at, pid, pid_started) VALUES (?, ?, ?, 'running', ?, ?, ?)",
     );
-    const selectRunning = db.prepare<[], RunningRow>("SELECT id, pid FROM runs WHERE status = 'running'");
+    const selectRunning = db.prepare<[], RunningRow>("SELECT id, pid, pid_started FROM runs WHERE status = 'running'");
     const selectRunningSync = db.prepare<[number, string], RunningRow>(
-        "SELECT id, pid FROM runs WHERE connection_id = ? AND script = ? AND kind = 'sync' AND status = 'running'",
+        "SELECT id, pid, pid_started FROM runs WHERE connection_id = ? AND script = ? AND kind = 'sync' AND status = 'running'",
     );
-    const selectRunningSyncs = db.prepare<[number], RunningRow>("SELECT id, pid FROM runs WHERE connection_id = ? AND kind = 'sync' AND status = 'running'");
+    const selectRunningSyncs = db.prepare<[number], RunningRow>(
+        "SELECT id, pid, pid_started FROM runs WHERE connection_id = ? AND kind = 'sync' AND status = 'running'",
+    );
     const interrupt = db.prepare<[string, number]>(
         "UPDATE runs SET status = 'failed', finished_at = ?, error = 'interrupted: its process ended before the run finished' WHERE id = ? AND status = 'running'",
     );
@@ -123,7 +128,7 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
                 );
             }
         }
-        return Number(insert.run(connectionId, script, kind, context.now(), process.pid).lastInsertRowid);
+        return Number(insert.run(connectionId, script, kind, context.now(), process.pid, ownStartTime).lastInsertRowid);
     });
 
     /**

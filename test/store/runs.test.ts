@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
 import { useTempStore } from './temp-store.js';
@@ -74,5 +75,27 @@ describe('starting a run', () => {
         expect(store.runs.get(first)).toMatchObject({ status: 'running' });
         expect(store.runs.start('demo', 'users', 'sync')).toBeGreaterThan(first);
         expect(store.runs.get(first)).toMatchObject({ status: 'failed' });
+    });
+
+    it.runIf(existsSync('/proc/self/stat'))('tells a live process from a later one that was given the same pid, by its start time', () => {
+        const { store } = temp;
+        // Another live process (the one that started this test) stands for the run's process; its
+        // recorded start time is either its own or one it cannot have, as after the pid was reused.
+        const run = store.runs.start('demo', 'users', 'sync');
+        store.runs.finish(run, { status: 'failed' });
+        const parentStarted = readFileSync(`/proc/${process.ppid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19];
+        const running = (startedAt: string) =>
+            Number(
+                store.database
+                    .prepare(
+                        "INSERT INTO runs (connection_id, script, kind, status, started_at, pid, pid_started) SELECT connection_id, 'users', 'sync', 'running', started_at, ?, ? FROM runs WHERE id = ?",
+                    )
+                    .run(process.ppid, startedAt, run).lastInsertRowid,
+            );
+        const live = running(String(parentStarted));
+        expect(() => store.runs.start('demo', 'users', 'sync')).toThrow(expect.objectContaining({ reason: 'run_in_progress' }));
+        store.database.prepare("UPDATE runs SET pid_started = '1' WHERE id = ?").run(live);
+        expect(store.runs.start('demo', 'users', 'sync')).toBeGreaterThan(live);
+        expect(store.runs.get(live)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^interrupted/) });
     });
 });
