@@ -9,7 +9,7 @@ const secretHeaders = new Set(['authorization', 'proxy-authorization', 'cookie',
 // After "Bearer"/"Basic", a credential looks like one (a digit, a symbol or a capital inside it, or
 // long), so that prose such as "Client Secret Basic or Client Secret Post" keeps its words.
 const credentialShaped = (value: string): boolean => value.length >= 20 || /.[0-9A-Z._~+/=-]/.test(value);
-// Field names that hold a secret, as `secretKey` below, in a pattern for text.
+// Field names that hold a secret, as `secretKey` above (less the header names), in a pattern for text.
 const secretField = '(?:[\\w-]*(?:secret|password|passwd|assertion|api_?key|verifier)|(?:access|refresh|id)?_?token)';
 // A value not yet masked: quoted (escapes allowed) or up to the next delimiter.
 const maskable = `(?!\\[redacted\\])("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s"'&,;}\\]]+)`;
@@ -18,11 +18,10 @@ const textPatterns: ReadonlyArray<[RegExp, string | ((match: string, ...groups: 
     [/\b(Bearer|Basic)\s+([A-Za-z0-9._~+/=-]+)/gi, (match, scheme, value) => (credentialShaped(value ?? '') ? `${scheme} ${mask}` : match)],
     // A JWT (access and ID tokens are RS256 JWTs) wherever it appears.
     [/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, mask],
-    // key=value in forms and queries, "key": "value" in JSON.
+    // key=value in forms and queries, wherever they appear in a text.
     [/\b((?:access_token|refresh_token|id_token|client_secret|code_verifier|client_assertion|password)=)[^&\s"]*/gi, `$1${mask}`],
     [/([?&]code=)[^&\s"]*/g, `$1${mask}`],
-    [/("(?:access_token|refresh_token|id_token|client_secret|clientSecret|code_verifier|password)"\s*:\s*")(?:[^"\\]|\\.)*"/gi, `$1${mask}"`],
-    // Any other secret-named field, as code and logs print it: `"newPassword":"x y"`,
+    // Any secret-named field, as code and logs print it: `"access_token":"x"` in JSON, `"newPassword":"x y"`,
     // `{ clientSecret: 'x y' }` (Node's inspect), and unquoted `password: x` or `api_key=x` where a
     // field starts (line, brace, comma, query); prose such as "client secret: wrong" keeps its words.
     [new RegExp(`((["'])${secretField}\\2\\s*[:=]\\s*|${secretField}\\s*[:=]\\s*(?=["']))${maskable}`, 'gi'), maskValue],

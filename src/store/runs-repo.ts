@@ -37,6 +37,7 @@ export interface RunEntry {
 
 interface RunningRow {
     id: number;
+    script: string;
     pid: number | null;
     pid_started: string | null;
 }
@@ -53,16 +54,16 @@ function count(value: number | undefined, field: string): number {
     });
 }
 
-/** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */
 /**
  * The runs this process has started and not finished, by database and run id. A pid alone does not
  * tell a live run from a dead one: a container's CLI is pid 1 every time, and a run whose `finish`
- * failed stays `running` under our own pid. For our pid, this set decides; for others, the process's
- * existence.
+ * failed stays `running` under our own pid. For our pid, this set decides; for others, whether the
+ * process with that pid and start time still runs.
  */
 const runsOfThisProcess = new Set<string>();
 const ownStartTime = processStartTime(process.pid) ?? null;
 
+/** The log of runs: one row per sync, action or on-event run, written at its start and at its end. */
 export function createRunsRepo(context: StoreContext, connections: ConnectionsRepo) {
     const { db } = context;
     const database = path.resolve(context.path);
@@ -72,12 +73,9 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     const insert = db.prepare<[number, string, string, string, number, string | null]>(
         "INSERT INTO runs (connection_id, script, kind, status, started_at, pid, pid_started) VALUES (?, ?, ?, 'running', ?, ?, ?)",
     );
-    const selectRunning = db.prepare<[], RunningRow>("SELECT id, pid, pid_started FROM runs WHERE status = 'running'");
-    const selectRunningSync = db.prepare<[number, string], RunningRow>(
-        "SELECT id, pid, pid_started FROM runs WHERE connection_id = ? AND script = ? AND kind = 'sync' AND status = 'running'",
-    );
+    const selectRunning = db.prepare<[], RunningRow>("SELECT id, script, pid, pid_started FROM runs WHERE status = 'running'");
     const selectRunningSyncs = db.prepare<[number], RunningRow>(
-        "SELECT id, pid, pid_started FROM runs WHERE connection_id = ? AND kind = 'sync' AND status = 'running'",
+        "SELECT id, script, pid, pid_started FROM runs WHERE connection_id = ? AND kind = 'sync' AND status = 'running'",
     );
     const interrupt = db.prepare<[string, number]>(
         "UPDATE runs SET status = 'failed', finished_at = ?, error = 'interrupted: its process ended before the run finished' WHERE id = ? AND status = 'running'",
@@ -117,7 +115,7 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
         }
         const connectionId = connections.idOf(connection);
         if (kind === 'sync') {
-            const [running] = settleDead(selectRunningSync.all(connectionId, script)).live;
+            const [running] = settleDead(selectRunningSyncs.all(connectionId).filter((run) => run.script === script)).live;
             if (running !== undefined) {
                 throw new StoreError(
                     'run_in_progress',

@@ -31,7 +31,7 @@ function removeIfStale(lock: string): void {
     try {
         renameSync(lock, aside);
         // Another waiter may have replaced the stale lock by a live one in between: put that back.
-        if (Number(readFileSync(aside, 'utf8')) === pid) unlinkSync(aside);
+        if (holderOf(aside) === pid) unlinkSync(aside);
         else renameSync(aside, lock);
     } catch {
         // Someone else cleaned it up first.
