@@ -5,6 +5,7 @@ export { InvalidRecordError } from './invalid-record-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ScriptError } from './script-error.js';
 export { ScriptHttpError, type ScriptHttpResponse } from './script-http-error.js';
+export { UnexpectedResponseError } from './unexpected-response-error.js';
 export { HostNotAllowedError } from './host-not-allowed-error.js';
 export { PingOneApiError, type PingOneApiErrorInit, type PingOneErrorDetail } from './pingone-api-error.js';
 export { RateLimitedError } from './rate-limited-error.js';

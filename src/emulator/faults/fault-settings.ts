@@ -12,6 +12,10 @@ export interface FaultSettings {
     dropRate?: number;
     /** Share of JSON answers cut short (invalid JSON, status and headers intact). */
     malformedRate?: number;
+    /** Share of 2xx JSON answers replaced by `{}` (status and content type intact). */
+    emptyObjectRate?: number;
+    /** Share of 2xx JSON answers replaced by a 200 HTML page, as a proxy or captive portal before PingOne would send. */
+    htmlRate?: number;
     /** Share of management calls whose access token is treated as expired from then on (401 INVALID_TOKEN). */
     earlyExpiryRate?: number;
     /** Which requests the faults touch: `api` (/v1 only) or `all` (also the auth server). Default `all`. */
@@ -21,7 +25,7 @@ export interface FaultSettings {
 }
 
 export function checkFaultSettings(settings: FaultSettings): FaultSettings {
-    for (const key of ['errorRate', 'dropRate', 'malformedRate', 'earlyExpiryRate'] as const) {
+    for (const key of ['errorRate', 'dropRate', 'malformedRate', 'emptyObjectRate', 'htmlRate', 'earlyExpiryRate'] as const) {
         const value = settings[key];
         if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`faults.${key} must be a share from 0 to 1; got ${value}.`);
     }
