@@ -14,14 +14,14 @@ export type SyncOutcome = { ok: true; counts: RecordCounts } | { ok: false; coun
 
 /**
  * Runs a sync script to its end. Whatever it saved is committed (a failed run keeps its pages,
- * as Nango does), but deletes are inferred only inside trackDeletesEnd, which a failed run does
- * not reach.
+ * as Nango does), but deletes inferred by trackDeletesEnd commit only with a later checkpoint or
+ * the successful end, which a failed run does not reach.
  */
 export async function executeSync(run: RunContext, script: SyncScript, options: ExecuteOptions = {}): Promise<SyncOutcome> {
     const nango = LocalNangoSync.create(run, script, options);
     try {
         await script.exec(nango);
-        nango.flush();
+        nango.finish();
         return { ok: true, counts: nango.counts };
     } catch (error) {
         const failure = scriptFailure(error, run.redactor, run.signal);

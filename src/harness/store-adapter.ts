@@ -27,7 +27,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
             return busyMs;
         },
         commit(writes: PendingWrites): RecordCounts {
-            // One transaction: the records of the pages before a checkpoint, and the checkpoint.
+            // One transaction: the records of the pages before a checkpoint, the deletes of a scan that
+            // this checkpoint says is complete, and the checkpoint.
             return timed(() =>
                 store.transaction(() => {
                     const counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
@@ -43,6 +44,9 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
                             model,
                             ids.map((id) => ({ id })),
                         ).deleted;
+                    }
+                    for (const model of writes.endTracking ?? []) {
+                        counts.deleted += store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys.length;
                     }
                     if (writes.checkpoint === null) store.checkpoints.clear(connection, script);
                     else if (writes.checkpoint !== undefined)
@@ -64,8 +68,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
         trackDeletesStart(model: string) {
             timed(() => store.trackDeletes.trackDeletesStart(connection, model, runId, { restart: binding.full }));
         },
-        trackDeletesEnd(model: string) {
-            return timed(() => store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys);
+        unseenKeys(model: string) {
+            return timed(() => store.trackDeletes.unseen(connection, model, runId));
         },
     };
 }

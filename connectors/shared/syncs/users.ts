@@ -57,10 +57,16 @@ async function fullUserScan(
             await nango.saveCheckpoint({ ...checkpoint, fullScanStartedAt: startedAt, nextPath: page.nextPath });
         }
     }
+    // The order matters: the last page is saved, trackDeletesEnd names the users the scan did not see,
+    // each is read again, and only the checkpoint below says the scan is complete. The harness commits
+    // the deletes with that checkpoint, less the users saved again, so a run killed anywhere before it
+    // resumes at the last page with the same tracking still open and never shows a live user deleted.
+    // (On Nango, trackDeletesEnd deletes at once and the re-reads below bring back the users it should
+    // not have deleted: docs/guarantees.md.)
     const { deletedKeys } = (await nango.trackDeletesEnd('User')) ?? { deletedKeys: [] };
     // A cursor may skip a user when others are deleted while the scan pages (PingOne does not say
-    // its cursors are stable), and an unchanged user would then stay deleted until the next full
-    // scan: each user the scan did not see is read once more, and kept if PingOne still has it.
+    // its cursors are stable): each user the scan did not see is read once more, and kept if PingOne
+    // still has it.
     const kept = await rereadUsers(nango, context, deletedKeys, limits);
     if (kept > 0) {
         await nango.log(`${kept} user(s) the scan's paging missed are still in PingOne: kept`, { level: 'warn' });
