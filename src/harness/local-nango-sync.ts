@@ -5,6 +5,7 @@ import { letRequestsLeave } from './let-requests-leave.js';
 import { localNangoProps, withLocalRuntime } from './local-runtime.js';
 import type { RunContext } from './run-context.js';
 import type { PendingWrites, RecordCounts, ScriptRecord } from './run-store.js';
+import { stepBoundary } from './step-boundary.js';
 import { validateAgainst, validateCheckpoint } from './validate.js';
 
 /** Writes since the last checkpoint are held this long at most, then committed without one. */
@@ -53,6 +54,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         const byId = new Map(valid.map((record) => [record.id, record]));
         this.hold('saves', model, [...byId.values()]);
         this.run.progress({ kind: 'records', model, saved: byId.size });
+        stepBoundary('batchSave');
         return true;
     }
 
@@ -78,6 +80,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         this.pending.deletes.push({ model, ids });
         this.pendingCount += ids.length;
         this.flushWhenFull();
+        stepBoundary('batchDelete');
         return true;
     }
 
@@ -118,6 +121,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         const deletedKeys = this.run.store.unseenKeys(model);
         this.tracking.delete(model);
         this.ending.add(model);
+        stepBoundary('trackDeletesEnd');
         return { deletedKeys };
     }
 
@@ -158,12 +162,14 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     /** Commits what the script saved since its last checkpoint; ended trackings wait for a checkpoint. A failed run calls it. */
     flush(): void {
         if (this.pendingCount === 0 && this.pending.checkpoint === undefined && this.pending.endTracking === undefined) return;
+        stepBoundary(this.pending.checkpoint === undefined ? 'before commit' : 'before checkpoint commit');
         const counts = this.run.store.commit(this.pending);
         this.counts.added += counts.added;
         this.counts.updated += counts.updated;
         this.counts.deleted += counts.deleted;
         this.pending = emptyWrites();
         this.pendingCount = 0;
+        stepBoundary('after commit');
     }
 
     private commitCheckpoint(): void {
