@@ -8,12 +8,14 @@ import { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 export class UnexpectedResponseError extends ConnectorError {
     static override readonly code = 'unexpected_response';
 
-    readonly status: number;
+    // No `status` field: scripts read a `status` as PingOne's answer to an error (errors.ts readFailure),
+    // and this was a 2xx.
+    readonly answeredStatus: number;
     readonly contentType: string | undefined;
 
     constructor(method: string, path: string, status: number, contentType: string | undefined, problem: string, options: ConnectorErrorOptions = {}) {
         super(UnexpectedResponseError.code, `${method} ${path} answered ${status} with ${problem}${contentType ? ` (content type ${contentType})` : ''}.`, options);
-        this.status = status;
+        this.answeredStatus = status;
         this.contentType = contentType;
     }
 }

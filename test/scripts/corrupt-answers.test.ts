@@ -55,4 +55,25 @@ describe('a 2xx answer that is not a page', () => {
             expect(compare(synced, model, expected)).toMatchObject({ lost: 0, wronglyDeleted: 0, extra: 0, stale: 0, duplicated: 0 });
         },
     );
+
+    it.each(faultKinds)(
+        'users under $kind on every answer: the run fails with unexpected_response and deletes nothing',
+        { timeout: 120_000 },
+        async ({ faults }) => {
+            const expected = await emulatorData(reference, emulator, 'users', 'User');
+            expect((await synced.runSync('cc', 'users', { full: true })).status).toBe('success');
+            emulator.admin.setFaults({ scope: 'api', ...Object.fromEntries(Object.keys(faults).map((key) => [key, 1])) });
+            let report;
+            try {
+                report = await synced.runSync('cc', 'users', { full: true });
+            } finally {
+                emulator.admin.setFaults({});
+            }
+            expect(report.status).toBe('failed');
+            // The harness's proxy refuses what does not parse as JSON; the script's own check refuses `{}`.
+            const error = report.error as { code?: string; payload?: { code?: string } } | undefined;
+            expect([error?.code, error?.payload?.code]).toContain('unexpected_response');
+            expect(compare(synced, 'User', expected)).toMatchObject({ lost: 0, wronglyDeleted: 0, extra: 0, duplicated: 0 });
+        },
+    );
 });
