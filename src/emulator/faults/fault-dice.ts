@@ -8,9 +8,11 @@ export interface FaultDecision {
     errorStatus?: number;
     malformed: boolean;
     expireToken: boolean;
+    /** Carry the request out, then destroy the connection instead of answering. */
+    cutAfterAct: boolean;
 }
 
-const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, expireToken: false };
+const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, expireToken: false, cutAfterAct: false };
 
 /**
  * Rolls the configured faults for each request. The rolls come from one seeded sequence in a fixed
@@ -50,6 +52,7 @@ export class FaultDice {
             ...(errorStatus === undefined ? {} : { errorStatus }),
             malformed: chance(s.malformedRate),
             expireToken: isApi && chance(s.earlyExpiryRate),
+            cutAfterAct: chance(s.cutAfterActRate),
         };
     }
 }
