@@ -136,7 +136,8 @@ function apiRequestsOnly(interceptor: Dispatcher.DispatcherComposeInterceptor): 
 }
 
 export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
-export { parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
+export { parseRetryAfter, backoffDelay, defaultRetryOptions, isIdempotent, type RetryOptions } from './retry-policy.js';
+export { transportFailure } from './transport-failure.js';
 export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
 export type { TimeoutOptions } from './timeouts.js';
 export type { BearerTokens, PingOneRequestOptions } from './bearer-token.js';
