@@ -23,6 +23,8 @@ export const UserAttributes = User.pick({
     accountId: true,
 });
 
-export const Removed = z.object({ id: z.string(), removed: z.literal(true) });
-export const Deleted = z.object({ id: z.string(), deleted: z.literal(true) });
+/** Set when an earlier attempt, whose answer was lost, had already done it (PingOne answered the repeat 404). */
+const AlreadyGoneNote = z.string().optional().describe('Set when an earlier attempt, whose answer was lost, had already done it.');
+export const Removed = z.object({ id: z.string(), removed: z.literal(true), note: AlreadyGoneNote });
+export const Deleted = z.object({ id: z.string(), deleted: z.literal(true), note: AlreadyGoneNote });
 export const PasswordOutcome = z.object({ id: z.string(), passwordStatus: z.string().optional() });

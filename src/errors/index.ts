@@ -11,6 +11,7 @@ export { PingOneApiError, type PingOneApiErrorInit, type PingOneErrorDetail } fr
 export { RateLimitedError } from './rate-limited-error.js';
 export { AuthFailedError, type AuthFailureReason } from './auth-failed-error.js';
 export { NetworkError } from './network-error.js';
+export { OutcomeUnknownError } from './outcome-unknown-error.js';
 export { StoreError } from './store-error.js';
 export { SecretsFileError } from './secrets-file-error.js';
 export { DefinitionError, formatProblem, type DefinitionProblem } from './definition-error.js';

@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { HostNotAllowedError, ScriptHttpError, UnexpectedResponseError } from '../errors/index.js';
-import { bearerCapable } from '../http/index.js';
+import { bearerCapable, defaultRetryOptions, isIdempotent, transportFailure } from '../http/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
 export interface ProxyRequest {
@@ -40,7 +40,9 @@ const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'A
  * Nango's proxy, locally: resolves the endpoint against the connection's API origin, sends through
  * the connection's dispatcher (retries, budget, host mapping live there, and the bearer token,
  * taken as the request leaves its queue and renewed once after a 401), and throws a ScriptHttpError
- * on a non-2xx, and an UnexpectedResponseError on a 2xx whose body is not data (sent again first when that is safe).
+ * on a non-2xx, and an UnexpectedResponseError on a 2xx whose body is not data (sent again first when
+ * that is safe); no answer at all is a NetworkError, or OutcomeUnknownError for a request not safe to
+ * repeat that may have reached PingOne.
  */
 export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest): Promise<ProxyResponse<T>> {
     const method = (config.method ?? 'GET').toUpperCase();
@@ -50,6 +52,9 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
     if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
     delete headers['authorization'];
 
+    // Nango retries a call whatever its method when the script asks for retries, so a script's
+    // `retries` also says whether the request may be sent twice (a PATCH it knows is safe, say).
+    const idempotent = isIdempotent({ method, ...(config.retries === undefined ? {} : { idempotent: config.retries > 0 }) });
     const send = () =>
         request(url, {
             method: method as Dispatcher.HttpMethod,
@@ -58,19 +63,19 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
             dispatcher: bearerCapable(target.dispatcher),
             bearer: target.tokens,
             signal: target.signal,
-            // Nango retries a call whatever its method when the script asks for retries, so a script's
-            // `retries` also says whether the request may be sent twice (a PATCH it knows is safe, say).
-            ...(config.retries === undefined ? {} : { idempotent: config.retries > 0 }),
+            idempotent,
             // The retry interceptor merges per-request options over the dispatcher's own.
             ...(config.retries === undefined && !config.retryOn
                 ? {}
                 : {
                       retryOptions: {
                           ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
-                          ...(config.retryOn ? { statusCodes: [429, 502, 503, 504, ...config.retryOn] } : {}),
+                          ...(config.retryOn ? { statusCodes: [...defaultRetryOptions.statusCodes, ...config.retryOn] } : {}),
                       },
                   }),
-        } as Parameters<typeof request>[1]);
+        } as Parameters<typeof request>[1]).catch((error: unknown) => {
+            throw transportFailure(error, { method, url, idempotent }, target.signal);
+        });
     // A 2xx whose body is not readable is sent again as often as a 5xx would be, when sending twice is safe.
     const resends = config.retries ?? (method === 'GET' || method === 'HEAD' ? defaultResends : 0);
     for (let attempt = 0; ; attempt++) {

@@ -23,6 +23,7 @@ export const addUserToGroup = defineAction({
             endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups`,
             data: { id: groupId },
             idempotent: false,
+            ifUnsure: 'Run list-group-members for the group to see whether the user was added',
             doing,
             roles: 'identityWrite',
         });

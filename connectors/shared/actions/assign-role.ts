@@ -36,6 +36,7 @@ export const assignRole = defineAction({
             endpoint: `${context.environmentPath}/users/${userId}/roleAssignments`,
             data: { role: { id: roleId }, scope: { id: scopeId, type: scopeType } },
             idempotent: false,
+            ifUnsure: "Run the user-role-assignments sync (or look at the user's roles in PingOne) to see whether the role was assigned",
             doing: 'assign the role',
             roles: 'roleAssignmentsWrite',
         });

@@ -27,6 +27,7 @@ export const createGroup = defineAction({
             endpoint: `${context.environmentPath}/groups`,
             data: body,
             idempotent: false,
+            ifUnsure: "Run the groups sync (or look in PingOne's Groups) to see whether a group of that name was created",
             doing: 'create the group',
             roles: 'identityWrite',
         });

@@ -24,6 +24,7 @@ export const createPopulation = defineAction({
             endpoint: `${context.environmentPath}/populations`,
             data: body,
             idempotent: false,
+            ifUnsure: "Run the populations sync (or look in PingOne's Populations) to see whether a population of that name was created",
             doing: 'create the population',
             roles: 'identityWrite',
         });

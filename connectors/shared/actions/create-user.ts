@@ -74,6 +74,7 @@ export const createUser = defineAction({
             data: body,
             ...(password ? { contentType: CONTENT_TYPES.userImport } : {}),
             idempotent: false,
+            ifUnsure: 'Run list-users with the filter `username eq "<username>"` to see whether the user was created',
             doing: 'create the user',
             roles: 'identityWrite',
         });

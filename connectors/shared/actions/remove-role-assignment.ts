@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
-import { call } from '../http.js';
+import { deleteCall } from '../http.js';
 import { Removed } from '../inputs.js';
 
 export const removeRoleAssignment = defineAction({
@@ -15,13 +15,12 @@ export const removeRoleAssignment = defineAction({
         const context = await readPingOneContext(nango);
         const userId = idSegment(nango, input.userId, 'userId');
         const id = idSegment(nango, input.roleAssignmentId, 'roleAssignmentId');
-        await call(nango, {
+        const outcome = await deleteCall(nango, {
             method: 'DELETE',
             endpoint: `${context.environmentPath}/users/${userId}/roleAssignments/${id}`,
-            idempotent: true,
             doing: 'remove the role assignment',
             roles: 'roleAssignmentsWrite',
         });
-        return { id, removed: true as const };
+        return { id, removed: true as const, ...outcome };
     },
 });

@@ -2,7 +2,7 @@ import * as z from 'zod';
 
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
-import { call } from '../http.js';
+import { deleteCall } from '../http.js';
 import { Removed } from '../inputs.js';
 import { membershipId } from '../mappers.js';
 
@@ -16,13 +16,12 @@ export const removeUserFromGroup = defineAction({
         const context = await readPingOneContext(nango);
         const userId = idSegment(nango, input.userId, 'userId');
         const groupId = idSegment(nango, input.groupId, 'groupId');
-        await call(nango, {
+        const outcome = await deleteCall(nango, {
             method: 'DELETE',
             endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups/${groupId}`,
-            idempotent: true,
             doing: 'remove the user from the group',
             roles: 'identityWrite',
         });
-        return { id: membershipId(groupId, userId), removed: true as const };
+        return { id: membershipId(groupId, userId), removed: true as const, ...outcome };
     },
 });

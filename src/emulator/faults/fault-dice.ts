@@ -12,9 +12,11 @@ export interface FaultDecision {
     /** A 2xx JSON answer becomes a 200 HTML page. */
     html: boolean;
     expireToken: boolean;
+    /** Carry the request out, then destroy the connection instead of answering. */
+    cutAfterAct: boolean;
 }
 
-const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, emptyObject: false, html: false, expireToken: false };
+const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, emptyObject: false, html: false, expireToken: false, cutAfterAct: false };
 
 /**
  * Rolls the configured faults for each request. The rolls come from one seeded sequence in a fixed
@@ -57,6 +59,7 @@ export class FaultDice {
             // Rolled after the older faults, so that adding these leaves a seed's earlier faults where they were.
             emptyObject: chance(s.emptyObjectRate),
             html: chance(s.htmlRate),
+            cutAfterAct: chance(s.cutAfterActRate),
         };
     }
 }

@@ -132,6 +132,12 @@ export class EmulatorServer {
         }
         stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
         if (decision.delayMs > 0) await sleep(decision.delayMs);
+        if (decision.cutAfterAct && reply.status < 400) {
+            // The handler has acted (created, deleted, changed); the client never learns it.
+            stats.faults.cutsAfterAct++;
+            request.socket.destroy();
+            return;
+        }
         countStatus(stats, reply.status);
         this.write(response, reply, decision);
     }
