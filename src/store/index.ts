@@ -33,6 +33,8 @@ export interface OpenStoreOptions {
     synchronous?: 'NORMAL' | 'FULL';
     /** The passphrase for the secrets file (`PINGONE_CONNECTOR_KEY`); without it the file is plain JSON, mode 0600. */
     secretsKey?: string | undefined;
+    /** Warnings for people (e.g. a plain secrets file while the key is set); default: `process.emitWarning`. */
+    onWarning?: ((message: string) => void) | undefined;
     /** For tests: the clock that stamps first_seen_at, last_modified_at and runs. */
     now?: () => Date;
 }
@@ -84,19 +86,24 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
          * `connections.remove` leaves them: remove them here too.
          */
         get secrets(): SecretsStore {
-            secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey });
+            secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey, onWarning: options.onWarning });
             return secrets;
         },
         connections: translated({
             list: connections.list,
             get: connections.get,
             save: connections.save,
-            remove: connections.remove,
+            /** Removes the connection with its records, checkpoints, metadata and runs; refused while a sync of it runs. True when it existed. */
+            remove: context.writeTransaction((name: string): boolean => {
+                if (connections.get(name) === undefined) return false;
+                runs.refuseWhileSyncing(name, 'removing it', 'would take its records and its run from under that sync');
+                return connections.remove(name);
+            }),
             snapshot: connections.snapshot,
             restore: connections.restore,
             /** Forgets what the connection read (records, checkpoints, delete tracking); refused while a sync of it runs. */
             clearData: context.writeTransaction((name: string) => {
-                runs.refuseWhileSyncing(name, 'clearing its records');
+                runs.refuseWhileSyncing(name, 'clearing its records', "would mix that sync's pages into the new source");
                 connections.clearData(name);
             }),
         }),
