@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { call } from '../http.js';
