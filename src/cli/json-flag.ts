@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors/index.js';
@@ -25,7 +26,8 @@ export async function readJsonFlag(flag: string, text: string, cwd: string, hint
 async function readBoundedFile(flag: string, file: string): Promise<string> {
     let handle;
     try {
-        handle = await open(file, 'r');
+        // O_NONBLOCK: a FIFO named by mistake is refused below instead of waiting for a writer.
+        handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
         const stats = await handle.stat();
         if (!stats.isFile()) throw new UsageError(`${flag} @${file}: not a regular file.`, { flag });
         if (stats.size > MAX_JSON_FLAG_BYTES) throw tooLarge(flag, file);

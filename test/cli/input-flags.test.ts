@@ -1,5 +1,6 @@
 // What the CLI does with the JSON and paths it is given: bad JSON is located, never replayed; input
 // an action's schema refuses exits 2 with every problem; `request` sends only the path written.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,16 @@ describe('action --input', () => {
         expect(badKey.stderr).toContain('--input is not valid JSON (at character 14)');
         expect(badKey.stderr).not.toContain('secret-key');
         expect(inline.stderr).not.toContain('hunter2');
+    });
+
+    it('refuses what is not a regular file (a FIFO would wait for a writer, a device never end)', async () => {
+        const fifo = path.join(dir, 'input.fifo');
+        execFileSync('mkfifo', [fifo]);
+        for (const file of [fifo, '/dev/zero']) {
+            const result = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', `@${file}`]);
+            expect(result.code).toBe(2);
+            expect(result.stderr).toContain(`--input @${file}: not a regular file.`);
+        }
     });
 
     it('refuses a file larger than 1 MB without parsing it', async () => {
