@@ -129,6 +129,8 @@ export function createConnectionsApi(
             return connection === undefined ? undefined : summarize(connection);
         },
         async remove(name) {
+            // Before the runtime goes: a sync of it in this process may be using it.
+            if (store.connections.get(name) !== undefined) store.connections.refuseRemovalWhileSyncing(name);
             await hooks.forget(name);
             const existed = store.connections.remove(name);
             secrets.remove(name);

@@ -76,6 +76,8 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const runs = translated(createRunsRepo(context, connections));
     runs.settleInterrupted();
 
+    const refuseRemoval = (name: string): void => runs.refuseWhileSyncing(name, 'removing it', 'would take its records and its run from under that sync');
+
     return {
         path: options.path,
         /** The secrets file beside the database: `<name>.secrets.json` for `<name>.db`. */
@@ -93,10 +95,12 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
             list: connections.list,
             get: connections.get,
             save: connections.save,
+            /** Throws `run_in_progress` while a sync of the connection runs: for callers to check before they tear anything down. */
+            refuseRemovalWhileSyncing: refuseRemoval,
             /** Removes the connection with its records, checkpoints, metadata and runs; refused while a sync of it runs. True when it existed. */
             remove: context.writeTransaction((name: string): boolean => {
                 if (connections.get(name) === undefined) return false;
-                runs.refuseWhileSyncing(name, 'removing it', 'would take its records and its run from under that sync');
+                refuseRemoval(name);
                 return connections.remove(name);
             }),
             snapshot: connections.snapshot,

@@ -1,5 +1,5 @@
-// A run's row follows its commits, so that a run whose process is killed reports what it had
-// committed (test/store/sigkill.test.ts kills one); here the row is read while a sync runs.
+// While a sync runs: its row follows its commits, so that a run whose process is killed reports what
+// it had committed (test/store/sigkill.test.ts kills one); and its connection cannot be removed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHarness, type Harness } from '../../src/harness/index.js';
 import type { RunEntry } from '../../src/store/index.js';
@@ -9,6 +9,8 @@ import { fixtureScripts, harnessOnEmulator, temporaryDatabase } from '../support
 let emulator: TestEmulator;
 let harness: Harness;
 const seen: RunEntry[] = [];
+/** What removing the connection, tried once while the sync runs, came to. */
+let removal: Promise<unknown> | undefined;
 
 beforeAll(async () => {
     emulator = await startTestEmulator();
@@ -20,7 +22,9 @@ beforeAll(async () => {
         env: {},
         // When a page's records arrive, the row holds the commits of the pages before it.
         onProgress: (event) => {
-            if (event.kind === 'records') seen.push(...harness.store.runs.recent({ connection: 'cc', limit: 1 }));
+            if (event.kind !== 'records') return;
+            seen.push(...harness.store.runs.recent({ connection: 'cc', limit: 1 }));
+            removal ??= harness.connections.remove('cc').catch((error: unknown) => error);
         },
     });
 });
@@ -40,5 +44,13 @@ describe("a running sync's row", () => {
         expect(running.at(-1)!.added).toBeGreaterThan(0);
         for (const row of running) expect(row.requests).toBeGreaterThanOrEqual(Math.ceil(row.added / 10));
         expect(harness.store.runs.get(report.runId)).toMatchObject({ status: 'success', added: report.counts.added, requests: report.requests });
+    });
+
+    it('keeps its connection: removing it mid-sync is refused before anything is torn down, and the sync completes', async () => {
+        expect(await removal).toMatchObject({ code: 'store_error', reason: 'run_in_progress' });
+        expect(harness.connections.get('cc')).toBeDefined();
+        expect(harness.store.secrets.get('cc')?.clientSecret).toBe(emulator.worker.clientSecret);
+        // The sync above succeeded with the connection's runtime intact; and the connection still works.
+        expect((await harness.runSync('cc', 'fixture-users')).status).toBe('success');
     });
 });
