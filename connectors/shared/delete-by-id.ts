@@ -4,14 +4,14 @@ import * as z from 'zod';
 import { idSegment, readPingOneContext } from './connection.js';
 import { defineAction } from './define.js';
 import { deleteCall } from './http.js';
-import { Deleted } from './inputs.js';
+import { Deleted, IdInput } from './inputs.js';
 
 export function deleteByIdAction(spec: { name: string; description: string; collection: 'users' | 'groups'; what: string }) {
     return defineAction({
         name: spec.name,
         description: spec.description,
         roles: ['identityWrite'],
-        input: z.object({ id: z.string().describe(`The PingOne ${spec.what} ID.`) }),
+        input: z.strictObject({ id: IdInput.describe(`The PingOne ${spec.what} ID.`) }),
         output: Deleted,
         exec: async (nango, input) => {
             const context = await readPingOneContext(nango);

@@ -2,6 +2,7 @@ export { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 export { InvalidConfigError } from './invalid-config-error.js';
 export { UsageError } from './usage-error.js';
 export { InvalidRecordError } from './invalid-record-error.js';
+export { InvalidInputError, type InputProblem } from './invalid-input-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ScriptError } from './script-error.js';
 export { ScriptHttpError, type ScriptHttpResponse } from './script-http-error.js';

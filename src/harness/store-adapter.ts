@@ -8,6 +8,8 @@ export interface RunBinding {
     runId: number;
     /** `--full`: the run starts from scratch, so only what it saves itself counts as seen. */
     full: boolean;
+    /** The run's requests and retries so far, recorded on its row with each commit. */
+    traffic: () => { requests: number; retries: number };
 }
 
 /** Binds one run of one script to the SQLite store. */
@@ -51,6 +53,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
                     if (writes.checkpoint === null) store.checkpoints.clear(connection, script);
                     else if (writes.checkpoint !== undefined)
                         store.checkpoints.save(connection, script, writes.checkpoint as Record<string, string | number | boolean>);
+                    // In the same commit, so that a killed run reports what it had committed and no more.
+                    store.runs.progress(runId, counts, binding.traffic());
                     return counts;
                 }),
             );

@@ -3,14 +3,14 @@ import * as z from 'zod';
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { deleteCall } from '../http.js';
-import { Removed } from '../inputs.js';
+import { IdInput, Removed } from '../inputs.js';
 import { membershipId } from '../mappers.js';
 
 export const removeUserFromGroup = defineAction({
     name: 'remove-user-from-group',
     description: 'Removes a user from a group; returns the membership ID `<groupId>:<userId>`.',
     roles: ['identityWrite'],
-    input: z.object({ userId: z.string(), groupId: z.string() }),
+    input: z.strictObject({ userId: IdInput, groupId: IdInput }),
     output: Removed,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
