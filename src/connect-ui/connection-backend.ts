@@ -65,21 +65,21 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     }
 
     /**
-     * The form has no authentication-method field: PingOne's default is tried first and, when the
-     * application refuses it, the other method the provider supports (Nango's and Cyclr's guides
+     * The form has no authentication-method field: the default (Client Secret Post) is tried first
+     * and, when PingOne refuses the client (invalid_client), the other method the provider supports (Nango's and Cyclr's guides
      * tell people to pick Client Secret Post). The one that works is saved with the connection.
      */
     async function testEachMethod(spec: ConnectionSpec) {
         const first = await test(spec);
-        if (first.tested.reason !== 'auth_method_not_allowed' || spec.secrets.refreshToken !== undefined) return first;
+        if (first.tested.reason !== 'invalid_client' || spec.secrets.refreshToken !== undefined) return first;
         const other = otherMethod(spec.authMethod ?? defaultTokenAuthMethod);
         if (other === undefined) return first;
         const second = await test({ ...spec, authMethod: other });
-        return second.tested.reason === 'auth_method_not_allowed' ? first : second;
+        return second.tested.reason === 'invalid_client' ? first : second;
     }
 
     /**
-     * The code exchange, likewise: PingOne's default first, then the other method when the
+     * The code exchange, likewise: the default first, then the other method when the
      * application refuses it. That relies on the client being authenticated before the code is
      * looked at (as the emulator and OAuth servers generally do; PingOne does not document it). If
      * PingOne took the code as spent, the second attempt is refused as invalid_grant, and the error
@@ -93,7 +93,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
             };
         } catch (error) {
             const other = otherMethod(defaultTokenAuthMethod);
-            if (!(error instanceof AuthFailedError) || error.reason !== 'auth_method_not_allowed' || other === undefined) throw error;
+            if (!(error instanceof AuthFailedError) || error.reason !== 'invalid_client' || other === undefined) throw error;
             try {
                 return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
             } catch (retried) {

@@ -25,6 +25,7 @@ export interface CreateApplicationOptions {
     type?: 'WORKER' | 'WEB_APP' | 'SINGLE_PAGE_APP' | 'NATIVE_APP';
     /** Roles given to the application (Worker apps act with these). Default none. */
     roles?: Array<RoleName | RoleGrant>;
+    /** Default CLIENT_SECRET_POST, as the seeded apps. */
     tokenEndpointAuthMethod?: TokenAuthMethod['setting'];
     enabled?: boolean;
     /** Default: CLIENT_CREDENTIALS for a WORKER, AUTHORIZATION_CODE + REFRESH_TOKEN otherwise. */
@@ -113,7 +114,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 name: options.name ?? `Test application ${applications}`,
                 type,
                 grantTypes: options.grantTypes ?? (type === 'WORKER' ? ['CLIENT_CREDENTIALS'] : ['AUTHORIZATION_CODE', 'REFRESH_TOKEN']),
-                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
                 redirectUris: options.redirectUris ?? (type === 'WORKER' ? [] : ['http://127.0.0.1/callback']),
                 enabled: options.enabled ?? true,
                 pkceEnforcement: options.pkceEnforcement ?? 'OPTIONAL',

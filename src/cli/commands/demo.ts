@@ -48,7 +48,7 @@ const command: Command = {
                         config: { environmentId: emulator.environmentId, tld: emulator.tld },
                         secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
                         // The emulator's Worker app uses PingOne's default method, as a new Worker app does.
-                        authMethod: 'client_secret_basic',
+                        authMethod: 'client_secret_post',
                         emulatorUrl: emulator.url,
                     });
                     const reports = await runEverything(context, harness, json, progress);
