@@ -53,6 +53,8 @@ export interface EmulatorAdmin {
     faults(): FaultSettings;
     /** `undefined` turns rate limiting off. */
     setRateLimit(settings: RateLimitSettings | undefined): void;
+    /** The Audit group's own limit (PingOne's 10 requests a second by default); undefined lifts it, for tests about something else. */
+    setAuditRateLimit(settings: RateLimitSettings | undefined): void;
     setTokenLifetime(seconds: number): void;
     /** Every access token issued so far stops working (as after a key rotation). */
     expireAccessTokens(): void;
@@ -136,6 +138,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         setFaults: (settings) => emulation.faults.configure(settings),
         faults: () => emulation.faults.current,
         setRateLimit: (settings) => emulation.rateLimiter.configure(settings),
+        setAuditRateLimit: (settings) => emulation.auditRateLimiter.configure(settings),
         setTokenLifetime(seconds) {
             if (!Number.isInteger(seconds) || seconds < 1)
                 throw new RangeError(`Token lifetime must be a whole number of seconds, at least 1; got ${seconds}.`);
