@@ -175,7 +175,7 @@ describe('guides agree with the code', () => {
         for (const key of providerKeys) {
             expect(connectors[key].extensions.token_auth_methods[0]).toBe(parseTokenAuthMethod(undefined));
             const guide = readFileSync(join(realProjectRoot, connectors[key].guideUrl), 'utf8').replace(/\s+/g, ' ');
-            expect(guide).toContain("**Client Secret Basic** (the connector's default");
+            expect(guide).toMatch(/\*\*Client Secret Post\*\* \((what Nango sends, and )?the connector's default\)/);
         }
     });
 });
