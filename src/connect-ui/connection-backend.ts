@@ -30,8 +30,9 @@ function capitalized(text: string): string {
 }
 
 // The token error's own hint names the CLI's --auth-method; the form has no such field and tries both methods itself.
+// PingOne answers a wrong secret, a disabled app and the other method alike (invalid_client): the hint names all three.
 const authMethodHint =
-    "In PingOne, set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
+    "In PingOne, copy the application's Client ID and Client Secret again, check that it is enabled, and set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
 
 export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
     const { connector, env, emulatorUrl } = options;
@@ -114,7 +115,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     async function testThenSave(untested: ConnectionSpec): Promise<ConnectResponse> {
         const { spec, tested } = await testEachMethod(untested);
         if (!tested.ok) {
-            const hint = tested.reason === 'auth_method_not_allowed' ? authMethodHint : tested.hint;
+            const hint = tested.reason === 'invalid_client' ? authMethodHint : tested.hint;
             return {
                 ok: false,
                 message: tested.message,
@@ -165,7 +166,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                     authMethod,
                 });
             } catch (error) {
-                if (error instanceof AuthFailedError && error.reason === 'auth_method_not_allowed')
+                if (error instanceof AuthFailedError && (error.reason === 'invalid_client' || error.reason === 'auth_method_not_allowed'))
                     return { ok: false, message: error.message, hint: authMethodHint };
                 return failureOf(error);
             } finally {

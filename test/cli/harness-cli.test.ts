@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 /** `connect <name>` for the emulator's Web app (pingone, authorization code); its secret comes from PINGONE_CLIENT_SECRET. */
-function signOnConnectArgs(name: string, database: string): string[] {
+function signOnConnectArgs(name: string, database: string, clientId = emulator.web.clientId): string[] {
     return [
         'connect',
         name,
@@ -82,7 +82,7 @@ function signOnConnectArgs(name: string, database: string): string[] {
         '--environment-id',
         emulator.environmentId,
         '--client-id',
-        emulator.web.clientId,
+        clientId,
         '--emulator',
         emulator.url,
         '--db',
@@ -201,6 +201,29 @@ describe('connect', () => {
         const tested = await cli(['connections', 'test', 'web', '--db', db], { env: { PATH: process.env['PATH'] } });
         expect(tested.code).toBe(0);
         expect(tested.stdout).toMatch(/^web: Connected to .*\n  note: Could not check, without changing data, whether the application may .*write users/);
+    });
+
+    it('exchanges the sign-on code with Client Secret Basic after PingOne refused Post, and saves Basic', async () => {
+        const basicWeb = emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        madeSecrets.push(basicWeb.clientSecret);
+        let driven: Promise<void> | undefined;
+        const result = await cli(signOnConnectArgs('basic-web', db, basicWeb.clientId), {
+            env: env({ PINGONE_CLIENT_SECRET: basicWeb.clientSecret }),
+            onStderr: (text) => {
+                const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
+                if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
+            },
+        });
+        await driven;
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('Token endpoint authentication: Client Secret Basic (client_secret_basic), saved with the connection.');
+        const store = openStore({ path: db });
+        try {
+            expect(store.connections.get('basic-web')?.authMethod).toBe('client_secret_basic');
+        } finally {
+            store.close();
+        }
+        expect((await cli(['connections', 'remove', 'basic-web', '--db', db])).code).toBe(0);
     });
 });
 
