@@ -90,6 +90,30 @@ function signOnConnectArgs(name: string, database: string, clientId = emulator.w
     ];
 }
 
+/** Runs `connect` for a pingone app, signing on through the emulator's page once the CLI prints the URL. */
+async function connectBySignOn(args: string[], clientSecret: string): Promise<CliResult> {
+    let driven: Promise<void> | undefined;
+    const result = await cli(args, {
+        env: env({ PINGONE_CLIENT_SECRET: clientSecret }),
+        onStderr: (text) => {
+            const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
+            if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
+        },
+    });
+    await driven;
+    return result;
+}
+
+/** The token auth method saved with a connection. */
+function savedAuthMethod(name: string): string | undefined {
+    const store = openStore({ path: db });
+    try {
+        return store.connections.get(name)?.authMethod;
+    } finally {
+        store.close();
+    }
+}
+
 describe('connect', () => {
     it('refuses a config the connector rejects, with exit 2, before anything is sent', async () => {
         const before = emulator.admin.stats().requests;
@@ -121,12 +145,7 @@ describe('connect', () => {
         const result = await cli(flags, { env: env({ PINGONE_CLIENT_SECRET: basicApp.clientSecret }) });
         expect(result.code).toBe(0);
         expect(result.stderr).toContain('Token endpoint authentication: Client Secret Basic (client_secret_basic), saved with the connection.');
-        const store = openStore({ path: db });
-        try {
-            expect(store.connections.get('basic-app')?.authMethod).toBe('client_secret_basic');
-        } finally {
-            store.close();
-        }
+        expect(savedAuthMethod('basic-app')).toBe('client_secret_basic');
         // Saved, it is used as saved: the connection works without trying Post again.
         expect((await cli(['connections', 'test', 'basic-app', '--db', db])).code).toBe(0);
         expect((await cli(['connections', 'remove', 'basic-app', '--db', db])).code).toBe(0);
@@ -184,15 +203,7 @@ describe('connect', () => {
     });
 
     it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
-        let driven: Promise<void> | undefined;
-        const result = await cli(signOnConnectArgs('web', db), {
-            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
-            onStderr: (text) => {
-                const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
-                if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
-            },
-        });
-        await driven;
+        const result = await connectBySignOn(signOnConnectArgs('web', db), emulator.web.clientSecret);
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Saved the connection "web"');
         const sync = await cli(['sync', 'fixture-users', '--connection', 'web', '--db', db, '--json']);
@@ -206,23 +217,10 @@ describe('connect', () => {
     it('exchanges the sign-on code with Client Secret Basic after PingOne refused Post, and saves Basic', async () => {
         const basicWeb = emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         madeSecrets.push(basicWeb.clientSecret);
-        let driven: Promise<void> | undefined;
-        const result = await cli(signOnConnectArgs('basic-web', db, basicWeb.clientId), {
-            env: env({ PINGONE_CLIENT_SECRET: basicWeb.clientSecret }),
-            onStderr: (text) => {
-                const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
-                if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
-            },
-        });
-        await driven;
+        const result = await connectBySignOn(signOnConnectArgs('basic-web', db, basicWeb.clientId), basicWeb.clientSecret);
         expect(result.code).toBe(0);
         expect(result.stderr).toContain('Token endpoint authentication: Client Secret Basic (client_secret_basic), saved with the connection.');
-        const store = openStore({ path: db });
-        try {
-            expect(store.connections.get('basic-web')?.authMethod).toBe('client_secret_basic');
-        } finally {
-            store.close();
-        }
+        expect(savedAuthMethod('basic-web')).toBe('client_secret_basic');
         expect((await cli(['connections', 'remove', 'basic-web', '--db', db])).code).toBe(0);
     });
 });
