@@ -30,8 +30,9 @@ function capitalized(text: string): string {
 }
 
 // The token error's own hint names the CLI's --auth-method; the form has no such field and tries both methods itself.
+// PingOne answers a wrong secret, a disabled app and the other method alike (invalid_client): the hint names all three.
 const authMethodHint =
-    "In PingOne, set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
+    "In PingOne, copy the application's Client ID and Client Secret again, check that it is enabled, and set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
 
 export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
     const { connector, env, emulatorUrl } = options;
@@ -65,21 +66,21 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     }
 
     /**
-     * The form has no authentication-method field: PingOne's default is tried first and, when the
-     * application refuses it, the other method the provider supports (Nango's and Cyclr's guides
+     * The form has no authentication-method field: the default (Client Secret Post) is tried first
+     * and, when PingOne refuses the client (invalid_client), the other method the provider supports (Nango's and Cyclr's guides
      * tell people to pick Client Secret Post). The one that works is saved with the connection.
      */
     async function testEachMethod(spec: ConnectionSpec) {
         const first = await test(spec);
-        if (first.tested.reason !== 'auth_method_not_allowed' || spec.secrets.refreshToken !== undefined) return first;
+        if (first.tested.reason !== 'invalid_client' || spec.secrets.refreshToken !== undefined) return first;
         const other = otherMethod(spec.authMethod ?? defaultTokenAuthMethod);
         if (other === undefined) return first;
         const second = await test({ ...spec, authMethod: other });
-        return second.tested.reason === 'auth_method_not_allowed' ? first : second;
+        return second.tested.reason === 'invalid_client' ? first : second;
     }
 
     /**
-     * The code exchange, likewise: PingOne's default first, then the other method when the
+     * The code exchange, likewise: the default first, then the other method when the
      * application refuses it. That relies on the client being authenticated before the code is
      * looked at (as the emulator and OAuth servers generally do; PingOne does not document it). If
      * PingOne took the code as spent, the second attempt is refused as invalid_grant, and the error
@@ -93,7 +94,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
             };
         } catch (error) {
             const other = otherMethod(defaultTokenAuthMethod);
-            if (!(error instanceof AuthFailedError) || error.reason !== 'auth_method_not_allowed' || other === undefined) throw error;
+            if (!(error instanceof AuthFailedError) || error.reason !== 'invalid_client' || other === undefined) throw error;
             try {
                 return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
             } catch (retried) {
@@ -114,7 +115,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     async function testThenSave(untested: ConnectionSpec): Promise<ConnectResponse> {
         const { spec, tested } = await testEachMethod(untested);
         if (!tested.ok) {
-            const hint = tested.reason === 'auth_method_not_allowed' ? authMethodHint : tested.hint;
+            const hint = tested.reason === 'invalid_client' ? authMethodHint : tested.hint;
             return {
                 ok: false,
                 message: tested.message,
@@ -165,7 +166,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                     authMethod,
                 });
             } catch (error) {
-                if (error instanceof AuthFailedError && error.reason === 'auth_method_not_allowed')
+                if (error instanceof AuthFailedError && (error.reason === 'invalid_client' || error.reason === 'auth_method_not_allowed'))
                     return { ok: false, message: error.message, hint: authMethodHint };
                 return failureOf(error);
             } finally {

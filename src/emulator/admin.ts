@@ -25,6 +25,7 @@ export interface CreateApplicationOptions {
     type?: 'WORKER' | 'WEB_APP' | 'SINGLE_PAGE_APP' | 'NATIVE_APP';
     /** Roles given to the application (Worker apps act with these). Default none. */
     roles?: Array<RoleName | RoleGrant>;
+    /** Default CLIENT_SECRET_POST, as the seeded apps. */
     tokenEndpointAuthMethod?: TokenAuthMethod['setting'];
     enabled?: boolean;
     /** Default: CLIENT_CREDENTIALS for a WORKER, AUTHORIZATION_CODE + REFRESH_TOKEN otherwise. */
@@ -71,6 +72,8 @@ export interface EmulatorAdmin {
     /** `undefined` turns rate limiting off. */
     setRateLimit(settings: RateLimitSettings | undefined): void;
     rateLimit(): RateLimitSettings | undefined;
+    /** The Audit group's own limit (PingOne's 10 requests a second by default); undefined lifts it, for tests about something else. */
+    setAuditRateLimit(settings: RateLimitSettings | undefined): void;
     setTokenLifetime(seconds: number): void;
     /** Access-token lifetime in seconds. */
     tokenLifetime(): number;
@@ -141,7 +144,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 name: options.name ?? `Test application ${applications}`,
                 type,
                 grantTypes: options.grantTypes ?? (type === 'WORKER' ? ['CLIENT_CREDENTIALS'] : ['AUTHORIZATION_CODE', 'REFRESH_TOKEN']),
-                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
                 redirectUris: options.redirectUris ?? (type === 'WORKER' ? [] : ['http://127.0.0.1/callback']),
                 enabled: options.enabled ?? true,
                 pkceEnforcement: options.pkceEnforcement ?? 'OPTIONAL',
@@ -179,6 +182,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         setRateLimit: (settings) => emulation.rateLimiter.configure(settings),
         rateLimit: () => emulation.rateLimiter.current,
         tokenLifetime: () => emulation.tokenLifetimeSeconds,
+        setAuditRateLimit: (settings) => emulation.auditRateLimiter.configure(settings),
         setTokenLifetime(seconds) {
             if (!Number.isInteger(seconds) || seconds < 1)
                 throw new RangeError(`Token lifetime must be a whole number of seconds, at least 1; got ${seconds}.`);

@@ -87,8 +87,10 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         faults: options.faults ?? {},
         userPageCap: wholeNumber('userPageCap', options.userPageCap ?? 200, 1, 1000),
         requireEmail: options.requireEmail ?? true,
-        workerAuthMethod: options.worker?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
-        webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+        // Client Secret Post, as Nango's setup guides tell the admin to pick
+        // (https://nango.dev/docs/integrations/all/pingone-cc/connect, https://nango.dev/docs/integrations/all/pingone).
+        workerAuthMethod: options.worker?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
+        webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
         redirectUris: options.web?.redirectUris ?? ['http://127.0.0.1/callback'],
         autoSignOn: options.autoSignOn ?? false,
         signOnUsername: signOnText('signOnUser.username', options.signOnUser?.username, 128) ?? 'emulator.admin',

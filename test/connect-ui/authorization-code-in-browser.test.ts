@@ -83,19 +83,19 @@ describe('Connect with PingOne (authorization code)', () => {
         }
     });
 
-    it('connects an application set to Client Secret Post, and saves that method with the connection', async () => {
-        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+    it('connects an application set to Client Secret Basic (Post, the default, tried first), and saves that method with the connection', async () => {
+        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         const page = await stack.newPage();
         await startSignOn(page, app);
         await signOn(page);
         const outcome = await resultOf(page);
         expect(outcome.text).not.toContain('--auth-method');
         expect(outcome.kind).toBe('result ok');
-        expect(outcome.text).toContain('The application uses Client Secret Post.');
+        expect(outcome.text).toContain('The application uses Client Secret Basic.');
         const harness = openHarness({ dbPath: stack.storePath, env: {} });
         try {
             expect(harness.connections.get('admin-console')).toMatchObject({
-                authMethod: 'client_secret_post',
+                authMethod: 'client_secret_basic',
                 credentials: { clientId: app.clientId, hasRefreshToken: true },
             });
         } finally {

@@ -83,14 +83,14 @@ describe('Test connection with client credentials', () => {
         await saveScreenshot(page, 'connect-ui-connected');
     });
 
-    it('finds the authentication method of an application set to Client Secret Post, and saves it', async () => {
-        const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+    it('finds the authentication method of an application set to Client Secret Basic (Post, the default, tried first), and saves it', async () => {
+        const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         const page = await openForm();
         await fill(page, app);
         const outcome = await testConnection(page);
         expect(outcome.title).toBe(`Connected, and saved as the connection "acme".`);
-        expect(outcome.detail).toContain('The application uses Client Secret Post.');
-        expect(savedConnection('acme')).toMatchObject({ authMethod: 'client_secret_post', credentials: { clientId: app.clientId } });
+        expect(outcome.detail).toContain('The application uses Client Secret Basic.');
+        expect(savedConnection('acme')).toMatchObject({ authMethod: 'client_secret_basic', credentials: { clientId: app.clientId } });
     });
 
     it('can be completed with the keyboard alone', async () => {

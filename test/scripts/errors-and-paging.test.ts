@@ -16,7 +16,7 @@ beforeAll(async () => {
         provider: 'pingone-cc',
         config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
         secrets: { clientId: readOnly.clientId, clientSecret: readOnly.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: world.emulator.url,
     });
 });

@@ -14,7 +14,6 @@ import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
 import { pages, resumedPages } from '../paging.js';
-import { USER_CHANGE_ACTIONS } from '../pingone.js';
 import { readUserIfExists, usersRequest } from '../requests.js';
 
 const UsersMetadata = PacingMetadata.extend({
@@ -93,9 +92,10 @@ async function rereadUsers(nango: UsersNango, context: PingOneContext, ids: read
     return found;
 }
 
+/** Every user an audit event of the window names: all events on USER resources, whatever their action type. */
 async function changedUserIds(nango: UsersNango, context: PingOneContext, from: string, to: string): Promise<string[]> {
     const ids = new Set<string>();
-    for await (const page of pages<Raw>(nango, context, auditRequest(context, { from, to }, USER_CHANGE_ACTIONS))) {
+    for await (const page of pages<Raw>(nango, context, auditRequest(context, { from, to }, 'USER'))) {
         for (const activity of page.items) {
             const resources = Array.isArray(activity['resources']) ? (activity['resources'] as Raw[]) : [];
             for (const resource of resources) {
@@ -129,7 +129,7 @@ async function incremental(nango: UsersNango, context: PingOneContext, { checkpo
 export const users = defineSync({
     name: 'users',
     description:
-        'Every user in the environment. The first run reads them all (resumable page by page); later runs re-read only the users the audit log shows as created, changed, enabled or disabled, moved or regrouped, and delete the deleted ones. A full reconciliation runs every `fullReconciliationHours` (metadata, default 24).',
+        'Every user in the environment. The first run reads them all (resumable page by page); later runs re-read only the users that audit events of any kind name (created, changed, enabled or disabled, moved, regrouped, ...), and delete the deleted ones. A full reconciliation runs every `fullReconciliationHours` (metadata, default 24).',
     roles: ['identityRead', 'auditRead'],
     frequency: 'every 15m',
     models: { User },

@@ -98,7 +98,8 @@ export class EmulatorServer {
         const decision = this.emulation.faults.roll(isApi);
         try {
             const body = await readBody(request);
-            const retryAfter = this.emulation.rateLimiter.take(environmentOf(path));
+            const limiter = /^\/v1\/environments\/[^/]+\/activities(\/|$)/.test(path) ? this.emulation.auditRateLimiter : this.emulation.rateLimiter;
+            const retryAfter = limiter.take(environmentOf(path));
             const origin = requestOrigin(request.headers, this.ownOrigin);
             if (this.isOtherRegion(origin)) {
                 reply = errorReply(new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'));
