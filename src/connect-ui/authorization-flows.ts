@@ -37,11 +37,20 @@ export class AuthorizationFlows {
         return { ok: true, message: 'Opening PingOne sign-on…', redirect: backend.browserUrl(authorization.url).toString() };
     }
 
-    /** Handles PingOne's redirect back; resolves to the id under which the outcome is kept for the page. */
-    async complete(params: URLSearchParams): Promise<string> {
+    /**
+     * Handles PingOne's redirect back. Only a `state` this server handed out for a sign-on that is
+     * still pending is answered, once: it resolves to the id under which the outcome is kept for the
+     * page. Anything else (no state, a guessed one, a replay) resolves to undefined, and the caller
+     * must then reveal nothing: the redirect to the form carries the launch token.
+     */
+    async complete(params: URLSearchParams): Promise<string | undefined> {
+        const state = params.get('state') ?? '';
+        const flow = this.pending.get(state);
+        if (flow === undefined) return undefined;
+        this.pending.delete(state);
         const id = crypto.randomUUID();
-        this.outcomes.set(id, await this.outcomeOf(params));
-        // Any page may send the browser to /callback; unread outcomes must not pile up.
+        this.outcomes.set(id, await this.outcomeOf(flow, params));
+        // An outcome the page never reads (its tab was closed) must not be kept for ever.
         for (const stale of [...this.outcomes.keys()].slice(0, -maxUnreadOutcomes)) this.outcomes.delete(stale);
         return id;
     }
@@ -53,16 +62,9 @@ export class AuthorizationFlows {
         return outcome;
     }
 
-    private async outcomeOf(params: URLSearchParams): Promise<ConnectResponse> {
-        const state = params.get('state') ?? '';
-        const flow = this.pending.get(state);
-        this.pending.delete(state);
-        if (flow === undefined || Date.now() - flow.startedAt > flowLifetimeMs) {
-            return {
-                ok: false,
-                message: 'This sign-on was not started from this page, or it took longer than 10 minutes.',
-                hint: 'Press "Connect with PingOne" again.',
-            };
+    private async outcomeOf(flow: PendingFlow, params: URLSearchParams): Promise<ConnectResponse> {
+        if (Date.now() - flow.startedAt > flowLifetimeMs) {
+            return { ok: false, message: 'The sign-in took longer than 10 minutes.', hint: 'Press "Connect with PingOne" again.' };
         }
         let code: string;
         try {

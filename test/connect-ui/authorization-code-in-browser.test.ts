@@ -133,10 +133,12 @@ describe('Connect with PingOne (authorization code)', () => {
 
     it('refuses a callback whose state this page never issued', async () => {
         const page = await stack.newPage();
-        await page.goto(`${ui.origin}/callback?code=stolen&state=forged`);
-        const outcome = await resultOf(page);
-        expect(outcome.kind).toBe('result problem');
-        expect(outcome.text).toContain('This sign-on was not started from this page');
+        const reply = await page.goto(`${ui.origin}/callback?code=stolen&state=forged`);
+        expect(reply?.status()).toBe(400);
+        // No way back to the form: that address would carry the launch token.
+        expect(page.url()).toBe(`${ui.origin}/callback?code=stolen&state=forged`);
+        expect(await page.locator('main').textContent()).toContain('This page did not start that sign-in');
+        expect(await page.content()).not.toContain(new URL(ui.url).searchParams.get('token')!);
     });
 
     it('never sent the client secret or a token back to the page', () => {
