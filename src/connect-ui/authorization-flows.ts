@@ -1,4 +1,5 @@
 import type { Connector } from '../connector/connector.js';
+import { AuthFailedError } from '../errors/index.js';
 import { readCallback, startAuthorization, type AuthorizationRequest } from '../oauth/index.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { failureOf, type ConnectRequest, type ConnectResponse } from './protocol.js';
@@ -20,7 +21,16 @@ export class AuthorizationFlows {
     private readonly pending = new Map<string, PendingFlow>();
     private readonly outcomes = new Map<string, ConnectResponse>();
 
-    constructor(private readonly options: { connector: Connector; connectionName: string; backend: ConnectBackend; redirectUri: string }) {}
+    constructor(
+        private readonly options: {
+            connector: Connector;
+            connectionName: string;
+            backend: ConnectBackend;
+            redirectUri: string;
+            /** The credential fields that are secret: never handed back to the page. */
+            secretCredentials: ReadonlySet<string>;
+        },
+    ) {}
 
     start(request: ConnectRequest): ConnectResponse {
         const { connector, backend, redirectUri } = this.options;
@@ -34,7 +44,7 @@ export class AuthorizationFlows {
             return failureOf(error);
         }
         this.pending.set(authorization.state, { request, authorization, startedAt: Date.now() });
-        return { ok: true, message: 'Opening PingOne sign-on…', redirect: backend.browserUrl(authorization.url).toString() };
+        return { ok: true, message: 'Opening PingOne sign-in…', redirect: backend.browserUrl(authorization.url).toString() };
     }
 
     /**
@@ -49,7 +59,7 @@ export class AuthorizationFlows {
         if (flow === undefined) return undefined;
         this.pending.delete(state);
         const id = crypto.randomUUID();
-        this.outcomes.set(id, await this.outcomeOf(flow, params));
+        this.outcomes.set(id, { ...(await this.outcomeOf(flow, params)), values: this.withoutSecrets(flow.request) });
         // An outcome the page never reads (its tab was closed) must not be kept for ever.
         for (const stale of [...this.outcomes.keys()].slice(0, -maxUnreadOutcomes)) this.outcomes.delete(stale);
         return id;
@@ -70,11 +80,19 @@ export class AuthorizationFlows {
         try {
             code = readCallback(params);
         } catch (error) {
+            if (error instanceof AuthFailedError && error.reason === 'access_denied')
+                return { ok: false, message: 'You cancelled the sign-in.', hint: 'Press "Connect with PingOne" to try again.' };
             return failureOf(error);
         }
         const { connectionName, backend } = this.options;
         const { codeVerifier, redirectUri } = flow.authorization;
         return backend.completeAuthorization({ ...flow.request, connectionName, code, codeVerifier, redirectUri });
+    }
+
+    /** The form as the user filled it in, so that it comes back after the sign-on, but never a secret. */
+    private withoutSecrets(request: ConnectRequest): ConnectRequest {
+        const credentials = Object.entries(request.credentials).filter(([key]) => !this.options.secretCredentials.has(key));
+        return { connectionConfig: request.connectionConfig, credentials: Object.fromEntries(credentials) };
     }
 
     private forgetExpired(): void {

@@ -11,6 +11,8 @@ export interface ConnectBackend {
     completeAuthorization(
         input: ConnectRequest & { connectionName: string; code: string; codeVerifier: string; redirectUri: string },
     ): Promise<ConnectResponse>;
+    /** Whether a connection of that name is saved already (saving replaces it). */
+    hasConnection(name: string): Promise<boolean>;
     /** The scopes to ask for on PingOne's sign-on page. */
     readonly authorizationScopes: readonly string[];
     /** Where the browser goes for a PingOne URL: itself, or the emulator serving it. */

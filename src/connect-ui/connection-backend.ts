@@ -20,7 +20,17 @@ export interface ConnectionBackendOptions {
     /** The loopback emulator standing in for PingOne, if any (already checked to be loopback). */
     emulatorUrl: string | undefined;
     env: NodeJS.ProcessEnv;
-    onSaved?: (connection: { name: string }) => void;
+    /** Told where the connection was saved and what to run next: the terminal's business, not the page's. */
+    onSaved?: (saved: SavedConnection) => void;
+}
+
+export interface SavedConnection {
+    name: string;
+    storePath: string;
+    /** A connection of that name was there before and is now replaced. */
+    replaced: boolean;
+    /** The first sync of the connection's integration, to suggest as the next command. */
+    firstSync: string | undefined;
 }
 
 type Request = ConnectRequest & { connectionName: string };
@@ -40,14 +50,21 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         return { name: request.connectionName, provider: connector.key, config: request.connectionConfig, secrets, emulatorUrl };
     }
 
-    async function save(spec: ConnectionSpec): Promise<string | undefined> {
+    async function withHarness<T>(work: (harness: ReturnType<typeof openHarness>) => Promise<T> | T): Promise<T> {
         const harness = openHarness({ dbPath: options.storePath, env });
         try {
-            await harness.connections.create(spec);
-            return harness.scripts(spec.name).sync[0];
+            return await work(harness);
         } finally {
             await harness.close();
         }
+    }
+
+    function save(spec: ConnectionSpec): Promise<SavedConnection> {
+        return withHarness(async (harness) => {
+            const replaced = harness.connections.get(spec.name) !== undefined;
+            await harness.connections.create(spec);
+            return { name: spec.name, storePath: options.storePath, replaced, firstSync: harness.scripts(spec.name).sync[0] };
+        });
     }
 
     async function test(spec: ConnectionSpec) {
@@ -122,21 +139,22 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 ...(tested.field === undefined ? {} : { field: tested.field }),
             };
         }
-        const firstSync = await save(spec);
-        options.onSaved?.({ name: spec.name });
-        const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
+        const saved = await save(spec);
+        options.onSaved?.(saved);
         const method =
             spec.authMethod === undefined || spec.authMethod === defaultTokenAuthMethod ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
         return {
             ok: true,
-            message: `Connected, and saved as the connection "${spec.name}".`,
-            detail: `${capitalized(tested.message)}${method} Saved in ${options.storePath}.${next}`,
-            connectionConfig: spec.config,
+            message: saved.replaced
+                ? `Connected. Saved as the connection "${spec.name}", replacing the one saved before under that name.`
+                : `Connected. Saved as the connection "${spec.name}".`,
+            detail: `${capitalized(tested.message)}${method} You can close this tab.`,
         };
     }
 
     return {
         authorizationScopes: connector.extensions.default_scopes,
+        hasConnection: (name) => withHarness((harness) => harness.connections.get(name) !== undefined),
         browserUrl: browserUrlFor(emulatorUrl, Object.keys(connector.extensions.regions)),
         async testAndSave(request) {
             const { clientId, clientSecret } = request.credentials;

@@ -90,7 +90,8 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     const { port } = server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
     const redirectUri = `${origin}/callback`;
-    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri });
+    const secretCredentials = new Set(model.fields.filter((field) => field.group === 'credentials' && field.secret).map((field) => field.key));
+    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri, secretCredentials });
     // The package's own files (the page's script and style, the setup guide) carry no secret and
     // change nothing, so they need no launch token: a help link opens in a new tab without it, and
     // the token stays out of guide addresses. The Host and Origin checks still apply to them.
@@ -113,7 +114,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 send(response, 403, 'text/plain; charset=utf-8', "Open the full address the command printed: it carries this launch's token.");
                 return;
             }
-            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri }));
+            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri, replacing: await backend.hasConnection(connectionName) }));
             return;
         }
         if (model.authMode === 'OAUTH2' && request.method === 'GET' && url.pathname === '/callback') {

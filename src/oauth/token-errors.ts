@@ -61,7 +61,7 @@ export function tokenErrorFrom(status: number, body: unknown, context: TokenRequ
         return fail(
             'invalid_client',
             unknownClient ? 'PingOne does not know this client ID in this environment.' : 'PingOne did not accept the client ID and secret.',
-            "Copy the Client ID and Client Secret again from the application's Configuration tab in PingOne, and check that the Environment ID is the application's.",
+            "Copy the Client ID and Client Secret again from the application's Overview tab in PingOne, and check that the Environment ID is the application's.",
             unknownClient ? 'clientId' : 'clientSecret',
         );
     }

@@ -17,7 +17,7 @@ export interface ConnectUiStack {
     storePath: string;
     /** Starts a Connect UI for a provider; closed with the stack. PingOne is the emulator unless `pingOneAt` says otherwise. */
     startUi(provider: string, connectionName?: string, pingOneAt?: string): Promise<ConnectUi>;
-    /** A fresh page; phone-sized when asked. */
+    /** A fresh page; phone-sized (320 px, the narrowest WCAG reflow width) when asked. */
     newPage(options?: { narrow?: boolean }): Promise<Page>;
     close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function startStack(name: string): Promise<ConnectUiStack> {
         },
         async newPage({ narrow = false } = {}) {
             const context = await browser.newContext({
-                viewport: narrow ? { width: 360, height: 740 } : { width: 900, height: 1000 },
+                viewport: narrow ? { width: 320, height: 740 } : { width: 900, height: 1000 },
                 deviceScaleFactor: 1,
                 reducedMotion: 'reduce',
             });
