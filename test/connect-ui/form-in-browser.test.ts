@@ -201,6 +201,19 @@ describe('the Connect UI form in a browser', () => {
         }
     });
 
+    it("says in plain words that the page's server has stopped", async () => {
+        const stopped = await stack.startUi(provider, 'stopped');
+        const page = await stack.newPage();
+        await page.goto(stopped.url);
+        await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/f2aba07d-270c-42ba-8811-01af5f63d458/as/authorize');
+        await fieldControl(page, titleOf('clientId')).fill('some-client');
+        await fieldControl(page, titleOf('clientSecret')).fill('some-secret');
+        await stopped.close();
+        await page.getByRole('button', { name: 'Test and save' }).click();
+        await expect.poll(() => page.locator('#result .result-title').textContent()).toBe("This page's server has stopped: run the command again.");
+        expect(await page.locator('#result').textContent()).not.toMatch(/TypeError|fetch/);
+    });
+
     it('fits a phone screen without sideways scrolling', async () => {
         const page = await openForm({ narrow: true });
         await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/nonsense/as/authorize');
