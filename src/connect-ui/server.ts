@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assets } from './assets.js';
+import { pageAssets } from './assets.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { checkedRequest, type FormConnector } from './checked-request.js';
 import { buildFormModel } from './form-model.js';
@@ -95,7 +95,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     // The package's own files (the page's script and style, the setup guide) carry no secret and
     // change nothing, so they need no launch token: a help link opens in a new tab without it, and
     // the token stays out of guide addresses. The Host and Origin checks still apply to them.
-    const publicFiles = { ...assets, ...guideAssets(connector) };
+    const publicFiles = { ...pageAssets(connector.key), ...guideAssets(connector) };
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
         if (!hostAllowed(request, port) || !originAllowed(request, port)) {

@@ -5,7 +5,9 @@
 import { checkField } from '../field-check.js';
 import type { FormField, FormModel } from '../form-model.js';
 import { readPastedValue } from '../paste-box.js';
-import type { ConnectResponse } from '../protocol.js';
+import type { ConnectRequest, ConnectResponse } from '../protocol.js';
+import type { StandaloneValidator } from '../../connector/standalone-validator.js';
+import { validateConnectionConfig, validateCredentials } from 'provider-validators';
 
 interface PageData {
     model: FormModel;
@@ -170,10 +172,30 @@ function showResponse(response: ConnectResponse): void {
 
 const serverStopped = { title: "This page's server has stopped: run the command again.", detail: 'Then open the new address it prints.' };
 
-function formValues(): { connectionConfig: Record<string, string>; credentials: Record<string, string> } {
-    const values = { connectionConfig: {} as Record<string, string>, credentials: {} as Record<string, string> };
+function formValues(): ConnectRequest {
+    const values: ConnectRequest = { connectionConfig: {}, credentials: {} };
     for (const field of fields) values[field.group][field.key] = controlOf(field).value;
     return values;
+}
+
+/**
+ * The send decision is the connector's own generated validators', run on exactly what the server's
+ * gate hands them (checked-request.ts: the config as typed, the credentials that are filled in);
+ * checkField only words the problem. Resolves to the field they refuse, if any.
+ */
+function refusedByValidators(values: ConnectRequest): FormField | undefined {
+    const filledCredentials = Object.fromEntries(Object.entries(values.credentials).filter(([, value]) => value !== ''));
+    const checks: [FormField['group'], StandaloneValidator, Record<string, string>][] = [
+        ['connectionConfig', validateConnectionConfig, values.connectionConfig],
+        ['credentials', validateCredentials, filledCredentials],
+    ];
+    for (const [group, validate, input] of checks) {
+        if (validate(input)) continue;
+        const issue = validate.errors?.[0];
+        const key = issue?.keyword === 'required' ? String(issue.params['missingProperty']) : (issue?.instancePath.slice(1) ?? '');
+        return fields.find((field) => field.group === group && field.key === key) ?? fields.find((field) => field.group === group);
+    }
+    return undefined;
 }
 
 /** A request to the page's server; every answer of its API is a ConnectResponse. */
@@ -191,6 +213,12 @@ async function ask(path: string, init: RequestInit = {}): Promise<ConnectRespons
 form.addEventListener('submit', (event) => {
     event.preventDefault();
     const problems = fields.filter((field) => check(field) !== undefined);
+    const refused = problems.length === 0 ? refusedByValidators(formValues()) : undefined;
+    if (refused !== undefined) {
+        // The field check found nothing to say (a test keeps the two in agreement): still, nothing is sent.
+        showProblem(refused, `${refused.title} is not in a form PingOne accepts; see the guide.`);
+        problems.push(refused);
+    }
     const firstProblem = problems[0];
     if (firstProblem !== undefined) {
         // Each problem is beside its field; the summary names the fields.
