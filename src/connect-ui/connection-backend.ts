@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ProviderConnector } from '../../connectors/registry.generated.js';
 import type { ConnectionSecrets, ConnectionSpec } from '../connections/connection-spec.js';
 import { createRuntime } from '../connections/runtime.js';
@@ -154,7 +155,8 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
 
     return {
         authorizationScopes: connector.extensions.default_scopes,
-        hasConnection: (name) => withHarness((harness) => harness.connections.get(name) !== undefined),
+        // Looking must not create the database: only a save does.
+        hasConnection: async (name) => existsSync(options.storePath) && (await withHarness((harness) => harness.connections.get(name) !== undefined)),
         browserUrl: browserUrlFor(emulatorUrl, Object.keys(connector.extensions.regions)),
         async testAndSave(request) {
             const { clientId, clientSecret } = request.credentials;

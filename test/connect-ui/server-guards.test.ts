@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,8 @@ describe('the Connect UI server', () => {
         const page = await send(ui, `/?token=${encodeURIComponent(token)}`);
         expect(page.status).toBe(200);
         expect(page.body).toContain('<form id="connect-form"');
+        // Showing the form (which says whether a connection would be replaced) creates no database.
+        expect(existsSync(stack.storePath)).toBe(false);
     });
 
     it('refuses a request that changes state without the launch token, before reading it', async () => {
