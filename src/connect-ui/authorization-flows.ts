@@ -32,10 +32,13 @@ export class AuthorizationFlows {
         },
     ) {}
 
-    start(request: ConnectRequest): ConnectResponse {
+    async start(request: ConnectRequest): Promise<ConnectResponse> {
         const { connector, backend, redirectUri } = this.options;
         const clientId = request.credentials['clientId'];
         if (clientId === undefined || clientId === '') return { ok: false, message: 'The client ID is missing.', field: 'clientId' };
+        // A wrong client secret is told now, while the form is still in front of the admin.
+        const refused = await backend.checkClient({ ...request, redirectUri });
+        if (refused !== undefined) return refused;
         this.forgetExpired();
         let authorization: AuthorizationRequest;
         try {

@@ -44,6 +44,28 @@ function capitalized(text: string): string {
 const authMethodHint =
     "In PingOne, set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
 
+// A code no sign-in issued, and a verifier of the length PKCE asks for (RFC 7636: 43 to 128 characters).
+const probeCode = 'connect-ui-client-check';
+const probeVerifier = 'connect-ui-client-check'.padEnd(43, '0');
+
+/**
+ * Whether PingOne refuses the client itself, asked before the browser leaves for the sign-in: a
+ * code exchange with a code no sign-in issued. PingOne answers `invalid_client` when the client ID
+ * or secret is wrong (RFC 6749 §5.2); any other answer (the expected `invalid_grant` among them)
+ * says nothing against the client, so the sign-in goes ahead. PingOne does not document whether it
+ * authenticates the client before it looks at the code: if it looks at the code first, this check
+ * finds nothing and the exchange after the sign-in reports the wrong secret instead.
+ */
+async function clientRefusal(client: TokenClient, redirectUri: string): Promise<AuthFailedError | undefined> {
+    try {
+        await exchangeAuthorizationCode(client, { codeVerifier: probeVerifier, redirectUri }, probeCode);
+        return undefined;
+    } catch (error) {
+        if (error instanceof AuthFailedError && (error.reason === 'invalid_client' || error.reason === 'auth_method_not_allowed')) return error;
+        return undefined;
+    }
+}
+
 export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
     const { connector, env, emulatorUrl } = options;
 
@@ -76,6 +98,11 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         } finally {
             await runtime.close();
         }
+    }
+
+    /** PingOne's token endpoint for one code exchange, through the host allow-list (and the emulator, if any). */
+    function dispatcherFor(config: Record<string, string>) {
+        return createPingOneDispatcher({ allowedHosts: connector.allowedHosts(config), ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }) });
     }
 
     function otherMethod(tried: TokenAuthMethod): TokenAuthMethod | undefined {
@@ -166,12 +193,23 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 return failureOf(error);
             }
         },
+        async checkClient(request) {
+            const dispatcher = dispatcherFor(request.connectionConfig);
+            const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
+            try {
+                for (const authMethod of [defaultTokenAuthMethod, otherMethod(defaultTokenAuthMethod)]) {
+                    if (authMethod === undefined) return undefined;
+                    const refusal = await clientRefusal({ connector, config: request.connectionConfig, credentials, dispatcher, authMethod }, request.redirectUri);
+                    if (refusal?.reason !== 'auth_method_not_allowed') return refusal === undefined ? undefined : failureOf(refusal);
+                }
+                return undefined;
+            } finally {
+                await dispatcher.close();
+            }
+        },
         async completeAuthorization(request) {
             const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
-            const dispatcher = createPingOneDispatcher({
-                allowedHosts: connector.allowedHosts(request.connectionConfig),
-                ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }),
-            });
+            const dispatcher = dispatcherFor(request.connectionConfig);
             try {
                 const client = { connector, config: request.connectionConfig, credentials, dispatcher };
                 const { authMethod, tokens } = await exchangeWithEachMethod(client, request, request.code);

@@ -160,7 +160,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 return;
             }
             const outcome =
-                url.pathname === '/api/authorize' ? flows.start(checked.request) : await backend.testAndSave({ connectionName, ...checked.request });
+                url.pathname === '/api/authorize' ? await flows.start(checked.request) : await backend.testAndSave({ connectionName, ...checked.request });
             sendJson(response, 200, outcome);
             return;
         }

@@ -26,6 +26,12 @@ afterAll(() => stack?.close());
 const fromConnectUi: string[] = [];
 
 async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.web): Promise<void> {
+    await sendForm(page, app);
+    await page.waitForURL((url) => url.origin === stack.emulator.url);
+}
+
+/** Opens the form, fills it in for `app` and presses "Connect with PingOne". */
+async function sendForm(page: Page, app: { clientId: string; clientSecret: string }): Promise<void> {
     const { emulator } = stack;
     page.on('response', (response) => {
         if (new URL(response.url()).origin !== ui.origin) return;
@@ -42,7 +48,6 @@ async function startSignOn(page: Page, app: { clientId: string; clientSecret: st
     const secret = page.locator('#field-credentials-clientSecret');
     if ((await secret.count()) > 0) await secret.fill(app.clientSecret);
     await page.getByRole('button', { name: 'Connect with PingOne' }).click();
-    await page.waitForURL((url) => url.origin === stack.emulator.url);
 }
 
 async function signOn(page: Page): Promise<void> {
@@ -159,15 +164,19 @@ describe('Connect with PingOne (authorization code)', () => {
         expect(await page.content()).not.toContain(new URL(ui.url).searchParams.get('token')!);
     });
 
-    it('explains a wrong client secret after the sign-in, keeps the form, and links to where the secret is', async () => {
+    it('explains a wrong client secret before the browser leaves for the sign-in, and links to where the secret is', async () => {
         const page = await stack.newPage();
-        await startSignOn(page, { clientId: stack.emulator.web.clientId, clientSecret: `${stack.emulator.web.clientSecret}x` });
-        await signOn(page);
+        const signInPages: string[] = [];
+        page.on('request', (request) => {
+            if (new URL(request.url()).pathname.endsWith('/as/authorize')) signInPages.push(request.url());
+        });
+        await sendForm(page, { clientId: stack.emulator.web.clientId, clientSecret: `${stack.emulator.web.clientSecret}x` });
         const outcome = await resultOf(page);
         expect(outcome.kind).toBe('result problem');
         expect(outcome.text).toContain("application's Overview tab");
         expect(await page.locator('#result a.help').getAttribute('href')).toMatch(/^guides\/pingone\.md#/);
-        await expectFormKept(page, stack.emulator.web.clientId);
+        expect(signInPages).toEqual([]);
+        expect(await page.locator('#field-credentials-clientId').inputValue()).toBe(stack.emulator.web.clientId);
         await expectNoAxeViolations(page, 'wrong secret (pingone)');
     });
 
