@@ -107,7 +107,7 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
                 reason: 'invalid_config',
                 field: missing,
                 message: `The ${missing === 'clientId' ? 'client ID' : 'client secret'} is missing.`,
-                hint: "Copy it from the application's Configuration tab in PingOne.",
+                hint: "Copy it from the application's Overview tab in PingOne.",
             };
         }
         const dispatcher =

@@ -47,7 +47,8 @@ export function startAuthorization(input: {
 export function readCallback(params: URLSearchParams): string {
     const error = params.get('error');
     if (error !== null) {
-        const description = params.get('error_description');
+        // PingOne's description is a sentence of its own; its full stop would double the one below.
+        const description = params.get('error_description')?.replace(/[.!?\s]+$/u, '');
         // By the RFC 6749 section 4.1.2.1 code alone: PingOne documents no description wording.
         const reason = error === 'access_denied' ? 'access_denied' : 'unauthorized_client';
         throw new AuthFailedError(reason, `PingOne did not complete the sign-on (${error}${description ? `: ${description}` : ''}).`, {

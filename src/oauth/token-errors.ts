@@ -41,7 +41,7 @@ export function tokenErrorFrom(status: number, body: unknown, context: TokenRequ
         return fail(
             'invalid_client',
             `PingOne refused the client's authentication (invalid_client, HTTP ${status}) sent with ${consoleName(context.authMethod)}.`,
-            "In PingOne, on the application's Configuration tab: copy the Client ID and Client Secret again, check that the application is enabled " +
+            "In PingOne, on the application's Overview tab: copy the Client ID and Client Secret again, check that the application is enabled " +
                 `and that its Token Endpoint Authentication Method is ${consoleName(context.authMethod)}` +
                 (other === undefined ? '' : ` (or connect with --auth-method ${other})`) +
                 ", and that the Environment ID is the application's.",

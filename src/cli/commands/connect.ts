@@ -221,7 +221,7 @@ async function testBeforeSaving(spec: ConnectionSpec, context: CommandContext) {
     if (!tried.accepted && methods.length > 1) {
         const message = `PingOne refused the client's authentication with ${methodNames(methods)} alike: the client ID or secret is wrong, or the application is disabled.`;
         const hint =
-            "In PingOne, on the application's Configuration tab: copy the Client ID and Client Secret again, check that the application is enabled, and that the Environment ID is the application's.";
+            "In PingOne, on the application's Overview tab: copy the Client ID and Client Secret again, check that the application is enabled, and that the Environment ID is the application's.";
         return { diagnosis: { ...diagnosis, message, hint }, rotated, authMethod: tried.method };
     }
     return { diagnosis, rotated, authMethod: tried.method };
