@@ -31,6 +31,8 @@ export interface CreateApplicationOptions {
     grantTypes?: Array<'CLIENT_CREDENTIALS' | 'AUTHORIZATION_CODE' | 'REFRESH_TOKEN'>;
     redirectUris?: string[];
     pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+    /** Resource scopes granted on the app's Resources tab (e.g. `p1:read:user`). Default none. */
+    scopes?: string[];
     /** Default: the main environment. */
     environmentId?: string;
 }
@@ -45,7 +47,7 @@ export interface CreatedApplication {
 export interface EmulatorAdmin {
     createApplication(options?: CreateApplicationOptions): CreatedApplication;
     /** Changes an application's settings (enabled flag, auth method, grant types, redirect URIs). */
-    updateApplication(clientId: string, changes: Omit<CreateApplicationOptions, 'roles' | 'environmentId' | 'name' | 'type'>): void;
+    updateApplication(clientId: string, changes: Omit<CreateApplicationOptions, 'roles' | 'environmentId' | 'name' | 'type' | 'scopes'>): void;
     /** Replaces an application's (or user's) role assignments. */
     setRoles(principalId: string, roles: Array<RoleName | RoleGrant>): void;
     setFaults(settings: FaultSettings): void;
@@ -117,6 +119,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 redirectUris: options.redirectUris ?? (type === 'WORKER' ? [] : ['http://127.0.0.1/callback']),
                 enabled: options.enabled ?? true,
                 pkceEnforcement: options.pkceEnforcement ?? 'OPTIONAL',
+                scopes: options.scopes ?? [],
                 secret: randomToken(32),
             });
             tenant.applications.set(id, record);

@@ -37,8 +37,10 @@ describe('pingone-connector emulator', () => {
         const lines = result.stdout.trim().split('\n');
         expect(lines).toHaveLength(1);
         const parsed = JSON.parse(lines[0] as string);
-        expect(Object.keys(parsed)).toEqual(['url', 'environmentId', 'tld', 'worker', 'web']);
-        expect(parsed.worker).toEqual({ clientId: expect.any(String), clientSecret: expect.any(String) });
+        expect(Object.keys(parsed)).toEqual(['url', 'environmentId', 'tld', 'worker', 'adminSignOn', 'web']);
+        expect(parsed.worker).toMatchObject({ clientId: expect.any(String), clientSecret: expect.any(String), type: 'WORKER', grantTypes: ['CLIENT_CREDENTIALS'] });
+        expect(parsed.adminSignOn).toMatchObject({ type: 'WORKER', actsWith: 'signed-on user roles' });
+        expect(parsed.web).toMatchObject({ type: 'WEB_APP', actsWith: 'self-management scopes' });
         expect(parsed.web.redirectUris).toEqual(['http://127.0.0.1/callback']);
     });
 

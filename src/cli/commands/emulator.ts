@@ -16,7 +16,7 @@ Flags:
   --users N        users in the main environment (default 120; up to 10000000)
   --seed S         seed of every generated id, name and secret (default "pingone-emulator")
   --rate-limit R   requests per second per environment; above it: 429 REQUEST_LIMITED (default off)
-  --json           print one JSON line {"url","environmentId","tld","worker","web"} instead
+  --json           print one JSON line {"url","environmentId","tld","worker","adminSignOn","web"} instead
 `;
 
 const flags = {
@@ -43,7 +43,9 @@ function printBanner(context: CommandContext, emulator: Awaited<ReturnType<typeo
         `  TLD                 ${emulator.tld}`,
         `  Worker client ID    ${emulator.worker.clientId}`,
         `  Worker secret       ${emulator.worker.clientSecret}`,
-        `  Web app client ID   ${emulator.web.clientId}`,
+        `  Admin sign-on ID    ${emulator.adminSignOn.clientId} (Worker app, authorization code + PKCE: pingone admin sign-on)`,
+        `  Admin sign-on secret ${emulator.adminSignOn.clientSecret}`,
+        `  Web app client ID   ${emulator.web.clientId} (OIDC Web App: pingone self-service)`,
         `  Web app secret      ${emulator.web.clientSecret}`,
         `  Web redirect URIs   ${emulator.web.redirectUris.join(', ')} (any loopback port)`,
         `  sign-on user        ${emulator.signOnUser.username} / ${emulator.signOnUser.password}`,
@@ -72,8 +74,8 @@ const command: Command = {
         });
         try {
             if (values.json) {
-                const { url, environmentId, tld, worker, web } = emulator;
-                context.stdout.write(`${JSON.stringify({ url, environmentId, tld, worker, web })}\n`);
+                const { url, environmentId, tld, worker, adminSignOn, web } = emulator;
+                context.stdout.write(`${JSON.stringify({ url, environmentId, tld, worker, adminSignOn, web })}\n`);
             } else {
                 printBanner(context, emulator);
             }

@@ -136,9 +136,10 @@ const users = '/v1/environments/:environmentId/users';
 export const userRoutes: Route<Emulation>[] = [
     { method: 'GET', pattern: users, access: 'identity:read', handler: listUsers },
     { method: 'POST', pattern: users, access: 'identity:write', handler: createUser },
-    { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', handler: readUser },
-    { method: 'PUT', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('replace') },
-    { method: 'PATCH', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('merge') },
+    // Self-service tokens: p1:read:user and p1:update:user on the signed-on user (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
+    { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', self: { scope: 'p1:read:user' }, handler: readUser },
+    { method: 'PUT', pattern: `${users}/:userId`, access: 'identity:write', self: { scope: 'p1:update:user' }, handler: writeUser('replace') },
+    { method: 'PATCH', pattern: `${users}/:userId`, access: 'identity:write', self: { scope: 'p1:update:user' }, handler: writeUser('merge') },
     { method: 'DELETE', pattern: `${users}/:userId`, access: 'identity:write', handler: deleteUser },
     { method: 'POST', pattern: `${users}/:userId`, access: 'identity:write', handler: userAction },
 ];
