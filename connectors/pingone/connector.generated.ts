@@ -72,7 +72,34 @@ export const definition = {
 
 export const extensions = {
     token_auth_methods: ['client_secret_basic', 'client_secret_post'],
-    default_scopes: ['openid', 'profile', 'email'],
+    default_scopes: ['openid', 'offline_access'],
+    connection_kinds: {
+        admin: {
+            title: 'Admin sign-on (Worker app)',
+            app_type: 'WORKER',
+            grant_types: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            acts_with: "the signed-on admin's roles",
+            scopes: ['openid', 'offline_access'],
+            doc_section: '#way-a-admin-sign-on-worker-app',
+        },
+        'self-service': {
+            title: 'Self-service (OIDC Web App)',
+            app_type: 'WEB_APP',
+            grant_types: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            acts_with: 'the p1:* scopes granted to the app, on the signed-on user alone',
+            scopes: [
+                'openid',
+                'offline_access',
+                'p1:read:user',
+                'p1:update:user',
+                'p1:read:userPassword',
+                'p1:reset:userPassword',
+                'p1:read:device',
+                'p1:update:userMfaEnabled',
+            ],
+            doc_section: '#way-b-self-service-oidc-web-app',
+        },
+    },
     scopes: {
         openid: 'Sign the user in with OpenID Connect (an ID token).',
         profile: "The user's name, nickname, picture and locale claims.",
@@ -141,7 +168,10 @@ export const extensions = {
         },
         'read-applications': { call: 'read applications', roles: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'] },
         'read-role-assignments': { call: 'read role assignments', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
-        'write-role-assignments': { call: 'create or delete role assignments', roles: ['Environment Admin'] },
+        'write-role-assignments': {
+            call: "create or delete role assignments (only of the roles the actor's own roles may assign, see can_assign)",
+            roles: ['Environment Admin', 'Identity Data Admin'],
+        },
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'list-environments': { call: 'list environments (organization level)', roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },

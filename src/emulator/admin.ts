@@ -16,8 +16,8 @@ export type { RoleName };
 
 export interface RoleGrant {
     role: RoleName;
-    /** Default `environment` (the application's environment); `organization` for org-wide roles. */
-    scope?: 'environment' | 'organization';
+    /** Default `environment` (the application's environment); `organization` for org-wide roles; or one population. */
+    scope?: 'environment' | 'organization' | { populationId: string };
 }
 
 export interface CreateApplicationOptions {
@@ -93,7 +93,12 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         list.length = 0;
         for (const entry of roles) {
             const grant = typeof entry === 'string' ? { role: entry } : entry;
-            const scope = grant.scope === 'organization' ? { type: 'ORGANIZATION', id: world.organizationId } : { type: 'ENVIRONMENT', id: tenant.id };
+            const scope =
+                grant.scope === 'organization'
+                    ? { type: 'ORGANIZATION', id: world.organizationId }
+                    : typeof grant.scope === 'object'
+                      ? { type: 'POPULATION', id: grant.scope.populationId }
+                      : { type: 'ENVIRONMENT', id: tenant.id };
             list.push(roleAssignment(world, tenant, grant.role, scope, `${principalId}:${randomToken(6)}`));
         }
     };

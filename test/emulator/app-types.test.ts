@@ -12,7 +12,7 @@ const selfScopes = 'openid offline_access p1:read:user p1:update:user p1:read:us
 async function webToken(scope = selfScopes): Promise<{ token: string; userId: string }> {
     const result = await codeTokens(fixture.emulator, undefined, fixture.emulator.web, scope);
     expect(result.status).toBe(200);
-    return { token: result.body.access_token, userId: String(JSON.parse(Buffer.from(String(result.body.access_token).split('.')[1], 'base64url').toString()).sub) };
+    return { token: result.body.access_token, userId: String(JSON.parse(Buffer.from(String(String(result.body.access_token).split('.')[1]), 'base64url').toString()).sub) };
 }
 
 describe('seeded applications', () => {

@@ -1,6 +1,7 @@
 // One emulator, one harness on a temporary database, and a connection per integration: `cc`
-// (pingone-cc, the seeded Worker app) and `web` (pingone, tokens from a real authorization-code
-// exchange with the emulator's auto sign-on). Everything goes over loopback HTTP.
+// (pingone-cc, the seeded Worker app), `web` (pingone admin sign-on: the seeded Worker app for
+// sign-on, tokens from a real authorization-code exchange with the emulator's auto sign-on) and
+// `self` (pingone self-service: the seeded OIDC Web App). Everything goes over loopback HTTP.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,11 @@ import { join } from 'node:path';
 import { openHarness, type Harness, type HarnessOptions, type RunReport } from '../../src/harness/index.js';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { CONNECTION_KINDS } from '../../connectors/shared/pingone.generated.js';
+
+/** The scopes each way of connecting `pingone` asks for (providers.extensions.yaml `connection_kinds`). */
+const ADMIN_SCOPES = CONNECTION_KINDS.admin.scopes.join(' ');
+const SELF_SERVICE_SCOPES = CONNECTION_KINDS['self-service'].scopes.join(' ');
 
 export const INTEGRATION_CONNECTIONS = [
     { integration: 'pingone-cc', connection: 'cc' },
@@ -24,16 +30,20 @@ export interface ScriptsWorld {
 }
 
 /** An authorization-code + PKCE exchange, straight against the emulator (auto sign-on is on). */
-async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }> {
+async function signOnTokens(
+    emulator: TestEmulator,
+    app: { clientId: string; clientSecret: string; redirectUris: string[] },
+    scope: string,
+): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }> {
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const redirectUri = emulator.web.redirectUris[0] as string;
+    const redirectUri = app.redirectUris[0] as string;
     const authorize = new URL(`${emulator.url}/${emulator.environmentId}/as/authorize`);
     authorize.search = new URLSearchParams({
         response_type: 'code',
-        client_id: emulator.web.clientId,
+        client_id: app.clientId,
         redirect_uri: redirectUri,
-        scope: 'openid offline_access',
+        scope,
         state: 'test-state',
         code_challenge: challenge,
         code_challenge_method: 'S256',
@@ -45,7 +55,7 @@ async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string;
         method: 'POST',
         headers: {
             'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${Buffer.from(`${emulator.web.clientId}:${emulator.web.clientSecret}`).toString('base64')}`,
+            authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`,
         },
         body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
     });
@@ -72,21 +82,27 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
         authMethod: 'client_secret_basic',
         emulatorUrl: emulator.url,
     });
-    const tokens = await webTokens(emulator);
-    await harness.connections.create({
-        name: 'web',
-        provider: 'pingone',
-        config,
-        secrets: {
-            clientId: emulator.web.clientId,
-            clientSecret: emulator.web.clientSecret,
-            accessToken: tokens.accessToken,
-            accessTokenExpiresAt: tokens.expiresAt,
-            refreshToken: tokens.refreshToken,
-        },
-        authMethod: 'client_secret_basic',
-        emulatorUrl: emulator.url,
-    });
+    // `web`: admin sign-on (a Worker app, authorization code); `self`: self-service (the OIDC Web App).
+    for (const [name, app, scope] of [
+        ['web', emulator.adminSignOn, ADMIN_SCOPES],
+        ['self', emulator.web, SELF_SERVICE_SCOPES],
+    ] as const) {
+        const tokens = await signOnTokens(emulator, app, scope);
+        await harness.connections.create({
+            name,
+            provider: 'pingone',
+            config,
+            secrets: {
+                clientId: app.clientId,
+                clientSecret: app.clientSecret,
+                accessToken: tokens.accessToken,
+                accessTokenExpiresAt: tokens.expiresAt,
+                refreshToken: tokens.refreshToken,
+            },
+            authMethod: 'client_secret_basic',
+            emulatorUrl: emulator.url,
+        });
+    }
     return {
         emulator,
         harness,
