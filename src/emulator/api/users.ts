@@ -35,7 +35,12 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
     if (!isImport && body.password !== undefined) {
         throw apiErrors.invalidValue('password', `A password can be set at creation only with Content-Type ${importType}.`);
     }
-    const attributes = checkUserAttributes(body, emulation.requireEmail);
+    // `enabled` is read-only on create (community spec, User.enabled readOnly); the emulator refuses it
+    // rather than guess whether PingOne ignores it. A new user is enabled; PUT /users/{id}/enabled changes it.
+    if (body.enabled !== undefined) {
+        throw apiErrors.invalidValue('enabled', 'enabled is read-only when creating a user; set it afterwards with PUT /users/{id}/enabled.');
+    }
+    const attributes = checkUserAttributes(body, emulation.requireEmail, tenant.userSchema);
     checkUsernameFree(tenant, String(attributes.username));
     const populationId = populationRef(tenant, body.population);
     const now = nowIso();
@@ -49,7 +54,7 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
         environmentId: tenant.id,
         populationId,
         attributes,
-        enabled: body.enabled === undefined ? true : body.enabled === true,
+        enabled: true,
         mfaEnabled: body.mfaEnabled === true,
         emailVerified: isImport && body.emailVerified === true,
         lifecycle,
@@ -81,7 +86,7 @@ function writeUser(mode: 'replace' | 'merge') {
         requireContentType(context, ['application/json']);
         const existing = userOf(tenant, context);
         const body = jsonBody(context);
-        const attributes = checkUserAttributes(mode === 'replace' ? body : mergePatch(existing.body, body), emulation.requireEmail);
+        const attributes = checkUserAttributes(mode === 'replace' ? body : mergePatch(existing.body, body), emulation.requireEmail, tenant.userSchema);
         checkUsernameFree(tenant, String(attributes.username), String(existing.body.id));
         const updated = tenant.users.update(String(existing.body.id), (record) => {
             const kept: Json = {};
