@@ -5,7 +5,7 @@ import { describeFailure, fail, readFailure, type FailureContext, type PingOneFa
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface PingOneCall extends FailureContext {
+export type PingOneCall = FailureContext & {
     method: Method;
     endpoint: string;
     params?: Record<string, string | number>;
@@ -18,7 +18,7 @@ export interface PingOneCall extends FailureContext {
      * time, must never be repeated after it may have reached PingOne.
      */
     idempotent: boolean;
-}
+};
 
 export type CallResult<T> = { ok: true; data: T; status: number } | { ok: false; failure: PingOneFailure };
 

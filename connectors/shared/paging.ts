@@ -6,8 +6,8 @@ import { URL } from 'url';
 import type { NangoAction } from 'nango';
 
 import type { PingOneContext } from './connection.js';
-import { fail, pingOneStatus } from './errors.js';
-import { call, type PingOneCall } from './http.js';
+import { fail, pingOneStatus, type FailureContext } from './errors.js';
+import { call } from './http.js';
 import { PAGE_SIZE } from './pingone.js';
 
 export interface HalPage {
@@ -21,14 +21,14 @@ export interface Page<T> {
     nextPath: string | undefined;
 }
 
-export interface CollectionRequest extends Pick<PingOneCall, 'doing' | 'roles'> {
+export type CollectionRequest = FailureContext & {
     /** The first page's path, or a saved `nextPath` to resume from. */
     path: string;
     /** The `_embedded` key, e.g. `users`. */
     embedded: string;
     /** Query parameters of the first page (the next links carry their own). */
     params?: Record<string, string | number>;
-}
+};
 
 type PagingNango = Pick<NangoAction, 'proxy' | 'ActionError'>;
 
@@ -59,14 +59,18 @@ export function embeddedItems<T>(page: HalPage, key: string): T[] {
 }
 
 /** Fetches one page: the first (with its params) or a saved next path (which carries its own query). */
+/** The request's own wording of a failure: what it was doing, and the roles or scope it needs. */
+function failureContextOf(request: CollectionRequest): FailureContext {
+    return 'scope' in request ? { doing: request.doing, scope: request.scope } : { doing: request.doing, roles: request.roles };
+}
+
 export async function fetchPage<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest, resume?: string): Promise<Page<T>> {
     const page = await call<HalPage>(nango, {
         method: 'GET',
         endpoint: resume ?? request.path,
         ...(resume === undefined ? { params: { limit: PAGE_SIZE, ...request.params } } : {}),
         idempotent: true,
-        doing: request.doing,
-        roles: request.roles,
+        ...failureContextOf(request),
     });
     const nextPath = nextPathOf(nango, context, page);
     if (nextPath !== undefined && nextPath === resume) {

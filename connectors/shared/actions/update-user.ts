@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { call } from '../http.js';
-import { UserAttributes } from '../inputs.js';
+import { checkedCustomAttributes } from '../custom-attributes.js';
+import { CustomAttributes, UserAttributes } from '../inputs.js';
 import { toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
 
@@ -12,16 +13,18 @@ export const updateUser = defineAction({
     description:
         'Changes the given attributes of a user (PATCH: attributes left out keep their value). Population, enabled state, MFA and password have their own actions.',
     roles: ['identityWrite'],
-    input: UserAttributes.extend({ id: z.string(), username: z.string().min(1).max(128).optional() }),
+    // Strict: a misspelt attribute is refused, never dropped; custom attributes come under customAttributes.
+    input: UserAttributes.extend({ id: z.string(), username: z.string().min(1).max(128).optional(), customAttributes: CustomAttributes.optional() }).strict(),
     output: User,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
-        const { id: rawId, ...attributes } = input;
+        const { id: rawId, customAttributes, ...attributes } = input;
         const id = idSegment(nango, rawId, 'id');
+        const custom = await checkedCustomAttributes(nango, context, customAttributes, Object.keys(UserAttributes.shape));
         const raw = await call<Raw>(nango, {
             method: 'PATCH',
             endpoint: `${context.environmentPath}/users/${id}`,
-            data: attributes,
+            data: { ...attributes, ...custom },
             // Setting the same attributes twice leaves the same user.
             idempotent: true,
             doing: 'update the user',
