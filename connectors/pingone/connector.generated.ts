@@ -20,7 +20,7 @@ export type ConnectionConfig = {
 
 export type Credentials = {
     /**
-     * The Client ID on your PingOne application's Overview tab.
+     * The Client ID on your PingOne application's Overview tab (the Worker app for admin sign-on, or the OIDC Web App for self-service).
      */
     clientId: string;
     /**
@@ -134,10 +134,10 @@ export const extensions = {
             type: 'string',
             title: 'Client ID',
             order: 1,
-            description: "The Client ID on your PingOne application's Overview tab.",
+            description: "The Client ID on your PingOne application's Overview tab (the Worker app for admin sign-on, or the OIDC Web App for self-service).",
             example: '5e2a8a9c-7b1f-4c55-9a6e-0d3c2b1a4f77',
             pattern: '^\\S{1,256}$',
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
         clientSecret: {
             type: 'string',
@@ -146,7 +146,7 @@ export const extensions = {
             description: "The Client Secret on your PingOne application's Overview tab.",
             secret: true,
             pattern: '^\\S{1,512}$',
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
     },
     regions: {
@@ -169,7 +169,7 @@ export const extensions = {
         'read-applications': { call: 'read applications', roles: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'] },
         'read-role-assignments': { call: 'read role assignments', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'write-role-assignments': {
-            call: "create or delete role assignments (only of the roles the actor's own roles may assign, see can_assign)",
+            call: "create or delete role assignments (of the roles the actor's own roles may assign)",
             roles: ['Environment Admin', 'Identity Data Admin'],
         },
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },

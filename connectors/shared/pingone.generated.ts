@@ -44,7 +44,7 @@ export const ROLE_TABLE = {
         anyToken: false,
     },
     'write-role-assignments': {
-        call: "create or delete role assignments (only of the roles the actor's own roles may assign, see can_assign)",
+        call: "create or delete role assignments (of the roles the actor's own roles may assign)",
         roles: ['Environment Admin', 'Identity Data Admin'],
         scope: 'environment',
         anyToken: false,

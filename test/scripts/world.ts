@@ -29,8 +29,8 @@ export interface ScriptsWorld {
     close(): Promise<void>;
 }
 
-/** An authorization-code + PKCE exchange, straight against the emulator (auto sign-on is on). */
-async function signOnTokens(
+/** An authorization-code + PKCE exchange as `app`, straight against the emulator (auto sign-on is on); throws when refused. */
+export async function signOnTokens(
     emulator: TestEmulator,
     app: { clientId: string; clientSecret: string; redirectUris: string[] },
     scope: string,
