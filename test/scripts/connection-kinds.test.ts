@@ -3,6 +3,7 @@
 // harness against the emulator over loopback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { CATALOG, exportName, SELF_SERVICE_ACTIONS } from '../../connectors/shared/catalog.js';
 import { openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
@@ -16,6 +17,16 @@ async function roleId(name: string): Promise<string> {
     const roles = ((await response.json()) as { _embedded: { roles: Array<{ id: string; name: string }> } })._embedded.roles;
     return String(roles.find((role) => role.name === name)?.id);
 }
+
+describe('the catalogue', () => {
+    it('lists as self-service exactly the scripts whose definitions run on self-service connections', async () => {
+        for (const entry of CATALOG.filter((candidate) => candidate.kind !== 'on-events')) {
+            const module = (await import(`../../connectors/shared/${entry.kind}/${entry.name}.ts`)) as Record<string, { kinds: readonly string[] }>;
+            const expected = (SELF_SERVICE_ACTIONS as readonly string[]).includes(entry.name) ? ['self-service'] : ['admin'];
+            expect(module[exportName(entry.name)]?.kinds, entry.name).toEqual(expected);
+        }
+    });
+});
 
 describe('self-service connection (OIDC Web App)', () => {
     it('runs the self-service actions on the signed-on user', async () => {
