@@ -82,7 +82,7 @@ function signOnConnectArgs(name: string, database: string): string[] {
         '--environment-id',
         emulator.environmentId,
         '--client-id',
-        emulator.web.clientId,
+        emulator.adminSignOn.clientId,
         '--emulator',
         emulator.url,
         '--db',
@@ -155,7 +155,7 @@ describe('connect', () => {
     it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
         let driven: Promise<void> | undefined;
         const result = await cli(signOnConnectArgs('web', db), {
-            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+            env: env({ PINGONE_CLIENT_SECRET: emulator.adminSignOn.clientSecret }),
             onStderr: (text) => {
                 const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
                 if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
@@ -342,7 +342,7 @@ describe('Ctrl-C', () => {
     it('stops connect waiting for the sign-on callback with a message, exit 1 and nothing saved', async () => {
         const stopped = temporaryDatabase();
         const child = spawn(process.execPath, [bin, ...signOnConnectArgs('waiting', stopped)], {
-            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+            env: env({ PINGONE_CLIENT_SECRET: emulator.adminSignOn.clientSecret }),
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
@@ -424,6 +424,7 @@ describe('secrets', () => {
         const seeded = [
             emulator.worker.clientSecret,
             emulator.web.clientSecret,
+            emulator.adminSignOn.clientSecret,
             emulator.signOnUser.password,
             nango.secretKey,
             'not-the-secret-at-all',

@@ -21,7 +21,7 @@ afterAll(() => stack?.close());
 /** Every body the browser received from the Connect UI, to prove that no secret comes back. */
 const fromConnectUi: string[] = [];
 
-async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.web): Promise<void> {
+async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.adminSignOn): Promise<void> {
     const { emulator } = stack;
     page.on('response', (response) => {
         if (new URL(response.url()).origin !== ui.origin) return;
@@ -76,7 +76,7 @@ describe('Connect with PingOne (authorization code)', () => {
             expect(harness.connections.get('admin-console')).toMatchObject({
                 provider: 'pingone',
                 config: { environmentId: stack.emulator.environmentId, tld: stack.emulator.tld },
-                credentials: { clientId: stack.emulator.web.clientId, hasRefreshToken: true },
+                credentials: { clientId: stack.emulator.adminSignOn.clientId, hasRefreshToken: true },
             });
         } finally {
             await harness.close();
@@ -142,7 +142,7 @@ describe('Connect with PingOne (authorization code)', () => {
     it('never sent the client secret or a token back to the page', () => {
         expect(fromConnectUi.length).toBeGreaterThan(5);
         for (const body of fromConnectUi) {
-            expect(body).not.toContain(stack.emulator.web.clientSecret);
+            expect(body).not.toContain(stack.emulator.adminSignOn.clientSecret);
             expect(body).not.toMatch(/eyJ[\w-]+\.eyJ/);
         }
     });

@@ -115,3 +115,24 @@ describe('assign-role follows Can Assign', () => {
         expect(refused.error?.message).toContain('Identity Data Admin may assign Identity Data Admin, Identity Data Read Only, Help Desk Admin');
     });
 });
+
+describe('a role granted for one population', () => {
+    it("reads that population's users, and validate-connection says why it does not cover the syncs", async () => {
+        const employees = String(world.emulator.admin.directory().populations.find((population) => population.name === 'Employees')?.id);
+        const app = world.emulator.admin.createApplication({ roles: [{ role: 'Identity Data Read Only', scope: { populationId: employees } }] });
+        await world.harness.connections.create({
+            name: 'population-reader',
+            provider: 'pingone-cc',
+            config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
+            secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
+            authMethod: 'client_secret_basic',
+            emulatorUrl: world.emulator.url,
+        });
+        const users = Array.from({ length: 20 }, (_, position) => world.emulator.admin.users.at(position)).filter((user) => user !== undefined);
+        const inside = users.find((user) => (user.population as { id: string }).id === employees);
+        expect((await world.harness.runAction('population-reader', 'get-user', { id: String(inside?.id) })).status).toBe('success');
+        const [validation] = await world.harness.runOnEvent('population-reader', 'validate-connection');
+        expect(validation?.status).toBe('failed');
+        expect(validation?.error?.message).toContain('population');
+    });
+});

@@ -61,7 +61,13 @@ async function readEnvironment(nango: NangoAction, context: PingOneContext, inte
             hint: `Check the Environment ID, and the region: the environment may be in another one (${others}).`,
         });
     }
-    throw fail(nango, describeFailure(result.failure, { doing: 'read the environment', roles: 'identityRead' }));
+    const payload = describeFailure(result.failure, { doing: 'read the environment', roles: 'identityRead' });
+    throw fail(
+        nango,
+        result.failure.status === 403
+            ? { ...payload, message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read.` }
+            : payload,
+    );
 }
 
 /** A self-service connection: the token reads the signed-on user's own profile, which every self-service action needs. */
@@ -123,7 +129,8 @@ export const validateConnection = defineOnEvent({
                 result.failure.status === 403
                     ? {
                           ...payload,
-                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} in this environment.`,
+                          // A role granted for one population covers that population's users, not the lists the scripts read.
+                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} for the environment (a role granted for one population does not cover listing).`,
                       }
                     : payload,
             );
