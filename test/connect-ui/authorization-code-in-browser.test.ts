@@ -84,7 +84,13 @@ describe('Connect with PingOne (authorization code)', () => {
     });
 
     it('connects an application set to Client Secret Post, and saves that method with the connection', async () => {
-        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+        // Admin sign-on: a Worker app with the Authorization Code grant (an OIDC Web App's token could not read the environment).
+        const app = stack.emulator.admin.createApplication({
+            type: 'WORKER',
+            grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            redirectUris: ['http://127.0.0.1/callback'],
+            tokenEndpointAuthMethod: 'CLIENT_SECRET_POST',
+        });
         const page = await stack.newPage();
         await startSignOn(page, app);
         await signOn(page);
