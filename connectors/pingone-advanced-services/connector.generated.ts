@@ -164,7 +164,10 @@ export const extensions = {
         },
         'read-applications': { call: 'read applications', roles: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'] },
         'read-role-assignments': { call: 'read role assignments', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
-        'write-role-assignments': { call: 'create or delete role assignments', roles: ['Environment Admin'] },
+        'write-role-assignments': {
+            call: "create or delete role assignments (of the roles the actor's own roles may assign)",
+            roles: ['Environment Admin', 'Identity Data Admin'],
+        },
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'list-environments': { call: 'list environments (organization level)', roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },

@@ -20,7 +20,7 @@ export type ConnectionConfig = {
 
 export type Credentials = {
     /**
-     * The Client ID on your PingOne application's Overview tab.
+     * The Client ID on your PingOne application's Overview tab (the Worker app for admin sign-on, or the OIDC Web App for self-service).
      */
     clientId: string;
     /**
@@ -72,7 +72,34 @@ export const definition = {
 
 export const extensions = {
     token_auth_methods: ['client_secret_post', 'client_secret_basic'],
-    default_scopes: ['openid', 'profile', 'email'],
+    default_scopes: ['openid', 'offline_access'],
+    connection_kinds: {
+        admin: {
+            title: 'Admin sign-on (Worker app)',
+            app_type: 'WORKER',
+            grant_types: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            acts_with: "the signed-on admin's roles",
+            scopes: ['openid', 'offline_access'],
+            doc_section: '#way-a-admin-sign-on-worker-app',
+        },
+        'self-service': {
+            title: 'Self-service (OIDC Web App)',
+            app_type: 'WEB_APP',
+            grant_types: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            acts_with: 'the p1:* scopes granted to the app, on the signed-on user alone',
+            scopes: [
+                'openid',
+                'offline_access',
+                'p1:read:user',
+                'p1:update:user',
+                'p1:read:userPassword',
+                'p1:reset:userPassword',
+                'p1:read:device',
+                'p1:update:userMfaEnabled',
+            ],
+            doc_section: '#way-b-self-service-oidc-web-app',
+        },
+    },
     scopes: {
         openid: 'Sign the user in with OpenID Connect (an ID token).',
         profile: "The user's name, nickname, picture and locale claims.",
@@ -107,10 +134,10 @@ export const extensions = {
             type: 'string',
             title: 'Client ID',
             order: 1,
-            description: "The Client ID on your PingOne application's Overview tab.",
+            description: "The Client ID on your PingOne application's Overview tab (the Worker app for admin sign-on, or the OIDC Web App for self-service).",
             example: '5e2a8a9c-7b1f-4c55-9a6e-0d3c2b1a4f77',
             pattern: '^\\S{1,256}$',
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
         clientSecret: {
             type: 'string',
@@ -119,7 +146,7 @@ export const extensions = {
             description: "The Client Secret on your PingOne application's Overview tab.",
             secret: true,
             pattern: '^\\S{1,512}$',
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
     },
     regions: {
@@ -141,7 +168,10 @@ export const extensions = {
         },
         'read-applications': { call: 'read applications', roles: ['Client Application Developer', 'Configuration Read Only', 'Environment Admin'] },
         'read-role-assignments': { call: 'read role assignments', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
-        'write-role-assignments': { call: 'create or delete role assignments', roles: ['Environment Admin'] },
+        'write-role-assignments': {
+            call: "create or delete role assignments (of the roles the actor's own roles may assign)",
+            roles: ['Environment Admin', 'Identity Data Admin'],
+        },
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'list-environments': { call: 'list environments (organization level)', roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },

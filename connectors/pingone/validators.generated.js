@@ -170,11 +170,11 @@ const schema32 = {
         clientId: {
             type: 'string',
             title: 'Client ID',
-            description: "The Client ID on your PingOne application's Overview tab.",
+            description: "The Client ID on your PingOne application's Overview tab (the Worker app for admin sign-on, or the OIDC Web App for self-service).",
             pattern: '^\\S{1,256}$',
             examples: ['5e2a8a9c-7b1f-4c55-9a6e-0d3c2b1a4f77'],
             order: 1,
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
         clientSecret: {
             type: 'string',
@@ -184,7 +184,7 @@ const schema32 = {
             secret: true,
             writeOnly: true,
             order: 2,
-            doc_section: '#step-3-create-the-oidc-web-app',
+            doc_section: '#step-3-create-the-app-for-your-way',
         },
     },
 };

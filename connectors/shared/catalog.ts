@@ -50,9 +50,25 @@ const actions: CatalogEntry[] = [
     'list-roles',
 ].map((name) => ({ kind: 'actions', name }));
 
+/**
+ * The self-service actions (an OIDC Web App's p1:* scopes, on the signed-on user; authorization code
+ * only). Their definitions declare it (`selfService`), which makes them run on self-service connections
+ * only; every other script runs on admin connections only.
+ */
+export const SELF_SERVICE_ACTIONS = [
+    'get-my-profile',
+    'update-my-profile',
+    'get-my-password-state',
+    'change-my-password',
+    'list-my-mfa-devices',
+    'set-my-mfa-enabled',
+] as const;
+
+const selfService: CatalogEntry[] = SELF_SERVICE_ACTIONS.map((name) => ({ kind: 'actions', name, only: 'pingone' }));
+
 const onEvents: CatalogEntry[] = [{ kind: 'on-events', name: 'validate-connection' }];
 
-export const CATALOG: readonly CatalogEntry[] = [...syncs, ...actions, ...onEvents];
+export const CATALOG: readonly CatalogEntry[] = [...syncs, ...actions, ...selfService, ...onEvents];
 
 /** `group-memberships` → `groupMemberships`: the shared module's export. */
 export function exportName(name: string): string {

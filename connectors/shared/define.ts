@@ -5,6 +5,7 @@
 import type { CreateActionProps, CreateOnEventProps, CreateSyncProps, NangoAction, NangoSync } from 'nango';
 import type * as z from 'zod';
 
+import { requireKind, type ConnectionKind } from './connection-kind.js';
 import { grantedWhere, ROLES, type RoleNeed } from './pingone.js';
 
 export type Integration = 'pingone' | 'pingone-cc';
@@ -36,9 +37,18 @@ function describe(integration: Integration, what: string, needs: readonly RoleNe
     return { description: `${what} ${description}`, ...(scopes ? { scopes } : {}) };
 }
 
+/** A self-service action's wording: the p1:* scopes the signed-on user's token must carry. */
+function describeSelfService(what: string, scopes: readonly string[]): { description: string; scopes: string[] } {
+    return {
+        description: `${what} Self-service: acts on the signed-on user only, through an OIDC Web App whose token carries ${scopes.join(' and ')}.`,
+        scopes: [...scopes],
+    };
+}
+
 export interface SyncSpec<TModels extends ZodModels, TMetadata extends ZodMetadata, TCheckpoint extends ZodCheckpoint> {
     name: string;
     description: string;
+    /** Every sync reads on behalf of an admin: it runs on `admin` connections only. */
     roles: readonly RoleNeed[];
     frequency: string;
     models: TModels;
@@ -50,9 +60,11 @@ export interface SyncSpec<TModels extends ZodModels, TMetadata extends ZodMetada
 export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetadata, TCheckpoint extends ZodCheckpoint>(
     spec: SyncSpec<TModels, TMetadata, TCheckpoint>,
 ) {
+    const kinds: readonly ConnectionKind[] = ['admin'];
     return {
         name: spec.name,
         roles: spec.roles,
+        kinds,
         models: spec.models,
         props: (integration: Integration): Omit<CreateSyncProps<TModels, TMetadata, TCheckpoint>, 'exec'> => ({
             version: VERSION,
@@ -63,31 +75,42 @@ export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetad
             metadata: spec.metadata,
             checkpoint: spec.checkpoint,
         }),
-        run: spec.run,
+        run: async (nango: NangoSync<TModels, TMetadata, TCheckpoint>, checkpoint: z.infer<TCheckpoint> | null): Promise<void> => {
+            await requireKind(nango, `The ${spec.name} sync`, kinds);
+            return spec.run(nango, checkpoint);
+        },
     };
 }
 
 export interface ActionSpec<TInput extends z.ZodTypeAny, TOutput extends z.ZodTypeAny> {
     name: string;
     description: string;
+    /** Admin actions: the roles the Worker app or the signed-on admin needs. Self-service actions: none. */
     roles: readonly RoleNeed[];
+    /** Set for a self-service action: the p1:* scopes it needs; it then runs on `self-service` connections only. */
+    selfService?: { scopes: readonly string[] };
     input: TInput;
     output: TOutput;
     exec: (nango: NangoAction, input: z.infer<TInput>) => Promise<z.infer<TOutput>>;
 }
 
 export function defineAction<TInput extends z.ZodTypeAny, TOutput extends z.ZodTypeAny>(spec: ActionSpec<TInput, TOutput>) {
+    const kinds: readonly ConnectionKind[] = spec.selfService ? ['self-service'] : ['admin'];
     return {
         name: spec.name,
         roles: spec.roles,
+        kinds,
         input: spec.input,
         output: spec.output,
         props: (integration: Integration): CreateActionProps<TInput, TOutput> => ({
             version: VERSION,
-            ...describe(integration, spec.description, spec.roles),
+            ...(spec.selfService ? describeSelfService(spec.description, spec.selfService.scopes) : describe(integration, spec.description, spec.roles)),
             input: spec.input,
             output: spec.output,
-            exec: spec.exec,
+            exec: async (nango, input) => {
+                await requireKind(nango, `The ${spec.name} action`, kinds);
+                return spec.exec(nango, input);
+            },
         }),
     };
 }

@@ -88,11 +88,31 @@ function rolesSentence(need: RoleNeed): string {
     return roles.length === 1 ? `the ${roles[0]} role` : `one of the roles ${roles.slice(0, -1).join(', ')} or ${roles[roles.length - 1]}`;
 }
 
-export interface FailureContext {
+export type FailureContext = {
     /** What was being done, e.g. "create the user": used in the message. */
     doing: string;
-    /** The roles this call needs: named in the message on a 403. */
-    roles: RoleNeed;
+} & (
+    | {
+          /** The roles this call needs: named in the message on a 403. */
+          roles: RoleNeed;
+      }
+    | {
+          /** A self-service call: the p1:* scope the signed-on user's token needs, named on a 403. */
+          scope: string;
+      }
+);
+
+function forbidden(context: FailureContext): { message: string; hint: string } {
+    if ('scope' in context) {
+        return {
+            message: `PingOne denied permission to ${context.doing}. The signed-on user's token needs the scope ${context.scope}.`,
+            hint: `In PingOne, add ${context.scope} to the OIDC Web App's Resources tab, then sign on again asking for it.`,
+        };
+    }
+    return {
+        message: `PingOne denied permission to ${context.doing}. The app or admin needs ${rolesSentence(context.roles)} ${grantedWhere(context.roles)}.`,
+        hint: `In PingOne, open the application (or the admin user) > Roles, and grant the role ${grantedWhere(context.roles)}.`,
+    };
 }
 
 /** Maps a PingOne failure to a stable code and a plain message; PingOne's own codes ride along. */
@@ -115,12 +135,7 @@ export function describeFailure(failure: PingOneFailure, context: FailureContext
         };
     }
     if (failure.status === 403) {
-        return {
-            code: 'missing_role',
-            message: `PingOne denied permission to ${context.doing}. The app or admin needs ${rolesSentence(context.roles)} ${grantedWhere(context.roles)}.`,
-            hint: `In PingOne, open the application (or the admin user) > Roles, and grant the role ${grantedWhere(context.roles)}.`,
-            ...base,
-        };
+        return { code: 'scope' in context ? 'missing_scope' : 'missing_role', ...forbidden(context), ...base };
     }
     if (failure.status === 404) {
         return { code: 'not_found', message: `Could not ${context.doing}: PingOne found no such resource${said ? ` (${said})` : ''}.`, ...base };

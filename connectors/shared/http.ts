@@ -6,7 +6,7 @@ import { describeFailure, fail, readFailure, type ErrorPayload, type FailureCont
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-interface CallBase extends FailureContext {
+type CallBase = FailureContext & {
     method: Method;
     endpoint: string;
     params?: Record<string, string | number>;
@@ -15,7 +15,7 @@ interface CallBase extends FailureContext {
     contentType?: string;
     /** What a 2xx answer must be (`answers.ts`); by default an object for a GET, no body or JSON otherwise. */
     answer?: AnswerCheck;
-}
+};
 
 /**
  * `idempotent`: whether sending the request twice leaves PingOne as sending it once. Only such

@@ -91,4 +91,16 @@ export function declaredOnly<T extends z.ZodObject>(schema: T, value: z.infer<T>
 const AlreadyGoneNote = z.string().optional().describe('Set when an earlier attempt, whose answer was lost, had already done it.');
 export const Removed = z.object({ id: z.string(), removed: z.literal(true), note: AlreadyGoneNote });
 export const Deleted = z.object({ id: z.string(), deleted: z.literal(true), note: AlreadyGoneNote });
+
+/**
+ * Custom attributes, passed explicitly: each must be declared in the environment's user schema
+ * (https://developer.pingidentity.com/pingone-api/platform/schemas.html); `null` clears one.
+ */
+export const CustomAttributes = z
+    .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'a custom attribute name is a letter then up to 99 letters, digits or underscores'),
+        z.union([z.string().max(4096), z.number(), z.boolean(), z.null()]),
+    )
+    .refine((value) => Object.keys(value).length <= 50, 'at most 50 custom attributes at once')
+    .describe("Custom attributes declared in the environment's user schema, by name; null clears one.");
 export const PasswordOutcome = z.object({ id: z.string(), passwordStatus: z.string().optional() });

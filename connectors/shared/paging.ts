@@ -6,7 +6,7 @@ import { URL } from 'url';
 import type { NangoAction } from 'nango';
 
 import type { PingOneContext } from './connection.js';
-import { fail, pingOneStatus } from './errors.js';
+import { fail, pingOneStatus, type FailureContext } from './errors.js';
 import { aPageOf, pageItems, type HalCollection } from './answers.js';
 import { call, type PingOneCall } from './http.js';
 import { PAGE_SIZE } from './pingone.js';
@@ -19,14 +19,14 @@ export interface Page<T> {
     nextPath: string | undefined;
 }
 
-export interface CollectionRequest extends Pick<PingOneCall, 'doing' | 'roles'> {
+export type CollectionRequest = FailureContext & {
     /** The first page's path, or a saved `nextPath` to resume from. */
     path: string;
     /** The `_embedded` key, e.g. `users`. */
     embedded: string;
     /** Query parameters of the first page (the next links carry their own). */
     params?: Record<string, string | number>;
-}
+};
 
 type PagingNango = Pick<NangoAction, 'proxy' | 'ActionError'>;
 
@@ -38,6 +38,11 @@ function nextPathOf(context: PingOneContext, page: HalPage): string | undefined 
     }
     const url = new URL(href, context.apiOrigin);
     return url.pathname + url.search;
+}
+
+/** The request's own wording of a failure: what it was doing, and the roles or scope it needs. */
+function failureContextOf(request: CollectionRequest): FailureContext {
+    return 'scope' in request ? { doing: request.doing, scope: request.scope } : { doing: request.doing, roles: request.roles };
 }
 
 /**
@@ -52,8 +57,7 @@ export async function fetchPage<T>(nango: PagingNango, context: PingOneContext, 
         ...(resume === undefined ? { params: { limit: PAGE_SIZE, ...request.params } } : {}),
         idempotent: true,
         answer: aPageOf(context, request.path, request.embedded),
-        doing: request.doing,
-        roles: request.roles,
+        ...failureContextOf(request),
     });
     const nextPath = nextPathOf(context, page);
     if (nextPath !== undefined && nextPath === resume) {

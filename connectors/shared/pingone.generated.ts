@@ -43,7 +43,12 @@ export const ROLE_TABLE = {
         scope: 'environment',
         anyToken: false,
     },
-    'write-role-assignments': { call: 'create or delete role assignments', roles: ['Environment Admin'], scope: 'environment', anyToken: false },
+    'write-role-assignments': {
+        call: "create or delete role assignments (of the roles the actor's own roles may assign)",
+        roles: ['Environment Admin', 'Identity Data Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
     'read-audit-activities': {
         call: 'read audit activities',
         roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'],
@@ -60,6 +65,40 @@ export const ROLE_TABLE = {
 } as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 
 export type RoleTableKey = keyof typeof ROLE_TABLE;
+
+/** Built-in roles' "Can Assign" column: a role -> the roles an actor holding it may assign (absent: none). */
+export const CAN_ASSIGN = {
+    'Organization Admin': ['Environment Admin'],
+    'Environment Admin': [
+        'Environment Admin',
+        'Identity Data Admin',
+        'Identity Data Read Only',
+        'Client Application Developer',
+        'Configuration Read Only',
+        'Application Owner',
+        'Help Desk Admin',
+    ],
+    'Identity Data Admin': ['Identity Data Admin', 'Identity Data Read Only', 'Help Desk Admin'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The documented ways to connect `pingone`: the PingOne app type each needs and the scopes it asks for. */
+export const CONNECTION_KINDS = {
+    admin: { title: 'Admin sign-on (Worker app)', appType: 'WORKER', scopes: ['openid', 'offline_access'] },
+    'self-service': {
+        title: 'Self-service (OIDC Web App)',
+        appType: 'WEB_APP',
+        scopes: [
+            'openid',
+            'offline_access',
+            'p1:read:user',
+            'p1:update:user',
+            'p1:read:userPassword',
+            'p1:reset:userPassword',
+            'p1:read:device',
+            'p1:update:userMfaEnabled',
+        ],
+    },
+} as const satisfies Record<string, { title: string; appType: string; scopes: readonly string[] }>;
 
 /** Every audit activity `action.type` the connector knows. */
 export const AUDIT_ACTION_TYPES = [

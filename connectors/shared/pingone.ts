@@ -28,6 +28,7 @@ export function grantedWhere(need: RoleNeed): string {
 export const CONTENT_TYPES = {
     userImport: 'application/vnd.pingidentity.user.import+json',
     passwordSet: 'application/vnd.pingidentity.password.set+json',
+    passwordReset: 'application/vnd.pingidentity.password.reset+json',
     passwordForceChange: 'application/vnd.pingidentity.password.forceChange',
     passwordUnlock: 'application/vnd.pingidentity.password.unlock+json',
 } as const;

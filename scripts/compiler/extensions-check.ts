@@ -28,6 +28,7 @@ export function checkExtensions(
     }
     for (const [key, entry] of Object.entries(extensions.providers)) {
         if (providers[key] === undefined) problems.push(extensionsSource.problem(['providers', key], `provider "${key}" is not in ${providersSource.file}.`));
+        problems.push(...checkConnectionKinds(extensionsSource, key, entry));
         for (const [name, field] of Object.entries(entry.credentials)) {
             let pattern: RegExp;
             try {
@@ -44,6 +45,30 @@ export function checkExtensions(
                 );
             }
         }
+    }
+    return problems;
+}
+
+/** Each way's scopes are in the provider's scope catalogue, and the first way's scopes are `default_scopes`. */
+function checkConnectionKinds(extensionsSource: YamlSource, key: string, entry: ExtensionsFile['providers'][string]): DefinitionProblem[] {
+    const kinds = Object.entries(entry.connection_kinds ?? {});
+    const problems: DefinitionProblem[] = [];
+    for (const [kind, facts] of kinds) {
+        for (const [index, scope] of facts.scopes.entries()) {
+            if (entry.scopes[scope] === undefined)
+                problems.push(
+                    extensionsSource.problem(['providers', key, 'connection_kinds', kind, 'scopes', index], `scope "${scope}" is not in the provider's scopes.`),
+                );
+        }
+    }
+    const first = kinds[0]?.[1];
+    if (first && first.scopes.join(' ') !== entry.default_scopes.join(' ')) {
+        problems.push(
+            extensionsSource.problem(
+                ['providers', key, 'default_scopes'],
+                `default_scopes must be the first connection kind's scopes (${first.scopes.join(' ')}), so that both name one list.`,
+            ),
+        );
     }
     return problems;
 }

@@ -18,7 +18,7 @@ export function headingAnchors(markdown: string): Set<string> {
     return anchors;
 }
 
-/** Each provider's guide (its docs_connect, a path under the source root) exists and has every field's doc_section. */
+/** Each provider's guide (its docs_connect, a path under the source root) exists and has every field's and connection kind's doc_section. */
 export function checkGuides(sourceRoot: string, providersSource: YamlSource, extensionsSource: YamlSource, sources: CheckedSources): DefinitionProblem[] {
     const problems: DefinitionProblem[] = [];
     for (const [key, provider] of Object.entries(sources.providers)) {
@@ -32,7 +32,7 @@ export function checkGuides(sourceRoot: string, providersSource: YamlSource, ext
             continue;
         }
         const anchors = headingAnchors(markdown);
-        const check = (source: YamlSource, path: KeyPath, fields: Readonly<Record<string, FieldDefinition>>) => {
+        const check = (source: YamlSource, path: KeyPath, fields: Readonly<Record<string, Pick<FieldDefinition, 'doc_section'>>>) => {
             for (const [name, field] of Object.entries(fields)) {
                 if (!anchors.has(field.doc_section)) {
                     problems.push(
@@ -46,6 +46,7 @@ export function checkGuides(sourceRoot: string, providersSource: YamlSource, ext
         };
         check(providersSource, [key, 'connection_config'], provider.connection_config);
         check(extensionsSource, ['providers', key, 'credentials'], sources.extensions.providers[key]?.credentials ?? {});
+        check(extensionsSource, ['providers', key, 'connection_kinds'], sources.extensions.providers[key]?.connection_kinds ?? {});
     }
     return problems;
 }

@@ -5,7 +5,7 @@ export const sharedFactsPath = 'connectors/shared/pingone.generated.ts';
 
 /**
  * connectors/shared/pingone.generated.ts: the facts the Nango scripts need (top level domains, the
- * role table, audit action types), written from providers.extensions.yaml. Nango scripts may import
+ * role table, who may assign which role, the ways to connect, audit action types), written from providers.extensions.yaml. Nango scripts may import
  * only files under connectors/, so they cannot read the definitions or the connector modules; this
  * module has no imports at all.
  */
@@ -17,6 +17,9 @@ export function renderSharedFacts(extensions: ExtensionsFile): string {
         ]),
     );
     const actions = Object.entries(extensions.audit_action_types);
+    const kinds = Object.fromEntries(
+        Object.entries(extensions.providers['pingone']?.connection_kinds ?? {}).map(([kind, facts]) => [kind, { title: facts.title, appType: facts.app_type, scopes: facts.scopes }]),
+    );
     return `// ${generatedNote}
 // What PingOne is, for the Nango scripts under connectors/ (they may import only relative files):
 // the source of truth is providers.extensions.yaml.
@@ -33,6 +36,12 @@ export const REGIONS = ${JSON.stringify(extensions.regions)} as const satisfies 
 export const ROLE_TABLE = ${JSON.stringify(roleTable)} as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 
 export type RoleTableKey = keyof typeof ROLE_TABLE;
+
+/** Built-in roles' "Can Assign" column: a role -> the roles an actor holding it may assign (absent: none). */
+export const CAN_ASSIGN = ${JSON.stringify(extensions.can_assign)} as const satisfies Record<string, readonly string[]>;
+
+/** The documented ways to connect \`pingone\`: the PingOne app type each needs and the scopes it asks for. */
+export const CONNECTION_KINDS = ${JSON.stringify(kinds)} as const satisfies Record<string, { title: string; appType: string; scopes: readonly string[] }>;
 
 /** Every audit activity \`action.type\` the connector knows. */
 export const AUDIT_ACTION_TYPES = ${JSON.stringify(actions.map(([type]) => type))} as const;

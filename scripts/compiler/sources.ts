@@ -1,15 +1,17 @@
-import type { FieldDefinition, ProviderDefinition, RegionFacts, RoleFacts } from '../../src/connector/provider-definition.js';
+import type { ConnectionKindFacts, FieldDefinition, ProviderDefinition, RegionFacts, RoleFacts } from '../../src/connector/provider-definition.js';
 
 /** providers.extensions.yaml after its schema check. */
 export interface ExtensionsFile {
     regions: Record<string, RegionFacts>;
     roles: Record<string, RoleFacts>;
+    can_assign: Record<string, string[]>;
     audit_action_types: Record<string, { documented: boolean }>;
     providers: Record<
         string,
         {
             token_auth_methods: ('client_secret_post' | 'client_secret_basic')[];
             default_scopes: string[];
+            connection_kinds?: Record<string, ConnectionKindFacts>;
             scopes: Record<string, string>;
             credentials: Record<string, FieldDefinition>;
         }

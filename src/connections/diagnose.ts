@@ -11,6 +11,7 @@ import {
     type TokenAuthMethod,
     type TokenSource,
 } from '../oauth/index.js';
+import { kindOfScopes, tokenClaims } from '../../connectors/shared/connection-kind.js';
 import { roleProbes } from './role-probes.js';
 
 export type DiagnosisReason =
@@ -152,11 +153,15 @@ async function diagnose(
     applicationId: string | undefined,
     neededBy: Readonly<Record<string, readonly string[]>>,
 ): Promise<ConnectionDiagnosis> {
-    await checked.tokens.getAccessToken(checked.signal);
+    const token = await checked.tokens.getAccessToken(checked.signal);
     const apiBase = checked.connector.apiBaseUrl(checked.config);
     const region = regionName(checked, checked.config['tld']);
     if (!/^api\.pingone\./.test(apiBase.hostname)) {
         return { ok: true, reason: 'connected', message: `Got an access token from PingOne (${region}).`, environment: { id: checked.environmentId, region } };
+    }
+    const claims = tokenClaims(token);
+    if (typeof claims?.['scope'] === 'string' && kindOfScopes(claims['scope'].split(' ')) === 'self-service') {
+        return diagnoseSelfService(checked, String(claims['sub']), region);
     }
     const environment = await get(checked, `/v1/environments/${checked.environmentId}`);
     if (environment.status === 404) return environmentNotFound(checked);
@@ -201,6 +206,32 @@ async function diagnose(
         environment: found,
         message: `Connected to ${name ? `"${name}"` : `environment ${checked.environmentId}`} in ${region}.`,
         ...(unverified.length > 0 ? { unverified, hint: `Could not check, without changing data, whether the application may ${unverified.join('; ')}.` } : {}),
+    };
+}
+
+/**
+ * A self-service token (an OIDC Web App's p1:* scopes) has no admin role to check: it must read the
+ * signed-on user, which every self-service action needs (p1:read:user).
+ */
+async function diagnoseSelfService(checked: Checked, userId: string, region: string): Promise<ConnectionDiagnosis> {
+    const user = await get(checked, `/v1/environments/${checked.environmentId}/users/${encodeURIComponent(userId)}`);
+    if (user.status === 404) return environmentNotFound(checked);
+    if (user.status === 403) {
+        return {
+            ok: false,
+            reason: 'missing_role',
+            message: "The token works, but it may not read the signed-on user's own profile.",
+            hint: "In PingOne, add p1:read:user to the OIDC Web App's Resources tab, then sign on again asking for it.",
+            missingRoles: [],
+        };
+    }
+    if (user.status !== 200) return apiError(user.status);
+    const username = (user.body as { username?: unknown }).username;
+    return {
+        ok: true,
+        reason: 'connected',
+        environment: { id: checked.environmentId, region },
+        message: `Connected as ${typeof username === 'string' ? `"${username}"` : 'the signed-on user'} in ${region}: a self-service connection (OIDC Web App), for the self-service actions only; the syncs and admin actions need an admin sign-on (Worker app).`,
     };
 }
 

@@ -55,10 +55,22 @@ export interface RoleFacts {
     readonly any_token?: boolean;
 }
 
+/** A documented way to connect: the PingOne app it needs and the scopes it asks for. */
+export interface ConnectionKindFacts {
+    readonly title: string;
+    readonly app_type: 'WORKER' | 'WEB_APP';
+    readonly grant_types: readonly ('AUTHORIZATION_CODE' | 'REFRESH_TOKEN' | 'CLIENT_CREDENTIALS')[];
+    readonly acts_with: string;
+    readonly scopes: readonly string[];
+    readonly doc_section: string;
+}
+
 /** A provider's facts from providers.extensions.yaml, plus the shared region and role tables. */
 export interface ProviderExtensions {
     readonly token_auth_methods: readonly ('client_secret_post' | 'client_secret_basic')[];
     readonly default_scopes: readonly string[];
+    /** The documented ways to connect (the first is the default); absent when there is one. */
+    readonly connection_kinds?: Readonly<Record<string, ConnectionKindFacts>>;
     readonly scopes: Readonly<Record<string, string>>;
     readonly credentials: Readonly<Record<string, FieldDefinition>>;
     readonly regions: Readonly<Record<string, RegionFacts>>;

@@ -16,8 +16,8 @@ export type { RoleName };
 
 export interface RoleGrant {
     role: RoleName;
-    /** Default `environment` (the application's environment); `organization` for org-wide roles. */
-    scope?: 'environment' | 'organization';
+    /** Default `environment` (the application's environment); `organization` for org-wide roles; or one population. */
+    scope?: 'environment' | 'organization' | { populationId: string };
 }
 
 export interface CreateApplicationOptions {
@@ -32,6 +32,8 @@ export interface CreateApplicationOptions {
     grantTypes?: Array<'CLIENT_CREDENTIALS' | 'AUTHORIZATION_CODE' | 'REFRESH_TOKEN'>;
     redirectUris?: string[];
     pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+    /** Resource scopes granted on the app's Resources tab (e.g. `p1:read:user`). Default none. */
+    scopes?: string[];
     /** Default: the main environment. */
     environmentId?: string;
 }
@@ -60,7 +62,7 @@ export interface ApplicationSummary {
 export interface EmulatorAdmin {
     createApplication(options?: CreateApplicationOptions): CreatedApplication;
     /** Changes an application's settings (enabled flag, auth method, grant types, redirect URIs). */
-    updateApplication(clientId: string, changes: Omit<CreateApplicationOptions, 'roles' | 'environmentId' | 'name' | 'type'>): void;
+    updateApplication(clientId: string, changes: Omit<CreateApplicationOptions, 'roles' | 'environmentId' | 'name' | 'type' | 'scopes'>): void;
     /** An application as the emulator's records hold it: type, grant types, token auth method, redirect URIs, and its role assignments by role name. */
     application(clientId: string): ApplicationSummary;
     /** Role assignments of an application or user, by role name and scope type. */
@@ -115,7 +117,12 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
         list.length = 0;
         for (const entry of roles) {
             const grant = typeof entry === 'string' ? { role: entry } : entry;
-            const scope = grant.scope === 'organization' ? { type: 'ORGANIZATION', id: world.organizationId } : { type: 'ENVIRONMENT', id: tenant.id };
+            const scope =
+                grant.scope === 'organization'
+                    ? { type: 'ORGANIZATION', id: world.organizationId }
+                    : typeof grant.scope === 'object'
+                      ? { type: 'POPULATION', id: grant.scope.populationId }
+                      : { type: 'ENVIRONMENT', id: tenant.id };
             list.push(roleAssignment(world, tenant, grant.role, scope, `${principalId}:${randomToken(6)}`));
         }
     };
@@ -148,6 +155,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 redirectUris: options.redirectUris ?? (type === 'WORKER' ? [] : ['http://127.0.0.1/callback']),
                 enabled: options.enabled ?? true,
                 pkceEnforcement: options.pkceEnforcement ?? 'OPTIONAL',
+                scopes: options.scopes ?? [],
                 secret: randomToken(32),
             });
             tenant.applications.set(id, record);

@@ -1,4 +1,5 @@
 import { createAdmin, type EmulatorAdmin } from './admin.js';
+import { describeApplication, rolesOf, type AppDescription } from './app-description.js';
 import { Emulation } from './emulation.js';
 import { EmulatorServer } from './http/server.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
@@ -8,6 +9,7 @@ export type { EmulatorOptions, RateLimitSettings, Tld } from './options.js';
 export type { FaultSettings } from './faults/fault-settings.js';
 export type { EmulatorAdmin, CreateApplicationOptions, CreatedApplication, RoleGrant, RoleName } from './admin.js';
 export type { EmulatorStats } from './stats.js';
+export type { AppDescription } from './app-description.js';
 export { activityTypes } from './tenant/activity-types.js';
 
 export interface RunningEmulator {
@@ -16,12 +18,14 @@ export interface RunningEmulator {
     environmentId: string;
     organizationId: string;
     tld: string;
-    /** The seeded Worker app (client credentials; roles allow every call). */
-    worker: { clientId: string; clientSecret: string };
-    /** The seeded OIDC Web App (authorization code + PKCE, refresh tokens). */
-    web: { clientId: string; clientSecret: string; redirectUris: string[] };
-    /** The seeded admin who can sign on at the authorize page; auth-code tokens carry their roles. */
-    signOnUser: { id: string; username: string; password: string };
+    /** The seeded Worker app (client credentials; its roles allow every call). */
+    worker: AppDescription;
+    /** The seeded Worker app for admin sign-on (authorization code + PKCE S256, refresh tokens): its tokens carry the signed-on admin's roles. */
+    adminSignOn: AppDescription;
+    /** The seeded OIDC Web App (self-service): its tokens carry only its p1:* scopes, on the signed-on user alone. */
+    web: AppDescription;
+    /** The seeded admin who can sign on at the authorize page, and their roles. */
+    signOnUser: { id: string; username: string; password: string; roles: Array<{ role: string; scope: string }> };
     admin: EmulatorAdmin;
     close(): Promise<void>;
 }
@@ -38,9 +42,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         environmentId: seeded.primary.id,
         organizationId: emulation.world.organizationId,
         tld: resolved.tld,
-        worker: { ...seeded.worker },
-        web: { ...seeded.web, redirectUris: [...seeded.web.redirectUris] },
-        signOnUser: { ...seeded.signOnUser },
+        worker: describeApplication(emulation, seeded.worker),
+        adminSignOn: describeApplication(emulation, seeded.adminSignOn),
+        web: describeApplication(emulation, seeded.web),
+        signOnUser: {
+            id: seeded.signOnUser.id,
+            username: seeded.signOnUser.username,
+            password: seeded.signOnUser.password,
+            roles: rolesOf(emulation, seeded.signOnUser.id),
+        },
         admin: createAdmin(emulation),
         close: () => server.close(),
     };

@@ -7,6 +7,7 @@ import { membershipRoutes } from './api/memberships.js';
 import { passwordRoutes } from './api/passwords.js';
 import { roleAssignmentRoutes } from './api/role-assignments.js';
 import { roleRoutes } from './api/roles.js';
+import { schemaRoutes } from './api/schemas.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
@@ -25,6 +26,7 @@ export function buildRouter(): Router<Emulation> {
         ...membershipRoutes,
         ...deviceRoutes,
         ...roleAssignmentRoutes,
+        ...schemaRoutes,
         ...groupRoutes,
         ...populationRoutes,
         ...applicationRoutes,

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 /** `connect <name>` for the emulator's Web app (pingone, authorization code); its secret comes from PINGONE_CLIENT_SECRET. */
-function signOnConnectArgs(name: string, database: string, clientId = emulator.web.clientId): string[] {
+function signOnConnectArgs(name: string, database: string, clientId = emulator.adminSignOn.clientId): string[] {
     return [
         'connect',
         name,
@@ -203,7 +203,7 @@ describe('connect', () => {
     });
 
     it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
-        const result = await connectBySignOn(signOnConnectArgs('web', db), emulator.web.clientSecret);
+        const result = await connectBySignOn(signOnConnectArgs('web', db), emulator.adminSignOn.clientSecret);
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Saved the connection "web"');
         const sync = await cli(['sync', 'fixture-users', '--connection', 'web', '--db', db, '--json']);
@@ -394,7 +394,7 @@ describe('Ctrl-C', () => {
     it('stops connect waiting for the sign-on callback with a message, exit 1 and nothing saved', async () => {
         const stopped = temporaryDatabase();
         const child = spawn(process.execPath, [bin, ...signOnConnectArgs('waiting', stopped)], {
-            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
+            env: env({ PINGONE_CLIENT_SECRET: emulator.adminSignOn.clientSecret }),
             stdio: ['ignore', 'pipe', 'pipe'],
         });
         let output = '';
@@ -476,6 +476,7 @@ describe('secrets', () => {
         const seeded = [
             emulator.worker.clientSecret,
             emulator.web.clientSecret,
+            emulator.adminSignOn.clientSecret,
             emulator.signOnUser.password,
             nango.secretKey,
             'not-the-secret-at-all',

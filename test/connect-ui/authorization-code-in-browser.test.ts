@@ -25,7 +25,7 @@ afterAll(() => stack?.close());
 /** Every body the browser received from the Connect UI, to prove that no secret comes back. */
 const fromConnectUi: string[] = [];
 
-async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.web): Promise<void> {
+async function startSignOn(page: Page, app: { clientId: string; clientSecret: string } = stack.emulator.adminSignOn): Promise<void> {
     await sendForm(page, app);
     await page.waitForURL((url) => url.origin === stack.emulator.url);
 }
@@ -96,7 +96,7 @@ describe('Connect with PingOne (authorization code)', () => {
             expect(harness.connections.get('admin-console')).toMatchObject({
                 provider: 'pingone',
                 config: { environmentId: stack.emulator.environmentId, tld: stack.emulator.tld },
-                credentials: { clientId: stack.emulator.web.clientId, hasRefreshToken: true },
+                credentials: { clientId: stack.emulator.adminSignOn.clientId, hasRefreshToken: true },
             });
         } finally {
             await harness.close();
@@ -104,7 +104,13 @@ describe('Connect with PingOne (authorization code)', () => {
     });
 
     it('connects an application set to Client Secret Basic (Post, the default, tried first), and saves that method with the connection', async () => {
-        const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        // Admin sign-on: a Worker app with the Authorization Code grant (an OIDC Web App's token could not read the environment).
+        const app = stack.emulator.admin.createApplication({
+            type: 'WORKER',
+            grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            redirectUris: ['http://127.0.0.1/callback'],
+            tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+        });
         const page = await stack.newPage();
         await startSignOn(page, app);
         await signOn(page);
@@ -214,7 +220,7 @@ describe('Connect with PingOne (authorization code)', () => {
     it('never sent the client secret or a token back to the page', () => {
         expect(fromConnectUi.length).toBeGreaterThan(5);
         for (const body of fromConnectUi) {
-            expect(body).not.toContain(stack.emulator.web.clientSecret);
+            expect(body).not.toContain(stack.emulator.adminSignOn.clientSecret);
             expect(body).not.toMatch(/eyJ[\w-]+\.eyJ/);
         }
     });

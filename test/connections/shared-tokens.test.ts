@@ -33,7 +33,7 @@ afterEach(async () => {
 /** A signed-on `pingone` connection whose saved access token has expired, so the next token is a refresh. */
 async function signedOnConnection(): Promise<void> {
     temp = openTempStore();
-    const body = (await codeTokens(emulator)).body as { access_token: string; refresh_token: string };
+    const body = (await codeTokens(emulator, undefined, emulator.adminSignOn)).body as { access_token: string; refresh_token: string };
     temp.store.connections.save({
         name: 'p',
         provider: 'pingone',
@@ -41,8 +41,8 @@ async function signedOnConnection(): Promise<void> {
         emulatorUrl: emulator.url,
     });
     temp.store.secrets.set('p', {
-        clientId: emulator.web.clientId,
-        clientSecret: emulator.web.clientSecret,
+        clientId: emulator.adminSignOn.clientId,
+        clientSecret: emulator.adminSignOn.clientSecret,
         accessToken: body.access_token,
         accessTokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
         refreshToken: body.refresh_token,

@@ -34,10 +34,11 @@ describe('emulator: roles, applications, devices, audit', () => {
         const user = (await call(fixture.emulator, 'GET', `${env()}/users?limit=1`, { token: identityAdmin })).body._embedded.users[0];
         expect((await call(fixture.emulator, 'GET', `${env()}/users/${user.id}/roleAssignments`, { token: identityAdmin })).status).toBe(200);
         const roles = (await call(fixture.emulator, 'GET', '/v1/roles', { token: identityAdmin })).body._embedded.roles;
-        const readOnlyRole = roles.find((role: { name: string }) => role.name === 'Identity Data Read Only');
+        // Its Can Assign column has no Environment Admin (test/emulator/role-rules.test.ts covers the rest).
+        const environmentAdmin = roles.find((role: { name: string }) => role.name === 'Environment Admin');
         const assign = await call(fixture.emulator, 'POST', `${env()}/users/${user.id}/roleAssignments`, {
             token: identityAdmin,
-            json: { role: { id: readOnlyRole.id }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } },
+            json: { role: { id: environmentAdmin.id }, scope: { id: fixture.emulator.environmentId, type: 'ENVIRONMENT' } },
         });
         expect(assign.status).toBe(403);
 

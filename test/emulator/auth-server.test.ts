@@ -130,12 +130,12 @@ describe('emulator: auth server', () => {
     });
 
     it('runs authorization code + PKCE S256 on any loopback port, carrying state and returning refresh and ID tokens', async () => {
-        const result = await codeTokens(emulator, 'http://127.0.0.1:61234/callback');
+        const result = await codeTokens(emulator, 'http://127.0.0.1:61234/callback', emulator.adminSignOn);
         expect(result.status).toBe(200);
         expect(result.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'openid profile email' });
         expect(typeof result.body.refresh_token).toBe('string');
-        expect(decodeJwt(result.body.id_token).claims).toMatchObject({ aud: emulator.web.clientId, preferred_username: emulator.signOnUser.username });
-        // The token acts as the signed-on admin.
+        expect(decodeJwt(result.body.id_token).claims).toMatchObject({ aud: emulator.adminSignOn.clientId, preferred_username: emulator.signOnUser.username });
+        // The Worker app's token acts as the signed-on admin.
         const users = await call(emulator, 'GET', `/v1/environments/${emulator.environmentId}/users?limit=1`, { token: result.body.access_token });
         expect(users.status).toBe(200);
     });

@@ -42,6 +42,7 @@ describe('pingone-connector emulator', () => {
             'environmentId',
             'tld',
             'worker',
+            'adminSignOn',
             'web',
             'signOnUser',
             'users',
@@ -54,10 +55,11 @@ describe('pingone-connector emulator', () => {
             clientSecret: expect.any(String),
             type: 'WORKER',
             grantTypes: ['CLIENT_CREDENTIALS'],
-            tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+            tokenEndpointAuthMethod: 'CLIENT_SECRET_POST',
         });
         expect(parsed.worker.roles).toContainEqual({ role: 'Environment Admin', scope: 'ENVIRONMENT' });
-        expect(parsed.web).toMatchObject({ type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], roles: [] });
+        expect(parsed.adminSignOn).toMatchObject({ type: 'WORKER', actsWith: 'signed-on user roles' });
+        expect(parsed.web).toMatchObject({ type: 'WEB_APP', actsWith: 'self-management scopes', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], roles: [] });
         expect(parsed.web.redirectUris).toEqual(['http://127.0.0.1/callback']);
         expect(parsed.signOnUser).toMatchObject({ username: 'emulator.admin', password: expect.any(String) });
         expect(parsed.signOnUser.roles).toContainEqual({ role: 'Identity Data Admin', scope: 'ENVIRONMENT' });

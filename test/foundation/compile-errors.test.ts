@@ -201,8 +201,8 @@ describe('compile errors name the file, line, column and key path', () => {
     it('an unknown key in providers.extensions.yaml', async () => {
         fixture.edit(
             'providers.extensions.yaml',
-            '        default_scopes: [openid, profile, email]',
-            '        default_scopes: [openid, profile, email]\n        homepage: x',
+            '        default_scopes: [openid, offline_access]',
+            '        default_scopes: [openid, offline_access]\n        homepage: x',
         );
         const [problem] = await problemsOf();
         expect(problem).toMatchObject({
@@ -211,6 +211,15 @@ describe('compile errors name the file, line, column and key path', () => {
             column: 9,
             keyPath: 'providers.pingone.homepage',
         });
+    });
+
+    it("default_scopes that drift from the first connection kind's scopes, and a kind's scope missing from the catalogue", async () => {
+        fixture.edit('providers.extensions.yaml', '        default_scopes: [openid, offline_access]', '        default_scopes: [openid, profile, email]');
+        fixture.edit('providers.extensions.yaml', '                    - p1:read:device', '                    - p1:read:devices');
+        const problems = await problemsOf();
+        expect(problems.map((problem) => problem.keyPath)).toEqual(
+            expect.arrayContaining(['providers.pingone.default_scopes', 'providers.pingone.connection_kinds.self-service.scopes.6']),
+        );
     });
 
     it('the CLI prints every problem as file:line:column: key path: message, and writes nothing', async () => {

@@ -1,6 +1,7 @@
 // One emulator, one harness on a temporary database, and a connection per integration: `cc`
-// (pingone-cc, the seeded Worker app) and `web` (pingone, tokens from a real authorization-code
-// exchange with the emulator's auto sign-on). Everything goes over loopback HTTP.
+// (pingone-cc, the seeded Worker app), `web` (pingone admin sign-on: the seeded Worker app for
+// sign-on, tokens from a real authorization-code exchange with the emulator's auto sign-on) and
+// `self` (pingone self-service: the seeded OIDC Web App). Everything goes over loopback HTTP.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,11 @@ import { join } from 'node:path';
 import { openHarness, type Harness, type HarnessOptions, type RunReport } from '../../src/harness/index.js';
 import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { CONNECTION_KINDS } from '../../connectors/shared/pingone.generated.js';
+
+/** The scopes each way of connecting `pingone` asks for (providers.extensions.yaml `connection_kinds`). */
+const ADMIN_SCOPES = CONNECTION_KINDS.admin.scopes.join(' ');
+const SELF_SERVICE_SCOPES = CONNECTION_KINDS['self-service'].scopes.join(' ');
 
 export const INTEGRATION_CONNECTIONS = [
     { integration: 'pingone-cc', connection: 'cc' },
@@ -23,17 +29,21 @@ export interface ScriptsWorld {
     close(): Promise<void>;
 }
 
-/** An authorization-code + PKCE exchange, straight against the emulator (auto sign-on is on). */
-async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }> {
+/** An authorization-code + PKCE exchange as `app`, straight against the emulator (auto sign-on is on); throws when refused. */
+export async function signOnTokens(
+    emulator: TestEmulator,
+    app: { clientId: string; clientSecret: string; redirectUris: string[] },
+    scope: string,
+): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }> {
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const redirectUri = emulator.web.redirectUris[0] as string;
+    const redirectUri = app.redirectUris[0] as string;
     const authorize = new URL(`${emulator.url}/${emulator.environmentId}/as/authorize`);
     authorize.search = new URLSearchParams({
         response_type: 'code',
-        client_id: emulator.web.clientId,
+        client_id: app.clientId,
         redirect_uri: redirectUri,
-        scope: 'openid offline_access',
+        scope,
         state: 'test-state',
         code_challenge: challenge,
         code_challenge_method: 'S256',
@@ -49,8 +59,8 @@ async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string;
             code,
             redirect_uri: redirectUri,
             code_verifier: verifier,
-            client_id: emulator.web.clientId,
-            client_secret: emulator.web.clientSecret,
+            client_id: app.clientId,
+            client_secret: app.clientSecret,
         }),
     });
     const body = (await token.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
@@ -76,21 +86,27 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
         authMethod: 'client_secret_post',
         emulatorUrl: emulator.url,
     });
-    const tokens = await webTokens(emulator);
-    await harness.connections.create({
-        name: 'web',
-        provider: 'pingone',
-        config,
-        secrets: {
-            clientId: emulator.web.clientId,
-            clientSecret: emulator.web.clientSecret,
-            accessToken: tokens.accessToken,
-            accessTokenExpiresAt: tokens.expiresAt,
-            refreshToken: tokens.refreshToken,
-        },
-        authMethod: 'client_secret_post',
-        emulatorUrl: emulator.url,
-    });
+    // `web`: admin sign-on (a Worker app, authorization code); `self`: self-service (the OIDC Web App).
+    for (const [name, app, scope] of [
+        ['web', emulator.adminSignOn, ADMIN_SCOPES],
+        ['self', emulator.web, SELF_SERVICE_SCOPES],
+    ] as const) {
+        const tokens = await signOnTokens(emulator, app, scope);
+        await harness.connections.create({
+            name,
+            provider: 'pingone',
+            config,
+            secrets: {
+                clientId: app.clientId,
+                clientSecret: app.clientSecret,
+                accessToken: tokens.accessToken,
+                accessTokenExpiresAt: tokens.expiresAt,
+                refreshToken: tokens.refreshToken,
+            },
+            authMethod: 'client_secret_post',
+            emulatorUrl: emulator.url,
+        });
+    }
     return {
         emulator,
         harness,

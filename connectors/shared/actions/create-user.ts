@@ -4,7 +4,8 @@ import { idSegment, readPingOneContext, type PingOneContext } from '../connectio
 import { defineAction } from '../define.js';
 import { describeFailure, fail, type PingOneFailure } from '../errors.js';
 import { tryCall, type ProxyNango } from '../http.js';
-import { declaredOnly, IdInput, PasswordInput, UserAttributes, Username } from '../inputs.js';
+import { checkedCustomAttributes } from '../custom-attributes.js';
+import { CustomAttributes, declaredOnly, IdInput, PasswordInput, UserAttributes, Username } from '../inputs.js';
 import { toPopulation, toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
 import { allItems } from '../paging.js';
@@ -20,7 +21,8 @@ const CreateUserInput = UserAttributes.extend({
         })
         .optional()
         .describe("An initial password, set through PingOne's user import; never logged or returned."),
-});
+    customAttributes: CustomAttributes.optional(),
+}).strict();
 
 /** The import content type needs a population: the default one unless the caller chose. */
 async function defaultPopulationId(nango: ProxyNango, context: PingOneContext): Promise<string> {
@@ -61,10 +63,12 @@ export const createUser = defineAction({
     output: User,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
-        const { populationId, password, ...attributes } = declaredOnly(CreateUserInput, input);
+        const { populationId, password, customAttributes, ...attributes } = declaredOnly(CreateUserInput, input);
+        const custom = await checkedCustomAttributes(nango, context, customAttributes, Object.keys(UserAttributes.shape));
         const population = populationId ? idSegment(nango, populationId, 'populationId') : password ? await defaultPopulationId(nango, context) : undefined;
         const body = {
             ...attributes,
+            ...custom,
             ...(population ? { population: { id: population } } : {}),
             ...(password ? { password: { value: password.value, forceChange: password.forceChange ?? false } } : {}),
         };

@@ -3,7 +3,9 @@
 // optional role is logged with the scripts it affects.
 import type { NangoAction } from 'nango';
 
+import { SELF_SERVICE_ACTIONS } from '../catalog.js';
 import { readPingOneContext, type PingOneContext } from '../connection.js';
+import { readSignedOn } from '../connection-kind.js';
 import { defineOnEvent, type Integration } from '../define.js';
 import { describeFailure, fail } from '../errors.js';
 import { tryCall } from '../http.js';
@@ -59,16 +61,50 @@ async function readEnvironment(nango: NangoAction, context: PingOneContext, inte
             hint: `Check the Environment ID, and the region: the environment may be in another one (${others}).`,
         });
     }
-    throw fail(nango, describeFailure(result.failure, { doing: 'read the environment', roles: 'identityRead' }));
+    const payload = describeFailure(result.failure, { doing: 'read the environment', roles: 'identityRead' });
+    throw fail(
+        nango,
+        result.failure.status === 403
+            ? { ...payload, message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read.` }
+            : payload,
+    );
+}
+
+/** A self-service connection: the token reads the signed-on user's own profile, which every self-service action needs. */
+async function checkSelfService(nango: NangoAction, context: PingOneContext, subject: string | undefined): Promise<void> {
+    await nango.log(
+        `Self-service connection (an OIDC Web App): it can run the actions ${SELF_SERVICE_ACTIONS.join(', ')}; the syncs and the admin actions need an admin sign-on connection (a Worker app).`,
+    );
+    if (subject === undefined || !/^[0-9a-fA-F-]{36}$/.test(subject)) {
+        throw fail(nango, { code: 'invalid_connection', message: 'The access token names no signed-on user, so no self-service action could run.' });
+    }
+    const result = await tryCall(nango, {
+        method: 'GET',
+        endpoint: `${context.environmentPath}/users/${subject}`,
+        idempotent: true,
+        doing: 'read your own profile',
+        scope: 'p1:read:user',
+    });
+    if (!result.ok) {
+        throw fail(nango, describeFailure(result.failure, { doing: 'read your own profile', scope: 'p1:read:user' }));
+    }
 }
 
 export const validateConnection = defineOnEvent({
     name: 'validate-connection',
     description:
-        'Checks a new connection: a token is issued, the environment exists in the chosen region, and the app holds the roles the syncs and actions need.',
+        'Checks a new connection and says its kind: for an admin connection, that the environment exists in the chosen region and the app holds the roles the syncs and actions need; for a self-service one, that the token reads the signed-on user.',
     event: 'validate-connection',
     exec: async (nango, integration) => {
         const context = await readPingOneContext(nango);
+        const signedOn = await readSignedOn(nango);
+        if (signedOn.kind === 'self-service') {
+            await checkSelfService(nango, context, signedOn.subject);
+            return;
+        }
+        await nango.log(
+            `Admin connection (${who(integration) === 'the Worker app' ? 'a Worker app, client credentials' : 'a Worker app, admin sign-on'}): it can run the syncs and the admin actions${integration === 'pingone' ? `; the self-service actions (${SELF_SERVICE_ACTIONS.join(', ')}) need a self-service connection (an OIDC Web App)` : ''}.`,
+        );
         await readEnvironment(nango, context, integration);
         for (const probe of PROBES.filter((p) => p.only === undefined || p.only === integration)) {
             const result = await tryCall(nango, {
@@ -93,7 +129,8 @@ export const validateConnection = defineOnEvent({
                 result.failure.status === 403
                     ? {
                           ...payload,
-                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} in this environment.`,
+                          // A role granted for one population covers that population's users, not the lists the scripts read.
+                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} for the environment (a role granted for one population does not cover listing).`,
                       }
                     : payload,
             );

@@ -1,6 +1,8 @@
 import type { ConnectionSpec } from '../../connections/connection-spec.js';
 import type { Harness, RunReport } from '../../harness/index.js';
 import type { RotatedTokens } from '../../store/index.js';
+import type { ProviderExtensions } from '../../connector/provider-definition.js';
+import { UsageError } from '../../errors/index.js';
 import { checkEmulatorUrl } from '../../connections/emulator-url.js';
 import { connectorFor } from '../../connections/connector-for.js';
 import { connectionFromNango } from '../../connections/from-nango.js';
@@ -53,7 +55,9 @@ Elsewhere:
   --integration <key>          its Nango integration, when the ID is used by several
   --ui                         open the Connect UI credential form instead (--port N, --open)
   --port <N>                   the loopback port for the callback (pingone) or the form (--ui)
-  --scope "<s> <s>"            scopes to ask for at sign-on (pingone; default "openid offline_access")
+  --kind <admin|self-service>  pingone: which way to sign on (guides/pingone.md); asks for that way's
+                               scopes (admin: "openid offline_access"; see \`providers pingone\`)
+  --scope "<s> <s>"            scopes to ask for at sign-on instead (pingone)
   --no-test                    save without fetching a token or running the scripts (offline)
 ${harnessFlagsHelp}
 
@@ -82,6 +86,7 @@ const flags = {
     port: { type: 'string' },
     'no-test': { type: 'boolean' },
     scope: { type: 'string' },
+    kind: { type: 'string' },
     config: { type: 'string', multiple: true },
 } as const;
 
@@ -91,6 +96,17 @@ type Values = ReturnType<typeof parseFlags<typeof flags>>['values'];
 export function parseConnectArgs(args: string[]): { values: Values; name: string } {
     const { values, positionals } = parseFlags('connect', args, flags);
     return { values, name: singlePositional('connect', positionals, '<name>') };
+}
+
+/** The scopes a way of connecting asks for (providers.extensions.yaml `connection_kinds`); the default way's without --kind. */
+function signOnScopes(extensions: ProviderExtensions, kind: string | undefined): readonly string[] {
+    if (kind === undefined) return extensions.default_scopes;
+    const kinds = extensions.connection_kinds ?? {};
+    const facts = kinds[kind];
+    if (facts === undefined) {
+        throw new UsageError(`--kind must be one of ${Object.keys(kinds).join(', ') || '(none for this provider)'}; got "${kind}".`, { flag: '--kind' });
+    }
+    return facts.scopes;
 }
 
 const command: Command = {
@@ -131,7 +147,7 @@ const command: Command = {
         if (connectorFor(spec.provider).authMode === 'OAUTH2' && spec.secrets.accessToken === undefined) {
             spec = await authorizeInteractively(spec, {
                 port,
-                scopes: (values.scope ?? 'openid offline_access').split(/\s+/).filter(Boolean),
+                scopes: values.scope?.split(/\s+/).filter(Boolean) ?? signOnScopes(connectorFor(spec.provider).extensions, values.kind),
                 signal: context.signal,
                 say: (line: string) => context.stderr.write(`${line}\n`),
             });

@@ -32,7 +32,7 @@ Flags:
   --error-status LIST   the statuses of the error fault, e.g. 500 or 500,503 (default 500,502,503)
   --sign-on-user U[:P]  the admin who signs on: username, and password (default emulator.admin and
                         a password from the seed)
-  --json                print one JSON line stating all of it (apps with their type, grant types,
+  --json                print one JSON line stating all of it (the Worker, admin sign-on and Web apps with their type, grant types,
                         token auth method and roles; the sign-on user; the user count; the limits and faults)
 `;
 
@@ -44,6 +44,7 @@ async function describe(emulator: RunningEmulator) {
         environmentId: emulator.environmentId,
         tld: emulator.tld,
         worker: app(emulator.worker),
+        adminSignOn: app(emulator.adminSignOn),
         web: app(emulator.web),
         signOnUser: { username: emulator.signOnUser.username, password: emulator.signOnUser.password, roles: admin.rolesOf(emulator.signOnUser.id) },
         users: admin.users.count(),
@@ -63,7 +64,9 @@ function printBanner(context: CommandContext, emulator: RunningEmulator): void {
         `  TLD                 ${emulator.tld}`,
         `  Worker client ID    ${emulator.worker.clientId}`,
         `  Worker secret       ${emulator.worker.clientSecret}`,
-        `  Web app client ID   ${emulator.web.clientId}`,
+        `  Admin sign-on ID    ${emulator.adminSignOn.clientId} (Worker app, authorization code + PKCE: pingone admin sign-on)`,
+        `  Admin sign-on secret ${emulator.adminSignOn.clientSecret}`,
+        `  Web app client ID   ${emulator.web.clientId} (OIDC Web App: pingone self-service)`,
         `  Web app secret      ${emulator.web.clientSecret}`,
         `  Web redirect URIs   ${emulator.web.redirectUris.join(', ')} (any loopback port)`,
         `  sign-on user        ${emulator.signOnUser.username} / ${emulator.signOnUser.password}`,

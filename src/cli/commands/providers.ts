@@ -29,6 +29,8 @@ interface ProviderReport {
     allowedHosts: readonly string[];
     tokenAuthMethods: readonly string[];
     defaultScopes: readonly string[];
+    /** The documented ways to connect: the app type each needs and the scopes it asks for (connect --kind). */
+    connectionKinds: Record<string, { appType: string; scopes: readonly string[] }>;
 }
 
 const command: Command = {
@@ -85,6 +87,9 @@ function report(connector: ProviderConnector, given: Record<string, string>): Pr
         allowedHosts: connector.allowedHosts(config),
         tokenAuthMethods: connector.extensions.token_auth_methods,
         defaultScopes: connector.extensions.default_scopes,
+        connectionKinds: Object.fromEntries(
+            Object.entries(connector.extensions.connection_kinds ?? {}).map(([kind, facts]) => [kind, { appType: facts.app_type, scopes: facts.scopes }]),
+        ),
     };
 }
 
@@ -104,6 +109,10 @@ function formatReport(report: ProviderReport): string {
         ['allowed hosts', report.allowedHosts.join(', ')],
         ['token auth', report.tokenAuthMethods.join(', ')],
         ['default scopes', report.defaultScopes.length === 0 ? undefined : report.defaultScopes.join(' ')],
+        ...Object.entries(report.connectionKinds).map(([kind, facts]): [string, string] => [
+            `--kind ${kind}`,
+            `${facts.appType === 'WORKER' ? 'Worker app' : 'OIDC Web App'}; scopes ${facts.scopes.join(' ')}`,
+        ]),
     ];
     const shown = lines.filter((line): line is [string, string] => line[1] !== undefined);
     const width = Math.max(...shown.map(([label]) => label.length));

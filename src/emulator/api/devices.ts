@@ -122,6 +122,8 @@ export const deviceRoutes: Route<Emulation>[] = [
         method: 'GET',
         pattern: base,
         access: 'identity:read',
+        // Self-service: p1:read:device (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
+        self: { scope: 'p1:read:device' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);

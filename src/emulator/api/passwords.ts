@@ -122,11 +122,14 @@ export const passwordRoutes: Route<Emulation>[] = [
         method: 'GET',
         pattern: password,
         access: 'identity:read',
+        // Self-service: p1:read:userPassword reads, p1:reset:userPassword changes (password.reset) one's own password
+        // (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
+        self: { scope: 'p1:read:userPassword' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             return json(200, stateView(context, tenant, userOf(tenant, context)));
         },
     },
-    { method: 'PUT', pattern: password, access: 'identity:write', handler: putPassword },
+    { method: 'PUT', pattern: password, access: 'identity:write', self: { scope: 'p1:reset:userPassword', contentTypes: [types.reset] }, handler: putPassword },
     { method: 'POST', pattern: password, access: 'identity:write', handler: postPassword },
 ];

@@ -7,6 +7,7 @@ import { randomUuid } from '../random.js';
 import { activityTypes } from '../tenant/activity-types.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
+import { requireCanAssign } from './can-assign.js';
 import { listCollection } from './collection.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 
@@ -117,6 +118,7 @@ function routesFor(principal: Principal): Route<Emulation>[] {
                 requireContentType(context, ['application/json']);
                 const { tenant, who, list } = find(context, emulation);
                 const assignment = checkedAssignment(emulation, tenant, jsonBody(context));
+                requireCanAssign(emulation, context.actor, tenant.id, assignment);
                 const duplicate = list.find(
                     (other) => (other.role as Json).id === (assignment.role as Json).id && JSON.stringify(other.scope) === JSON.stringify(assignment.scope),
                 );
@@ -153,6 +155,7 @@ function routesFor(principal: Principal): Route<Emulation>[] {
                 const index = list.findIndex((candidate) => candidate.id === context.params.roleAssignmentId);
                 const assignment = list[index];
                 if (!assignment) throw apiErrors.notFound(`role assignment with ID ${context.params.roleAssignmentId ?? ''}`);
+                requireCanAssign(emulation, context.actor, tenant.id, assignment);
                 list.splice(index, 1);
                 audit(tenant, context, activityTypes.roleUnassigned, who, assignment);
                 return noContent();

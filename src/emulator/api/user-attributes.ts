@@ -13,6 +13,8 @@ import { populationRef } from './user-input.js';
 /** A user sub-resource holding one setting: `/enabled`, `/population`, `/mfaEnabled`. */
 interface Attribute {
     path: string;
+    /** The self-management scopes that read and write it on the signed-on user, if any (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html). */
+    self?: { read: string; write: string };
     read(record: UserRecord): Json;
     /** Applies the body to the record; returns the activity to record, or undefined when nothing changed. */
     write(tenant: Tenant, record: UserRecord, body: Json): ActivityType | undefined;
@@ -53,6 +55,7 @@ const attributes: Attribute[] = [
     },
     {
         path: 'mfaEnabled',
+        self: { read: 'p1:read:user', write: 'p1:update:userMfaEnabled' },
         read: (record) => ({ mfaEnabled: record.body.mfaEnabled === true }),
         write(_tenant, record, body) {
             const mfaEnabled = booleanField(body, 'mfaEnabled');
@@ -75,6 +78,7 @@ export const userAttributeRoutes: Route<Emulation>[] = attributes.flatMap((attri
         method: 'GET',
         pattern: `${users}/${attribute.path}`,
         access: 'identity:read',
+        ...(attribute.self ? { self: { scope: attribute.self.read } } : {}),
         handler: (context, emulation): Reply => {
             const tenant = tenantOf(emulation, context);
             return json(200, view(context, tenant, userOf(tenant, context), attribute));
@@ -84,6 +88,7 @@ export const userAttributeRoutes: Route<Emulation>[] = attributes.flatMap((attri
         method: 'PUT',
         pattern: `${users}/${attribute.path}`,
         access: 'identity:write',
+        ...(attribute.self ? { self: { scope: attribute.self.write } } : {}),
         handler: (context, emulation): Reply => {
             const tenant = tenantOf(emulation, context);
             requireContentType(context, ['application/json']);

@@ -1,6 +1,7 @@
 import { apiErrors } from '../http/api-error.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
+import type { UserSchema } from '../tenant/user-schema.js';
 
 /** Server-managed user attributes: kept across PUT and PATCH (PingOne changes them only through their own endpoints). */
 export const serverManagedUserKeys = [
@@ -63,10 +64,19 @@ function withoutNulls(body: Json): Json {
     return result;
 }
 
-/** Validates the writable attributes of a user (after merge or replace); throws 400 INVALID_DATA naming the field. */
-export function checkUserAttributes(body: Json, requireEmail: boolean): Json {
+/**
+ * Validates the writable attributes of a user (after merge or replace); throws 400 INVALID_DATA naming the field.
+ * An attribute the environment's user schema does not declare is refused: a user "can carry" only declared
+ * custom attributes (https://developer.pingidentity.com/pingone-api/platform/schemas.html).
+ */
+export function checkUserAttributes(body: Json, requireEmail: boolean, schema: UserSchema): Json {
     const clean = withoutNulls(body);
     for (const key of ignoredOnWrite) delete clean[key];
+    for (const key of Object.keys(clean)) {
+        if (!schema.declares(key)) {
+            throw apiErrors.invalidValue(key, `${key} is not an attribute of this environment's user schema; declare it as a custom attribute first.`);
+        }
+    }
     if (typeof clean.username !== 'string' || clean.username.trim() === '') throw apiErrors.required('username');
     if (requireEmail && clean.email === undefined) throw apiErrors.required('email');
     for (const [key, limit] of Object.entries(stringLimits)) {

@@ -35,7 +35,12 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
     if (!isImport && body.password !== undefined) {
         throw apiErrors.invalidValue('password', `A password can be set at creation only with Content-Type ${importType}.`);
     }
-    const attributes = checkUserAttributes(body, emulation.requireEmail);
+    // `enabled` is read-only on create (community spec, User.enabled readOnly); the emulator refuses it
+    // rather than guess whether PingOne ignores it. A new user is enabled; PUT /users/{id}/enabled changes it.
+    if (body.enabled !== undefined) {
+        throw apiErrors.invalidValue('enabled', 'enabled is read-only when creating a user; set it afterwards with PUT /users/{id}/enabled.');
+    }
+    const attributes = checkUserAttributes(body, emulation.requireEmail, tenant.userSchema);
     checkUsernameFree(tenant, String(attributes.username));
     const populationId = populationRef(tenant, body.population);
     const now = nowIso();
@@ -49,7 +54,7 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
         environmentId: tenant.id,
         populationId,
         attributes,
-        enabled: body.enabled === undefined ? true : body.enabled === true,
+        enabled: true,
         mfaEnabled: body.mfaEnabled === true,
         emailVerified: isImport && body.emailVerified === true,
         lifecycle,
@@ -81,7 +86,7 @@ function writeUser(mode: 'replace' | 'merge') {
         requireContentType(context, ['application/json']);
         const existing = userOf(tenant, context);
         const body = jsonBody(context);
-        const attributes = checkUserAttributes(mode === 'replace' ? body : mergePatch(existing.body, body), emulation.requireEmail);
+        const attributes = checkUserAttributes(mode === 'replace' ? body : mergePatch(existing.body, body), emulation.requireEmail, tenant.userSchema);
         checkUsernameFree(tenant, String(attributes.username), String(existing.body.id));
         const updated = tenant.users.update(String(existing.body.id), (record) => {
             const kept: Json = {};
@@ -136,9 +141,10 @@ const users = '/v1/environments/:environmentId/users';
 export const userRoutes: Route<Emulation>[] = [
     { method: 'GET', pattern: users, access: 'identity:read', handler: listUsers },
     { method: 'POST', pattern: users, access: 'identity:write', handler: createUser },
-    { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', handler: readUser },
-    { method: 'PUT', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('replace') },
-    { method: 'PATCH', pattern: `${users}/:userId`, access: 'identity:write', handler: writeUser('merge') },
+    // Self-service tokens: p1:read:user and p1:update:user on the signed-on user (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
+    { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', self: { scope: 'p1:read:user' }, handler: readUser },
+    { method: 'PUT', pattern: `${users}/:userId`, access: 'identity:write', self: { scope: 'p1:update:user' }, handler: writeUser('replace') },
+    { method: 'PATCH', pattern: `${users}/:userId`, access: 'identity:write', self: { scope: 'p1:update:user' }, handler: writeUser('merge') },
     { method: 'DELETE', pattern: `${users}/:userId`, access: 'identity:write', handler: deleteUser },
     { method: 'POST', pattern: `${users}/:userId`, access: 'identity:write', handler: userAction },
 ];

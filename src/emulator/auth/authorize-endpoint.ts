@@ -4,6 +4,7 @@ import { html, redirect, type Reply } from '../http/reply.js';
 import type { ApplicationRecord } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { redirectUriAllowed } from './redirect-uri.js';
+import { refusedScope, scopeList } from './scopes.js';
 import { errorPage, signOnPage } from './sign-on-page.js';
 
 class RedirectError extends Error {
@@ -61,12 +62,15 @@ function validate(tenant: Tenant, parameters: URLSearchParams): ValidRequest | R
         if (enforcement !== 'OPTIONAL' && !challenge) throw new RedirectError('invalid_request', 'code_challenge is required by this application (PKCE).');
         if (enforcement === 'S256_REQUIRED' && method !== 'S256')
             throw new RedirectError('invalid_request', 'This application requires code_challenge_method=S256.');
+        const scope = scopeList(parameters.get('scope') ?? 'openid');
+        const refused = refusedScope(application, scope);
+        if (refused) throw new RedirectError('invalid_scope', refused);
         const nonce = parameters.get('nonce') ?? undefined;
         return {
             application,
             redirectUri,
             state,
-            scope: parameters.get('scope') ?? 'openid',
+            scope: scope.join(' '),
             ...(challenge ? { codeChallenge: challenge, codeChallengeMethod: method as 'plain' | 'S256' } : {}),
             ...(nonce ? { nonce } : {}),
         };

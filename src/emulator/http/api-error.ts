@@ -65,5 +65,10 @@ export const apiErrors = {
                 message: `The actor attempting to perform the request is not authorized. Roles that allow it: ${needed.join(', ')}.`,
             },
         ]),
+    /** A self-service token used beyond what its scopes allow. */
+    accessDenied: (message: string) =>
+        new ApiError(403, 'ACCESS_FAILED', 'The request could not be completed. You do not have access to this resource.', [
+            { code: 'INSUFFICIENT_PERMISSIONS', message },
+        ]),
     methodNotAllowed: (allowed: readonly string[]) => new ApiError(405, 'INVALID_REQUEST', undefined, [], { allow: allowed.join(', ') }),
 };

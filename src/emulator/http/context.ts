@@ -10,6 +10,10 @@ export interface Actor {
     environmentId: string;
     userId?: string;
     tokenId: string;
+    /** The client application's type (`WORKER`, `WEB_APP`, ...): with a user, it decides roles or scopes. */
+    appType: string;
+    /** The token's scopes. */
+    scopes: string[];
 }
 
 export interface RequestContext {

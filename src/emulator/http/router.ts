@@ -8,11 +8,22 @@ import type { Reply } from './reply.js';
  */
 export type Access = 'public' | 'token' | Permission;
 
+/**
+ * How a self-service token (an OIDC Web App's, carrying self-management scopes) may make the call: with
+ * this scope, on the signed-on user alone, and (where the operation is picked by Content-Type) only
+ * with these content types.
+ */
+export interface SelfAccess {
+    scope: string;
+    contentTypes?: readonly string[];
+}
+
 export interface Route<S> {
     method: string;
     /** Path with `:name` segments, e.g. `/v1/environments/:environmentId/users/:userId`. */
     pattern: string;
     access: Access;
+    self?: SelfAccess;
     handler: (context: RequestContext, services: S) => Reply | Promise<Reply>;
 }
 

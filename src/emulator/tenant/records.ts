@@ -21,6 +21,8 @@ export interface UserRecord {
 export interface ApplicationRecord {
     body: Json;
     secret: string;
+    /** Resource scopes granted on the app's Resources tab (PingOne keeps them as resource grants, not in this body). */
+    grantedScopes: string[];
     previousSecret?: { secret: string; expiresAt: string };
 }
 

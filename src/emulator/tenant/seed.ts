@@ -10,7 +10,8 @@ import { Tenant } from './tenant.js';
 import { World } from './world.js';
 
 // The seeded organization (documented in the README, "The PingOne emulator"): two environments,
-// populations, groups, generated users, a Worker app, an OIDC Web App, and an admin who can sign on.
+// populations, groups, generated users, a Worker app (client credentials), a Worker app for admin
+// sign-on, an OIDC Web App (self-service), and an admin who can sign on.
 
 const seededAt = '2024-01-02T08:00:00.000Z';
 
@@ -79,6 +80,8 @@ export interface ApplicationPlan {
     redirectUris?: string[];
     enabled?: boolean;
     pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
+    /** Resource scopes granted on the Resources tab, e.g. `p1:read:user`. Default none. */
+    scopes?: string[];
     secret: string;
 }
 
@@ -86,6 +89,7 @@ export function applicationRecord(tenant: Tenant, plan: ApplicationPlan): Applic
     const now = new Date().toISOString();
     return {
         secret: plan.secret,
+        grantedScopes: [...(plan.scopes ?? [])],
         body: {
             id: plan.id,
             environment: { id: tenant.id },
@@ -123,10 +127,18 @@ export function roleAssignment(world: World, tenant: Tenant, roleName: string, s
 export interface SeededWorld {
     world: World;
     primary: Tenant;
-    worker: { clientId: string; clientSecret: string };
-    web: { clientId: string; clientSecret: string; redirectUris: string[] };
+    /** Client IDs of the seeded applications (their secrets and settings are on the records). */
+    worker: string;
+    adminSignOn: string;
+    web: string;
     signOnUser: { id: string; username: string; password: string };
 }
+
+/**
+ * The self-management scopes Nango's PingOne page has the OIDC Web App granted ("Common Scopes",
+ * https://nango.dev/docs/integrations/all/pingone).
+ */
+const webAppScopes = ['p1:read:user', 'p1:update:user', 'p1:read:userPassword', 'p1:reset:userPassword', 'p1:read:device', 'p1:update:userMfaEnabled'];
 
 export function seedWorld(options: ResolvedOptions): SeededWorld {
     const seed = options.seed;
@@ -164,6 +176,21 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
             roleAssignment(world, primary, 'Organization Admin', organizationScope, 'worker'),
         );
 
+    // Admin sign-on: a Worker app with the Authorization Code grant, PKCE and refresh tokens; its tokens
+    // carry the signed-on admin's roles, so it holds none itself (https://devops.pingidentity.com/reference/pingone-config/).
+    const adminSignOn = applicationRecord(primary, {
+        id: seededUuid(seed, 'application:admin-sign-on'),
+        name: 'pingone-connector Admin Sign-On',
+        type: 'WORKER',
+        grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+        tokenEndpointAuthMethod: options.webAuthMethod,
+        redirectUris: options.redirectUris,
+        pkceEnforcement: 'S256_REQUIRED',
+        secret: seededSecret(seed, 'admin-sign-on'),
+    });
+    primary.applications.set(String(adminSignOn.body.id), adminSignOn);
+
+    // Self-service: an OIDC Web App whose tokens carry only the p1:* scopes granted to it.
     const web = applicationRecord(primary, {
         id: seededUuid(seed, 'application:web'),
         name: 'pingone-connector Web App',
@@ -171,6 +198,7 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
         grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
         tokenEndpointAuthMethod: options.webAuthMethod,
         redirectUris: options.redirectUris,
+        scopes: webAppScopes,
         secret: seededSecret(seed, 'web'),
     });
     primary.applications.set(String(web.body.id), web);
@@ -205,8 +233,9 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
     return {
         world,
         primary,
-        worker: { clientId: String(worker.body.id), clientSecret: worker.secret },
-        web: { clientId: String(web.body.id), clientSecret: web.secret, redirectUris: [...options.redirectUris] },
+        worker: String(worker.body.id),
+        adminSignOn: String(adminSignOn.body.id),
+        web: String(web.body.id),
         signOnUser: { id: adminId, username, password },
     };
 }

@@ -1,6 +1,7 @@
 import { ActivityLog } from './activity-log.js';
 import type { ApplicationRecord, Json } from './records.js';
 import { UserStore } from './user-store.js';
+import { UserSchema } from './user-schema.js';
 import type { GeneratorContext } from './user-generator.js';
 
 /** One PingOne environment and everything in it. */
@@ -12,6 +13,7 @@ export class Tenant {
     readonly roleAssignments = new Map<string, Json[]>();
     readonly activities: ActivityLog;
     readonly users: UserStore;
+    readonly userSchema: UserSchema;
 
     constructor(
         readonly environment: Json,
@@ -23,6 +25,7 @@ export class Tenant {
         for (const group of groups) this.groups.set(String(group.id), group);
         this.activities = new ActivityLog(this.id);
         this.users = new UserStore({ ...generator, environmentId: this.id }, generator.users);
+        this.userSchema = new UserSchema(this.id);
     }
 
     get id(): string {

@@ -1,0 +1,71 @@
+// Custom attributes go to PingOne as top-level user attributes, but only those the environment's
+// user schema declares: an undeclared name is refused here, before anything is sent, when the schema
+// can be read (https://developer.pingidentity.com/pingone-api/platform/schemas.html); otherwise
+// PingOne judges it.
+import type { NangoAction } from 'nango';
+
+import type { PingOneContext } from './connection.js';
+import { fail } from './errors.js';
+import { tryCall } from './http.js';
+
+type Attributes = Record<string, string | number | boolean | null>;
+
+interface Listed {
+    _embedded?: Record<string, Array<{ id?: unknown; name?: unknown; schemaType?: unknown }>>;
+}
+
+/** The custom attribute names the user schema declares, or undefined when the schema cannot be read. */
+async function declaredCustomNames(nango: Pick<NangoAction, 'proxy' | 'ActionError'>, context: PingOneContext): Promise<Set<string> | undefined> {
+    const doing = "read the environment's user schema";
+    const schemas = await tryCall<Listed>(nango, { method: 'GET', endpoint: `${context.environmentPath}/schemas`, idempotent: true, doing, roles: 'identityRead' });
+    const user = schemas.ok ? schemas.data._embedded?.['schemas']?.find((schema) => schema.name === 'User') : undefined;
+    if (typeof user?.id !== 'string') {
+        return undefined;
+    }
+    const attributes = await tryCall<Listed>(nango, {
+        method: 'GET',
+        endpoint: `${context.environmentPath}/schemas/${encodeURIComponent(user.id)}/attributes`,
+        idempotent: true,
+        doing,
+        roles: 'identityRead',
+    });
+    if (!attributes.ok) {
+        return undefined;
+    }
+    return new Set(
+        (attributes.data._embedded?.['attributes'] ?? [])
+            .filter((attribute) => attribute.schemaType === 'CUSTOM' && typeof attribute.name === 'string')
+            .map((attribute) => String(attribute.name)),
+    );
+}
+
+/** The request body's custom attributes, checked against the schema where it is known. */
+export async function checkedCustomAttributes(
+    nango: Pick<NangoAction, 'proxy' | 'ActionError'>,
+    context: PingOneContext,
+    custom: Attributes | undefined,
+    standard: readonly string[],
+): Promise<Attributes> {
+    if (custom === undefined || Object.keys(custom).length === 0) {
+        return {};
+    }
+    const clash = Object.keys(custom).find((name) => standard.includes(name));
+    if (clash !== undefined) {
+        throw fail(nango, {
+            code: 'invalid_input',
+            message: `customAttributes.${clash} is a standard attribute; pass it as "${clash}" at the top level.`,
+            field: `customAttributes.${clash}`,
+        });
+    }
+    const declared = await declaredCustomNames(nango, context);
+    const unknown = declared === undefined ? undefined : Object.keys(custom).find((name) => !declared.has(name));
+    if (unknown !== undefined) {
+        throw fail(nango, {
+            code: 'invalid_input',
+            message: `customAttributes.${unknown} is not declared in the environment's user schema; nothing was sent.`,
+            hint: `Declared custom attributes: ${[...(declared ?? [])].join(', ') || 'none'}. Declare it in PingOne (Directory > User Attributes) first, or fix its spelling.`,
+            field: `customAttributes.${unknown}`,
+        });
+    }
+    return custom;
+}
