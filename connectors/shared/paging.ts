@@ -8,7 +8,7 @@ import type { NangoAction } from 'nango';
 import type { PingOneContext } from './connection.js';
 import { fail, pingOneStatus, type FailureContext } from './errors.js';
 import { aPageOf, pageItems, type HalCollection } from './answers.js';
-import { call, type PingOneCall } from './http.js';
+import { call } from './http.js';
 import { PAGE_SIZE } from './pingone.js';
 
 export type HalPage = HalCollection;

@@ -2,7 +2,7 @@
 // self-management-scope pages): the emulator must refuse what PingOne refuses.
 import { describe, expect, it } from 'vitest';
 import { emulatorForFile } from './fixture.js';
-import { basic, call } from './http.js';
+import { call } from './http.js';
 import { codeTokens, pkcePair } from './oauth-flow.js';
 
 const fixture = emulatorForFile({ users: 10, seed: 'app-types' });
@@ -118,8 +118,7 @@ describe('a client-credentials token', () => {
     it('cannot be given a self-management scope', async () => {
         const { worker } = fixture.emulator;
         const result = await call(fixture.emulator, 'POST', `/${fixture.emulator.environmentId}/as/token`, {
-            form: { grant_type: 'client_credentials', scope: 'p1:read:user' },
-            headers: { authorization: basic(worker.clientId, worker.clientSecret) },
+            form: { grant_type: 'client_credentials', scope: 'p1:read:user', client_id: worker.clientId, client_secret: worker.clientSecret },
         });
         expect(result.status).toBe(400);
         expect(result.body.error).toBe('invalid_scope');

@@ -3,17 +3,13 @@
 // at POPULATION scope.
 import { describe, expect, it } from 'vitest';
 import { emulatorForFile } from './fixture.js';
-import { basic, call } from './http.js';
+import { call, tokenFor } from './http.js';
 
 const fixture = emulatorForFile({ users: 30, seed: 'role-rules' });
 const env = () => `/v1/environments/${fixture.emulator.environmentId}`;
 
-async function tokenFor(app: { clientId: string; clientSecret: string }): Promise<string> {
-    const result = await call(fixture.emulator, 'POST', `/${fixture.emulator.environmentId}/as/token`, {
-        form: { grant_type: 'client_credentials' },
-        headers: { authorization: basic(app.clientId, app.clientSecret) },
-    });
-    return String(result.body.access_token);
+function tokenOf(app: { clientId: string; clientSecret: string }): Promise<string> {
+    return tokenFor(fixture.emulator, app.clientId, app.clientSecret);
 }
 
 async function roleId(name: string): Promise<string> {
@@ -27,7 +23,7 @@ function assign(token: string, userId: string, role: string, scope = { type: 'EN
 
 describe('Can Assign', () => {
     it('lets an Identity Data Admin assign Identity Data Read Only and Help Desk Admin, and nothing beyond its column', async () => {
-        const token = await tokenFor(fixture.emulator.admin.createApplication({ roles: ['Identity Data Admin'] }));
+        const token = await tokenOf(fixture.emulator.admin.createApplication({ roles: ['Identity Data Admin'] }));
         const userId = String(fixture.emulator.admin.users.at(1)?.id);
         expect((await assign(token, userId, await roleId('Identity Data Read Only'))).status).toBe(201);
         expect((await assign(token, userId, await roleId('Help Desk Admin'))).status).toBe(201);
@@ -38,7 +34,7 @@ describe('Can Assign', () => {
     });
 
     it('lets an Environment Admin assign every role except Organization Admin', async () => {
-        const token = await tokenFor(fixture.emulator.admin.createApplication({ roles: ['Environment Admin'] }));
+        const token = await tokenOf(fixture.emulator.admin.createApplication({ roles: ['Environment Admin'] }));
         const userId = String(fixture.emulator.admin.users.at(2)?.id);
         expect((await assign(token, userId, await roleId('Client Application Developer'))).status).toBe(201);
         const organization = { type: 'ORGANIZATION', id: fixture.emulator.organizationId };
@@ -51,7 +47,7 @@ describe('POPULATION-scoped roles', () => {
     it('allow calls on users of that population and refuse users of another', async () => {
         const { populations } = fixture.emulator.admin.directory();
         const employees = String(populations.find((population) => population.name === 'Employees')?.id);
-        const token = await tokenFor(
+        const token = await tokenOf(
             fixture.emulator.admin.createApplication({ roles: [{ role: 'Identity Data Read Only', scope: { populationId: employees } }] }),
         );
         const users = Array.from({ length: 30 }, (_, position) => fixture.emulator.admin.users.at(position)).filter((user) => user !== undefined);

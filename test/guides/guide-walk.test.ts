@@ -34,11 +34,8 @@ async function workerToken(roles: RoleName[]): Promise<string> {
     const app = world.emulator.admin.createApplication({ type: 'WORKER', grantTypes: ['CLIENT_CREDENTIALS'], roles });
     const response = await fetch(`${world.emulator.url}/${world.emulator.environmentId}/as/token`, {
         method: 'POST',
-        headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}`,
-        },
-        body: 'grant_type=client_credentials',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret }).toString(),
     });
     return String(((await response.json()) as { access_token: string }).access_token);
 }

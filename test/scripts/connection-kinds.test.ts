@@ -102,7 +102,7 @@ describe('assign-role follows Can Assign', () => {
             provider: 'pingone-cc',
             config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
             secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-            authMethod: 'client_secret_basic',
+            authMethod: 'client_secret_post',
             emulatorUrl: world.emulator.url,
         });
         const userId = String(world.emulator.admin.users.at(4)?.id);
@@ -125,7 +125,7 @@ describe('a role granted for one population', () => {
             provider: 'pingone-cc',
             config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
             secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-            authMethod: 'client_secret_basic',
+            authMethod: 'client_secret_post',
             emulatorUrl: world.emulator.url,
         });
         const users = Array.from({ length: 20 }, (_, position) => world.emulator.admin.users.at(position)).filter((user) => user !== undefined);

@@ -64,7 +64,7 @@ export async function syncSide(emulator: TestEmulator): Promise<{ harness: Harne
         provider: 'pingone-cc',
         config: { environmentId: emulator.environmentId, tld: emulator.tld },
         secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: emulator.url,
     });
     return { harness, dbPath };
