@@ -43,7 +43,7 @@ function capitalized(text: string): string {
 // The token error's own hint names the CLI's --auth-method; the form has no such field and tries both methods itself.
 // PingOne answers a wrong secret, a disabled app and the other method alike (invalid_client): the hint names all three.
 const authMethodHint =
-    "In PingOne, copy the application's Client ID and Client Secret again, check that it is enabled, and set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
+    "In PingOne, copy the Client ID and Client Secret again from the application's Overview tab, check that it is enabled, and set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
 
 // A code no sign-in issued, and a verifier of the length PKCE asks for (RFC 7636: 43 to 128 characters).
 const probeCode = 'connect-ui-client-check';
@@ -198,12 +198,14 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
             const dispatcher = dispatcherFor(request.connectionConfig);
             const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
             try {
+                // PingOne answers the other method as it answers a wrong secret (invalid_client): only a refusal of both says the client is wrong.
+                let refusal: AuthFailedError | undefined;
                 for (const authMethod of [defaultTokenAuthMethod, otherMethod(defaultTokenAuthMethod)]) {
-                    if (authMethod === undefined) return undefined;
-                    const refusal = await clientRefusal({ connector, config: request.connectionConfig, credentials, dispatcher, authMethod }, request.redirectUri);
-                    if (refusal?.reason !== 'auth_method_not_allowed') return refusal === undefined ? undefined : failureOf(refusal);
+                    if (authMethod === undefined) break;
+                    refusal = await clientRefusal({ connector, config: request.connectionConfig, credentials, dispatcher, authMethod }, request.redirectUri);
+                    if (refusal === undefined) return undefined;
                 }
-                return undefined;
+                return refusal === undefined ? undefined : { ...failureOf(refusal), hint: authMethodHint };
             } finally {
                 await dispatcher.close();
             }

@@ -86,7 +86,7 @@ describe('Connect with PingOne (authorization code)', () => {
         expect(outcome.text).toContain('Saved as the connection "admin-console".');
         expect(outcome.text).toContain('You can close this tab.');
         // The form shows again what was typed, although the page was reloaded; never the secret.
-        await expectFormKept(page, stack.emulator.web.clientId);
+        await expectFormKept(page, stack.emulator.adminSignOn.clientId);
         await expectNoAxeViolations(page, 'connected (pingone)');
         expect(page.url()).not.toContain('code=');
         expect(new URL(page.url()).searchParams.has('flow')).toBe(false);
@@ -132,8 +132,8 @@ describe('Connect with PingOne (authorization code)', () => {
     it('asks, in words for the page, for one of the two methods when the application accepts neither', async () => {
         const app = stack.emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'NONE' });
         const page = await stack.newPage();
-        await startSignOn(page, { clientId: app.clientId, clientSecret: 'any-secret' });
-        await signOn(page);
+        // Both methods are refused before the browser leaves for the sign-in: the form answers at once.
+        await sendForm(page, { clientId: app.clientId, clientSecret: 'any-secret' });
         const outcome = await resultOf(page);
         expect(outcome.kind).toBe('result problem');
         expect(outcome.text).toContain("set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post");
@@ -156,7 +156,7 @@ describe('Connect with PingOne (authorization code)', () => {
         expect(outcome.kind).toBe('result problem');
         expect(await page.locator('#result .result-title').textContent()).toBe('You cancelled the sign-in.');
         expect(outcome.text).not.toContain('access_denied');
-        await expectFormKept(page, stack.emulator.web.clientId);
+        await expectFormKept(page, stack.emulator.adminSignOn.clientId);
         await saveScreenshot(page, 'connect-ui-sign-in-cancelled');
     });
 
@@ -176,13 +176,13 @@ describe('Connect with PingOne (authorization code)', () => {
         page.on('request', (request) => {
             if (new URL(request.url()).pathname.endsWith('/as/authorize')) signInPages.push(request.url());
         });
-        await sendForm(page, { clientId: stack.emulator.web.clientId, clientSecret: `${stack.emulator.web.clientSecret}x` });
+        await sendForm(page, { clientId: stack.emulator.adminSignOn.clientId, clientSecret: `${stack.emulator.adminSignOn.clientSecret}x` });
         const outcome = await resultOf(page);
         expect(outcome.kind).toBe('result problem');
         expect(outcome.text).toContain("application's Overview tab");
         expect(await page.locator('#result a.help').getAttribute('href')).toMatch(/^guides\/pingone\.md#/);
         expect(signInPages).toEqual([]);
-        expect(await page.locator('#field-credentials-clientId').inputValue()).toBe(stack.emulator.web.clientId);
+        expect(await page.locator('#field-credentials-clientId').inputValue()).toBe(stack.emulator.adminSignOn.clientId);
         await expectNoAxeViolations(page, 'wrong secret (pingone)');
     });
 
@@ -205,7 +205,7 @@ describe('Connect with PingOne (authorization code)', () => {
         const page = await stack.newPage();
         const { emulator } = stack;
         await page.goto(ui.url);
-        await fillWithKeyboard(page, emulator, emulator.web);
+        await fillWithKeyboard(page, emulator, emulator.adminSignOn);
         await page.waitForURL((url) => url.origin === emulator.url);
         const username = page.getByLabel('Username');
         for (let presses = 0; presses < 10 && !(await username.evaluate((element) => element === document.activeElement)); presses++) await page.keyboard.press('Tab');

@@ -59,7 +59,7 @@ describe('connect --ui', () => {
         const reply = await fetch(new URL('/api/test-connection', url.origin), {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-launch-token': url.searchParams.get('token')! },
-            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: emulator.worker }),
+            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret } }),
         });
         const answer = await reply.text();
         expect(JSON.parse(answer)).toMatchObject({ ok: true, message: 'Connected. Saved as the connection "acme".' });
