@@ -10,7 +10,7 @@ export interface PingOneCall extends FailureContext {
     endpoint: string;
     params?: Record<string, string | number>;
     data?: unknown;
-    /** A vendor content type that selects the operation (NOTES §6); JSON otherwise. */
+    /** A vendor content type that selects the operation (https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/); JSON otherwise. */
     contentType?: string;
     /**
      * Whether sending the request twice leaves PingOne as sending it once. Only such requests are
