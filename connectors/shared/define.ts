@@ -52,6 +52,8 @@ export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetad
 ) {
     return {
         name: spec.name,
+        description: spec.description,
+        frequency: spec.frequency,
         roles: spec.roles,
         models: spec.models,
         props: (integration: Integration): Omit<CreateSyncProps<TModels, TMetadata, TCheckpoint>, 'exec'> => ({
@@ -79,6 +81,7 @@ export interface ActionSpec<TInput extends z.ZodTypeAny, TOutput extends z.ZodTy
 export function defineAction<TInput extends z.ZodTypeAny, TOutput extends z.ZodTypeAny>(spec: ActionSpec<TInput, TOutput>) {
     return {
         name: spec.name,
+        description: spec.description,
         roles: spec.roles,
         input: spec.input,
         output: spec.output,

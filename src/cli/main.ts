@@ -69,11 +69,11 @@ export async function main(argv: string[], context: CommandContext = defaultCont
         return 2;
     }
     const command = await entry.load();
-    if (args.includes('--help') || args.includes('-h')) {
-        context.stdout.write(`${command.help.trimEnd()}\n`);
-        return 0;
-    }
     try {
+        if (args.includes('--help') || args.includes('-h')) {
+            context.stdout.write(`${(command.helpFor ? await command.helpFor(args) : command.help).trimEnd()}\n`);
+            return 0;
+        }
         return await command.run(args, context);
     } catch (error) {
         if (error instanceof ConnectorError) {

@@ -274,7 +274,7 @@ describe('connections, request, sync, action, records', () => {
     it('names an unknown flag with the accepted ones, and the models that have records for a model that has none', async () => {
         const flag = await cli(['sync', 'fixture-users', '--connection', 'cc', '--fulll', '--db', db]);
         expect(flag.code).toBe(2);
-        expect(flag.stderr).toMatch(/^pingone-connector sync: Unknown flag --fulll; sync takes --db, --json, --connection, --full, --help\.\n  hint: /);
+        expect(flag.stderr).toMatch(/^pingone-connector sync: Unknown flag --fulll; sync takes --db, --json, --connection, --full, --all, --help\.\n  hint: /);
         const misspelt = await cli(['records', 'fixtureuser', '--connection', 'cc', '--db', db]);
         expect(misspelt.code).toBe(0);
         expect(misspelt.stdout).toBe('');
