@@ -1,6 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { ConnectorError, NetworkError, type PingOneApiError } from '../errors/index.js';
 import type { PingOneRequestOptions } from './bearer-token.js';
+import { EmulatorRefusedError } from './emulator-host-mapping.js';
 import { pingOneErrorFrom } from './pingone-error-body.js';
 import { errorCode } from './retry-policy.js';
 
@@ -59,7 +60,8 @@ export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: 
     } catch (error) {
         if (error instanceof ConnectorError || options.signal?.aborted) throw error;
         const code = errorCode(error) ?? errorCode((error as { cause?: unknown }).cause);
-        throw new NetworkError(url.host, code, { cause: error });
+        const refusedBy = [error, (error as { cause?: unknown }).cause].find((e) => e instanceof EmulatorRefusedError);
+        throw new NetworkError(url.host, code, { cause: error, ...(refusedBy ? { emulatorOrigin: refusedBy.emulatorOrigin } : {}) });
     }
 }
 

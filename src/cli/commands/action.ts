@@ -79,7 +79,7 @@ const command: Command = {
         const connection = requiredConnection('action', values.connection);
         const input = await readInput(context, values.input);
         const report = await withHarness(context, values.db, (harness) => harness.runAction(connection, name, input, { signal: context.signal }), {
-            onLog: scriptLogPrinter(context, values.json ?? false),
+            onLog: scriptLogPrinter(context),
         });
         const code = reportRun(context, report, values.json ?? false);
         return isBadInput(report) ? 2 : code;

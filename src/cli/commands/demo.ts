@@ -57,7 +57,7 @@ const command: Command = {
                     else printSummary(context, harness.dbPath, summary);
                     return reports.every((report) => report.status === 'success') ? 0 : 1;
                 },
-                { onLog: scriptLogPrinter(context, json), onProgress: (event) => progress.current?.onProgress(event) },
+                { onLog: scriptLogPrinter(context), onProgress: (event) => progress.current?.onProgress(event) },
             );
         } finally {
             await emulator.close();

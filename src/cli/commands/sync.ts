@@ -66,7 +66,7 @@ const command: Command = {
                 }
                 return done;
             },
-            { onProgress: (event) => progress.current?.onProgress(event), onLog: scriptLogPrinter(context, json) },
+            { onProgress: (event) => progress.current?.onProgress(event), onLog: scriptLogPrinter(context) },
         );
         if (all && json) printJson(context, reports);
         return reports.every((report) => report.status === 'success') ? 0 : 1;
