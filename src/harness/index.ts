@@ -150,6 +150,10 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             return id;
         });
         const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal);
+        // A resumed run must not look like a fresh one: say so once, before the script's own lines.
+        if (kind === 'sync' && !full && store.checkpoints.get(connection, script) !== null) {
+            context.log({ level: 'info', message: `${script}: carrying on from the checkpoint an earlier run saved (a full run starts over).` });
+        }
         let outcome: Awaited<ReturnType<typeof body>>;
         try {
             outcome = await body(context);
