@@ -102,7 +102,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                     'auth_method_not_allowed',
                     `PingOne refused ${consoleName(defaultTokenAuthMethod)} for this application, and then took the sign-on code as used when it was sent with ${consoleName(other)}.`,
                     {
-                        hint: `In PingOne, set the application's Token Endpoint Authentication Method to ${consoleName(defaultTokenAuthMethod)} and connect again, or connect with the CLI: pingone-connector connect <name> --provider pingone --auth-method ${other}.`,
+                        hint: `In PingOne, set the application's Token Endpoint Authentication Method to ${consoleName(defaultTokenAuthMethod)} and connect again, or connect with the CLI: npx pingone-connector connect <name> --provider pingone --auth-method ${other}.`,
                         field: 'authMethod',
                         cause: retried,
                     },
@@ -124,7 +124,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         }
         const firstSync = await save(spec);
         options.onSaved?.({ name: spec.name });
-        const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
+        const next = firstSync === undefined ? '' : ` Next: npx pingone-connector sync ${firstSync} --connection ${spec.name}`;
         const method =
             spec.authMethod === undefined || spec.authMethod === defaultTokenAuthMethod ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
         return {

@@ -58,7 +58,7 @@ const command: Command = {
     async run(args, context) {
         const { values, positionals } = parseFlags('emulator', args, flags);
         if (positionals.length > 0)
-            throw new UsageError(`emulator takes no arguments; got "${positionals.join(' ')}".`, { hint: 'Run `pingone-connector emulator --help`.' });
+            throw new UsageError(`emulator takes no arguments; got "${positionals.join(' ')}".`, { hint: 'Run `npx pingone-connector emulator --help`.' });
         const port = integerFlag('port', values.port, { min: 0, max: 65535 });
         const users = integerFlag('users', values.users, { min: 0, max: 10_000_000 });
         const requestsPerSecond = rateLimitFlag(values['rate-limit']);

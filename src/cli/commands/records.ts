@@ -45,7 +45,7 @@ const command: Command = {
         if (page.records.length === 0 && values.cursor === undefined && !models.includes(model)) {
             // Most likely a misspelt model (names are case-sensitive) or a sync not run yet: say which models there are.
             context.stderr.write(
-                `No records of model "${model}" on connection "${connection}". ${models.length > 0 ? `Models with records: ${models.join(', ')}.` : 'Run a sync first: `pingone-connector sync <name> --connection <c>`.'}\n`,
+                `No records of model "${model}" on connection "${connection}". ${models.length > 0 ? `Models with records: ${models.join(', ')}.` : 'Run a sync first: `npx pingone-connector sync <name> --connection <c>`.'}\n`,
             );
         }
         context.stdout.write(formatRecords(model, page, format));

@@ -12,8 +12,8 @@ budget apply. Prints the response body (with --json: status, headers and body, f
 answer too).
 
 Examples:
-  pingone-connector request GET /v1/environments/<env-id>/users --connection demo
-  pingone-connector request POST /v1/environments/<env-id>/groups --connection demo --data '{"name":"Ops"}'
+  npx pingone-connector request GET /v1/environments/<env-id>/users --connection demo
+  npx pingone-connector request POST /v1/environments/<env-id>/groups --connection demo --data '{"name":"Ops"}'
 
 Flags:
   --connection <c>  the connection
@@ -60,7 +60,7 @@ const command: Command = {
             // With --json an error answer is still the one document on stdout (the explanation goes to stderr), as a proxy would return it.
             if (!(values.json && error instanceof ScriptHttpError)) throw error;
             printJson(context, { status: error.response.status, headers: error.response.headers, data: error.response.data });
-            context.stderr.write(`pingone-connector request: ${error.describe()}\n`);
+            context.stderr.write(`npx pingone-connector request: ${error.describe()}\n`);
             return 1;
         }
         if (values.json) printJson(context, { status: response.status, headers: response.headers, data: response.data });

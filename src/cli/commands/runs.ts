@@ -35,7 +35,7 @@ const command: Command = {
             return 0;
         }
         if (runs.length === 0) {
-            context.stderr.write('No runs yet: `pingone-connector sync <name> --connection <c>` makes one.\n');
+            context.stderr.write('No runs yet: `npx pingone-connector sync <name> --connection <c>` makes one.\n');
             return 0;
         }
         const rows = runs.map((run) => [
