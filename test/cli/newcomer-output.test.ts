@@ -7,7 +7,7 @@ import { temporaryDatabase } from '../support/harness.js';
 
 // What a newcomer meets on the command line, with the package's own scripts against the emulator
 // over loopback: the real cause when the emulator is not running, stable codes first, stdout that
-// pipes.
+// pipes, --version, the run history, sync --all, record formats and resumes said in the log.
 
 let emulator: TestEmulator;
 const db = temporaryDatabase();
@@ -64,5 +64,54 @@ describe('output', () => {
         expect(again.code).toBe(1);
         expect(again.stdout).toBe('');
         expect(again.stderr).toMatch(/^error user_exists: A user with this username already exists.* \(script_failed\/action_error\)$/m);
+    }, 120_000);
+
+    it('--version prints the package version', async () => {
+        const result = await runCli(['--version']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/^pingone-connector \d+\.\d+\.\d+\n$/);
+    });
+
+    it('sync --all runs every sync of the integration; runs lists them with counts and status', async () => {
+        const all = await cli(['sync', '--all', '--connection', 'cc', '--json']);
+        expect(all.code).toBe(0);
+        const reports = JSON.parse(all.stdout) as Array<{ script: string; status: string }>;
+        expect(reports.map((report) => report.script)).toEqual(expect.arrayContaining(['users', 'groups', 'environments', 'audit-activities']));
+        expect(reports.every((report) => report.status === 'success')).toBe(true);
+
+        const runs = await cli(['runs', '--connection', 'cc', '--limit', '3']);
+        expect(runs.code).toBe(0);
+        expect(runs.stdout).toMatch(/^\s*run\s+connection\s+script\s+started\s+took\s+added\s+updated\s+deleted\s+status\s+error\n/);
+        expect(runs.stdout).toMatch(/\bcc\s+sync users\s+\S+Z\s+[\d.]+ m?s\s+\d+\s+0\s+0\s+success/);
+        const json = JSON.parse((await cli(['runs', '--json', '--limit', '1'])).stdout) as Array<{ script: string; added: number }>;
+        expect(json[0]).toMatchObject({ script: 'users' });
+    }, 240_000);
+
+    it('records: a table with the identifying fields, and json, ndjson and csv', async () => {
+        const table = await cli(['records', 'User', '--connection', 'cc', '--limit', '2']);
+        expect(table.stdout).toMatch(/^id\s+username\s+email\s+enabled\s+last action\n/);
+        expect(table.stderr).toMatch(/^2 record\(s\); more with --cursor /);
+        const ndjson = await cli(['records', 'User', '--connection', 'cc', '--limit', '2', '--format', 'ndjson']);
+        const lines = ndjson.stdout.trimEnd().split('\n');
+        expect(lines).toHaveLength(2);
+        expect(lines.every((line) => typeof (JSON.parse(line) as { username?: unknown }).username === 'string')).toBe(true);
+        const csv = await cli(['records', 'User', '--connection', 'cc', '--limit', '2', '--format', 'csv']);
+        expect(csv.stdout.split('\r\n')[0]).toMatch(/^id,.*username,.*last_action,last_modified_at,deleted_at$/);
+        const json = JSON.parse((await cli(['records', 'User', '--connection', 'cc', '--limit', '1', '--format', 'json'])).stdout) as { next_cursor: unknown };
+        expect(json.next_cursor).toEqual(expect.any(String));
+        const bad = await cli(['records', 'User', '--connection', 'cc', '--format', 'xml']);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('--format must be one of table, json, ndjson, csv; got "xml"');
+    }, 120_000);
+
+    it('a sync carrying on from a checkpoint, and the scripts’ own info lines, are said on stderr outside a terminal', async () => {
+        const result = await cli(['sync', 'users', '--connection', 'cc']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/^\[info\] users: carrying on from the checkpoint an earlier run saved \(a full run starts over\)\.$/m);
+        expect(result.stderr).toMatch(/^\[info\] \d+ user\(s\) changed since /m);
+        const full = await cli(['sync', 'users', '--connection', 'cc', '--full']);
+        expect(full.stderr).not.toContain('carrying on from the checkpoint');
+        expect(full.stderr).toMatch(/^\[info\] Full user scan$/m);
     }, 120_000);
 });
