@@ -9,7 +9,7 @@ import { newUserRecord } from './new-user.js';
 import { Tenant } from './tenant.js';
 import { World } from './world.js';
 
-// The seeded organization (documented in the README, "The PingOne emulator"): two environments,
+// The seeded organization (documented in docs/emulator.md): two environments,
 // populations, groups, generated users, a Worker app, an OIDC Web App, and an admin who can sign on.
 
 const seededAt = '2024-01-02T08:00:00.000Z';
