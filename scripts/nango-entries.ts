@@ -1,6 +1,7 @@
 // Writes the Nango entry files, one per integration and script, and connectors/index.ts (Nango's
 // zero-yaml entry point), from connectors/shared/catalog.ts. Nango's compiler needs each entry file to
-// hold its own `createSync`/`createAction`/`createOnEvent` call; the implementation stays shared.
+// hold its own `createSync`/`createAction`/`createOnEvent` call; the implementation stays shared. It
+// also writes docs/scripts.md, the scripts' reference, from the same catalogue and the scripts' schemas.
 //   npm run scripts:entries            write them
 //   npm run scripts:entries -- --check exit 1 if any is missing, stale or extra
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { entriesFor, exportName, INTEGRATIONS, type CatalogEntry } from '../connectors/shared/catalog.js';
+import { allReferences } from '../src/harness/script-reference.js';
 import { checkOrWrite } from './generated-files.js';
+import { renderScriptsDoc, SCRIPTS_DOC } from './scripts-doc.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const connectors = 'connectors';
@@ -38,7 +41,7 @@ export default ${create}({ ...${name}.props('${integration}') });
 `;
 }
 
-function expectedFiles(): Map<string, string> {
+async function expectedFiles(): Promise<Map<string, string>> {
     const files = new Map<string, string>();
     const imports: string[] = [];
     for (const integration of INTEGRATIONS) {
@@ -49,6 +52,7 @@ function expectedFiles(): Map<string, string> {
         }
     }
     files.set(join(connectors, 'index.ts'), `${HEADER}// Nango's entry point: it compiles every script imported here.\n${imports.join('\n')}\n`);
+    files.set(SCRIPTS_DOC, renderScriptsDoc(await allReferences()));
     return files;
 }
 
@@ -68,9 +72,9 @@ function extraFiles(expected: Map<string, string>): string[] {
     return extra;
 }
 
-const files = expectedFiles();
+const files = await expectedFiles();
 checkOrWrite(
     { root, files, extra: extraFiles(files) },
-    { fix: 'npm run scripts:entries', noun: 'entry files', named: 'the Nango entry files', extraReason: 'not in the catalog' },
+    { fix: 'npm run scripts:entries', noun: 'entry files and docs', named: 'the Nango entry files and docs/scripts.md', extraReason: 'not in the catalog' },
     process.argv.includes('--check'),
 );

@@ -10,45 +10,63 @@ export interface CatalogEntry {
     name: string;
     /** Set when only one integration can run it. */
     only?: (typeof INTEGRATIONS)[number];
+    /** A sync: how its runs find changes and deletes (docs/scripts.md, `sync <name> --help`). */
+    changes?: string;
+    /** An action: the stable error codes of its own, beside those every call may fail with (ACTION_ERRORS). */
+    errors?: readonly string[];
 }
 
+/** The stable codes any action may fail with (connectors/shared/errors.ts), beside its own. */
+export const ACTION_ERRORS = ['invalid_input', 'missing_role', 'not_found', 'invalid_request', 'unauthorized', 'rate_limited', 'pingone_unavailable'] as const;
+
+const fullScan = 'Every run reads the whole collection, page by page (a stopped run resumes at its page); a record not seen by a completed scan is deleted.';
+
 const syncs: CatalogEntry[] = [
-    { kind: 'syncs', name: 'users' },
-    { kind: 'syncs', name: 'groups' },
-    { kind: 'syncs', name: 'group-memberships' },
-    { kind: 'syncs', name: 'populations' },
-    { kind: 'syncs', name: 'applications' },
-    { kind: 'syncs', name: 'user-role-assignments' },
-    { kind: 'syncs', name: 'mfa-devices' },
+    {
+        kind: 'syncs',
+        name: 'users',
+        changes:
+            'The first run reads every user (resumable page by page). Later runs read the audit log since the last run (10 minutes of overlap, `auditLookbackMinutes`), re-read only the users it names and delete the deleted ones. A full reconciliation every `fullReconciliationHours` (default 24) reads everything again; a user it did not see is read once more and deleted only if PingOne no longer has them.',
+    },
+    { kind: 'syncs', name: 'groups', changes: fullScan },
+    { kind: 'syncs', name: 'group-memberships', changes: `${fullScan} Members are read group by group, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
+    { kind: 'syncs', name: 'populations', changes: fullScan },
+    { kind: 'syncs', name: 'applications', changes: fullScan },
+    { kind: 'syncs', name: 'user-role-assignments', changes: `${fullScan} Assignments are read user by user, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
+    { kind: 'syncs', name: 'mfa-devices', changes: `${fullScan} Devices are read user by user, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
     // Organization level: an authorization-code token is bound to one environment's admin session.
-    { kind: 'syncs', name: 'environments', only: 'pingone-cc' },
-    { kind: 'syncs', name: 'audit-activities' },
+    { kind: 'syncs', name: 'environments', only: 'pingone-cc', changes: fullScan },
+    {
+        kind: 'syncs',
+        name: 'audit-activities',
+        changes: 'Append-only: each run reads the activities recorded since the last one (a date range, as PingOne requires) and adds them; nothing is ever deleted.',
+    },
 ];
 
 const actions: CatalogEntry[] = [
-    'create-user',
-    'get-user',
-    'list-users',
-    'update-user',
-    'delete-user',
-    'enable-user',
-    'disable-user',
-    'change-user-population',
-    'set-user-password',
-    'force-password-change',
-    'unlock-user',
-    'set-mfa-enabled',
-    'list-user-mfa-devices',
-    'create-group',
-    'delete-group',
-    'add-user-to-group',
-    'remove-user-from-group',
-    'list-group-members',
-    'create-population',
-    'assign-role',
-    'remove-role-assignment',
-    'list-roles',
-].map((name) => ({ kind: 'actions', name }));
+    { name: 'create-user', errors: ['user_exists'] },
+    { name: 'get-user' },
+    { name: 'list-users' },
+    { name: 'update-user' },
+    { name: 'delete-user' },
+    { name: 'enable-user' },
+    { name: 'disable-user' },
+    { name: 'change-user-population' },
+    { name: 'set-user-password' },
+    { name: 'force-password-change' },
+    { name: 'unlock-user' },
+    { name: 'set-mfa-enabled' },
+    { name: 'list-user-mfa-devices' },
+    { name: 'create-group' },
+    { name: 'delete-group' },
+    { name: 'add-user-to-group', errors: ['already_member'] },
+    { name: 'remove-user-from-group' },
+    { name: 'list-group-members' },
+    { name: 'create-population' },
+    { name: 'assign-role' },
+    { name: 'remove-role-assignment' },
+    { name: 'list-roles' },
+].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**
  * The self-service actions (an OIDC Web App's p1:* scopes, on the signed-on user; authorization code

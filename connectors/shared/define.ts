@@ -63,6 +63,8 @@ export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetad
     const kinds: readonly ConnectionKind[] = ['admin'];
     return {
         name: spec.name,
+        description: spec.description,
+        frequency: spec.frequency,
         roles: spec.roles,
         kinds,
         models: spec.models,
@@ -98,6 +100,7 @@ export function defineAction<TInput extends z.ZodTypeAny, TOutput extends z.ZodT
     const kinds: readonly ConnectionKind[] = spec.selfService ? ['self-service'] : ['admin'];
     return {
         name: spec.name,
+        description: spec.description,
         roles: spec.roles,
         kinds,
         input: spec.input,

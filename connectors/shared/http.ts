@@ -11,7 +11,7 @@ type CallBase = FailureContext & {
     endpoint: string;
     params?: Record<string, string | number>;
     data?: unknown;
-    /** A vendor content type that selects the operation (NOTES §6); JSON otherwise. */
+    /** A vendor content type that selects the operation (https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/); JSON otherwise. */
     contentType?: string;
     /** What a 2xx answer must be (`answers.ts`); by default an object for a GET, no body or JSON otherwise. */
     answer?: AnswerCheck;

@@ -218,3 +218,17 @@ export type Role = z.infer<typeof Role>;
 
 /** Every model, by the name syncs save it under and platforms see in `schemas/models/`. */
 export const MODELS = { User, Group, GroupMembership, Population, Application, UserRoleAssignment, MfaDevice, Environment, AuditActivity, Role } as const;
+
+/** The fields that tell one record from another at a glance: the columns of `records <Model>`'s table, after the id. */
+export const IDENTIFYING_FIELDS: Readonly<Record<keyof typeof MODELS, readonly string[]>> = {
+    User: ['username', 'email', 'enabled'],
+    Group: ['name', 'description'],
+    GroupMembership: ['groupName', 'username'],
+    Population: ['name', 'userCount', 'isDefault'],
+    Application: ['name', 'type', 'enabled'],
+    UserRoleAssignment: ['roleName', 'scopeType', 'userId'],
+    MfaDevice: ['type', 'status', 'userId'],
+    Environment: ['name', 'region', 'type'],
+    AuditActivity: ['recordedAt', 'actionType', 'resultStatus'],
+    Role: ['name'],
+};

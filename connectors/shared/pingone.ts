@@ -24,7 +24,10 @@ export function grantedWhere(need: RoleNeed): string {
     return need === 'environmentsList' ? 'at organization scope' : 'in this environment';
 }
 
-/** The vendor content types that select an operation on a user or their password (NOTES §6). */
+/**
+ * The vendor content types that select an operation on a user or their password:
+ * https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/
+ */
 export const CONTENT_TYPES = {
     userImport: 'application/vnd.pingidentity.user.import+json',
     passwordSet: 'application/vnd.pingidentity.password.set+json',
@@ -35,7 +38,10 @@ export const CONTENT_TYPES = {
 
 /** Page size asked for; PingOne may return fewer, so paging follows `_links.next` only. */
 export const PAGE_SIZE = 100;
-/** Users a page: PingOne's documented maximum for /users (NOTES §3); half the requests of PAGE_SIZE for a full scan. */
+/**
+ * Users a page: PingOne's documented maximum for /users, half the requests of PAGE_SIZE for a full scan:
+ * https://developer.pingidentity.com/pingone-api/platform/reference/paging-ordering-collections.html
+ */
 export const USERS_PAGE_SIZE = 200;
 /** A fan-out's pace unless connection metadata sets `maxRequestsPerSecond`: about half PingOne's default per-IP share. */
 export const FAN_OUT_LIMITS = { concurrency: 4, perSecond: 50 } as const;

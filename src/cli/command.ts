@@ -16,6 +16,8 @@ export interface Command {
     name: string;
     /** The full `--help` text. */
     help: string;
+    /** A `--help` that depends on the arguments (`sync users --help`); `help` when absent. */
+    helpFor?(args: string[]): Promise<string>;
     /** Resolves to the exit code: 0 success, 1 the run failed, 2 bad usage or input. */
     run(args: string[], context: CommandContext): Promise<number>;
 }

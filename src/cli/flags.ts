@@ -23,7 +23,7 @@ export function parseFlags<T extends Options>(command: string, args: string[], o
                 : `${raw.replace(/\.?$/, '')}.`;
         throw new UsageError(message, {
             ...(flag === undefined ? {} : { flag }),
-            hint: `Run \`pingone-connector ${command} --help\` for the accepted flags.`,
+            hint: `Run \`npx pingone-connector ${command} --help\` for the accepted flags.`,
         });
     }
 }

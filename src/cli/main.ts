@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ConnectorError } from '../errors/index.js';
 import { redactText } from '../http/redact.js';
 import type { CommandContext } from './command.js';
@@ -14,7 +15,7 @@ function overview(): string {
         'Commands:',
         ...lines,
         '',
-        `Run \`${programName} <command> --help\` for a command's flags.`,
+        `Run \`${programName} <command> --help\` for a command's flags, \`${programName} --version\` for the version.`,
         '',
     ].join('\n');
 }
@@ -37,6 +38,12 @@ export function defaultContext(): CommandContext {
         isTTY: Boolean(process.stdout.isTTY),
         signal: controller.signal,
     };
+}
+
+/** The package's version, from its package.json (read only when asked). */
+function packageVersion(): string {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return manifest.version;
 }
 
 /** The errors that are bad usage or input, by code: every one, or those with one of the reasons. */
@@ -64,17 +71,21 @@ export async function main(argv: string[], context: CommandContext = defaultCont
         context.stdout.write(overview());
         return name === undefined ? 2 : 0;
     }
+    if (name === '--version' || name === '-V') {
+        context.stdout.write(`${programName} ${packageVersion()}\n`);
+        return 0;
+    }
     const entry = commands[name];
     if (entry === undefined) {
         context.stderr.write(`${programName}: unknown command "${name}".\n\n${overview()}`);
         return 2;
     }
     const command = await entry.load();
-    if (args.includes('--help') || args.includes('-h')) {
-        context.stdout.write(`${command.help.trimEnd()}\n`);
-        return 0;
-    }
     try {
+        if (args.includes('--help') || args.includes('-h')) {
+            context.stdout.write(`${(command.helpFor ? await command.helpFor(args) : command.help).trimEnd()}\n`);
+            return 0;
+        }
         return await command.run(args, context);
     } catch (error) {
         if (error instanceof ConnectorError) {

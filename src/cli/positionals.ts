@@ -4,7 +4,7 @@ import { UsageError } from '../errors/index.js';
 export function singlePositional(command: string, positionals: string[], what: string): string {
     if (positionals.length !== 1 || positionals[0] === '') {
         throw new UsageError(`${command} takes exactly one ${what}; got ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(' ')}.`, {
-            hint: `Run \`pingone-connector ${command} --help\`.`,
+            hint: `Run \`npx pingone-connector ${command} --help\`.`,
         });
     }
     return positionals[0] as string;
@@ -14,7 +14,7 @@ export function requiredConnection(command: string, value: string | undefined): 
     if (value === undefined || value === '') {
         throw new UsageError(`${command} needs --connection <name>.`, {
             flag: '--connection',
-            hint: 'Run `pingone-connector connections list` to see the connections.',
+            hint: 'Run `npx pingone-connector connections list` to see the connections.',
         });
     }
     return value;

@@ -57,7 +57,7 @@ export async function runConnectUiCommand(options: ConnectUiCommandOptions, cont
         onSaved: (saved) =>
             context.stdout.write(
                 `${saved.replaced ? 'Replaced' : 'Saved'} the connection "${saved.name}" in ${saved.storePath}.` +
-                    (saved.firstSync === undefined ? '' : ` Next: pingone-connector sync ${saved.firstSync} --connection ${saved.name}`) +
+                    (saved.firstSync === undefined ? '' : ` Next: npx pingone-connector sync ${saved.firstSync} --connection ${saved.name}`) +
                     '\n',
             ),
     });

@@ -148,7 +148,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                     'auth_method_not_allowed',
                     `PingOne refused ${consoleName(defaultTokenAuthMethod)} for this application, and then took the sign-on code as used when it was sent with ${consoleName(other)}.`,
                     {
-                        hint: `In PingOne, set the application's Token Endpoint Authentication Method to ${consoleName(defaultTokenAuthMethod)} and connect again, or connect with the CLI: pingone-connector connect <name> --provider pingone --auth-method ${other}.`,
+                        hint: `In PingOne, set the application's Token Endpoint Authentication Method to ${consoleName(defaultTokenAuthMethod)} and connect again, or connect with the CLI: npx pingone-connector connect <name> --provider pingone --auth-method ${other}.`,
                         field: 'authMethod',
                         cause: retried,
                     },

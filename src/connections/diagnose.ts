@@ -353,6 +353,9 @@ function explain(error: unknown, connector: Connector, config: Record<string, st
         const [reason, message] = plain[error.reason] ?? ['token_refused', error.message];
         return withHint({ ok: false, reason, message, ...(error.field ? { field: error.field } : {}) }, error.hint);
     }
+    if (error instanceof NetworkError && error.emulatorOrigin !== undefined) {
+        return withHint({ ok: false, reason: 'unreachable', message: error.message }, error.hint);
+    }
     if (error instanceof NetworkError) {
         return withHint(
             { ok: false, reason: 'unreachable', field: 'tld', message: `Could not reach ${error.host}${error.causeCode ? ` (${error.causeCode})` : ''}.` },

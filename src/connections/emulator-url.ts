@@ -11,7 +11,7 @@ export function checkEmulatorUrl(text: string): string {
     if (checked.kind === 'not-a-url') {
         throw new UsageError(`--emulator "${text}" is not a URL.`, {
             flag: '--emulator',
-            hint: 'Give the origin `pingone-connector emulator` printed, e.g. http://127.0.0.1:8787.',
+            hint: 'Give the origin `npx pingone-connector emulator` printed, e.g. http://127.0.0.1:8787.',
         });
     }
     const { url } = checked;

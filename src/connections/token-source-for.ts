@@ -61,7 +61,7 @@ export function tokenSourceFor(input: TokenSourceInput): TokenSource {
     return new CachedTokenSource(
         async () => {
             throw new AuthFailedError('no_refresh_token', 'The access token of this connection has expired and it has no refresh token to renew it.', {
-                hint: 'Sign on again with `pingone-connector connect <name> --provider pingone`, or import it again with --from-nango.',
+                hint: 'Sign on again with `npx pingone-connector connect <name> --provider pingone`, or import it again with --from-nango.',
             });
         },
         () => [],

@@ -50,7 +50,7 @@ export interface Harness {
     /** Runs the integration's on-event scripts for an event (Nango runs `validate-connection` when a connection is created). */
     runOnEvent(connection: string, event: OnEventScript['event'], options?: RunOptions): Promise<RunReport[]>;
     records(connection: string, model: string, options?: { limit?: number; cursor?: string | undefined }): RecordPage;
-    /** One authenticated call through a connection, like Nango's proxy (`pingone-connector request`). */
+    /** One authenticated call through a connection, like Nango's proxy (`npx pingone-connector request`). */
     request(connection: string, config: ProxyRequest, options?: RunOptions): Promise<ProxyResponse>;
     /** The scripts available to a connection, by kind. */
     scripts(connection: string): Record<ScriptKind, string[]>;
@@ -110,7 +110,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         const connection = store.connections.get(name);
         if (connection === undefined) {
             throw new NotFoundError('connection', name, `There is no connection named "${name}" in ${dbPath}.`, {
-                hint: 'Run `pingone-connector connections list`, or create it with `pingone-connector connect`.',
+                hint: 'Run `npx pingone-connector connections list`, or create it with `npx pingone-connector connect`.',
             });
         }
         return openConnectionRuntime(store, connection, { env });
@@ -160,6 +160,10 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             return id;
         });
         const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal, before);
+        // A resumed run must not look like a fresh one: say so once, before the script's own lines.
+        if (kind === 'sync' && !full && store.checkpoints.get(connection, script) !== null) {
+            context.log({ level: 'info', message: `${script}: carrying on from the checkpoint an earlier run saved (a full run starts over).` });
+        }
         let outcome: Awaited<ReturnType<typeof body>>;
         try {
             outcome = await body(context);

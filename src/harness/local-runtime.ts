@@ -180,7 +180,7 @@ function metadataResult(view: { name: string; integration: string }): MetadataRe
 
 function unsupported(method: string): ScriptError {
     return new ScriptError('invalid_call', `nango.${method}() needs a Nango server; the local harness does not offer it.`, {
-        hint: 'Run the other script yourself with `pingone-connector sync` or `action`.',
+        hint: 'Run the other script yourself with `npx pingone-connector sync` or `action`.',
     });
 }
 

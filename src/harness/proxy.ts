@@ -205,7 +205,7 @@ async function readBody(
 }
 
 function hintFor(status: number): string | undefined {
-    if (status === 401) return 'The token was refused even after minting a new one; run `pingone-connector connections test` to diagnose the connection.';
+    if (status === 401) return 'The token was refused even after minting a new one; run `npx pingone-connector connections test` to diagnose the connection.';
     if (status === 403) return "The app's roles do not allow this call; `connections test` names the missing role.";
     if (status === 404) return 'Check the environment ID and the path.';
     if (status === 429) return 'PingOne kept answering 429 after every retry; try again later or lower the request rate.';

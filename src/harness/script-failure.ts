@@ -8,12 +8,15 @@ import type { Redactor } from './redactor.js';
  * `script_internal_error` (Nango's own name for it).
  */
 export function scriptFailure(error: unknown, redactor: Redactor, signal?: AbortSignal): ConnectorError {
-    if (error instanceof ConnectorError) return error;
+    // One wording for a stopped run, wherever the stop caught it (a request in flight rejects with the
+    // signal's reason, a script between calls with Nango's abort error).
     if (signal?.aborted) {
-        return new ScriptError('aborted', 'The run was stopped before it finished.', {
-            hint: 'What it saved is kept, and no record was deleted for being missing from an unfinished scan; run it again to resume.',
+        const why = signal.reason instanceof ConnectorError ? ` (${signal.reason.message.replace(/\.$/, '')})` : '';
+        return new ScriptError('aborted', `The run was stopped${why} before it finished.`, {
+            hint: 'What it saved up to its last checkpoint is kept and nothing was deleted; run it again to resume.',
         });
     }
+    if (error instanceof ConnectorError) return error;
     if (error instanceof ActionError) {
         const payload = error.payload ?? {};
         const said = typeof payload['message'] === 'string' ? payload['message'] : error.message;

@@ -3,6 +3,8 @@ import { InvalidConfigError } from '../errors/index.js';
 import { headerRecord } from './headers.js';
 import { loopbackUrl } from './loopback-url.js';
 import { requestOrigin } from './request-origin.js';
+import { forwardAll } from './request-stats.js';
+import { errorCode } from './retry-policy.js';
 
 const pingOneHost = /^(auth|api)\.pingone\.[a-z]+(\.[a-z]+)?$/;
 
@@ -27,6 +29,21 @@ export function parseEmulatorOrigin(value: string | URL): URL {
 }
 
 /**
+ * A refused connection to the emulator's origin: no emulator is running there. It keeps the refused
+ * connection's code, so retries treat it as any refused connect; requestJson names the emulator from it.
+ */
+export class EmulatorRefusedError extends Error {
+    readonly code = 'ECONNREFUSED';
+    readonly emulatorOrigin: string;
+
+    constructor(emulatorOrigin: string, cause: Error) {
+        super(`Connection refused by ${emulatorOrigin}`, { cause });
+        this.name = 'EmulatorRefusedError';
+        this.emulatorOrigin = emulatorOrigin;
+    }
+}
+
+/**
  * Sends requests for `auth.pingone.<tld>` and `api.pingone.<tld>` to the emulator, after their
  * URL was built and checked against the allow-list, telling it the host it stands in for. The
  * emulator builds every absolute URL it returns from `x-forwarded-host`, so callers see exactly
@@ -40,6 +57,13 @@ export function emulatorHostMapping(emulatorOrigin: string | URL): Dispatcher.Di
         const headers = headerRecord(opts.headers);
         headers['x-forwarded-host'] = origin.host;
         headers['x-forwarded-proto'] = origin.protocol.slice(0, -1);
-        return dispatch({ ...opts, origin: target.origin, headers }, handler);
+        return dispatch(
+            { ...opts, origin: target.origin, headers },
+            {
+                ...forwardAll(handler),
+                onResponseError: (controller, error) =>
+                    handler.onResponseError?.(controller, errorCode(error) === 'ECONNREFUSED' ? new EmulatorRefusedError(target.origin, error) : error),
+            },
+        );
     };
 }

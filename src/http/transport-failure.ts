@@ -1,4 +1,5 @@
 import { ConnectorError, NetworkError, OutcomeUnknownError } from '../errors/index.js';
+import { EmulatorRefusedError } from './emulator-host-mapping.js';
 import { provesNothingSent, transportCode } from './retry-policy.js';
 
 export interface SentRequest {
@@ -17,5 +18,7 @@ export function transportFailure(error: unknown, request: SentRequest, signal?: 
     if (error instanceof ConnectorError || signal?.aborted) return error;
     const code = transportCode(error);
     if (!request.idempotent && !provesNothingSent(error)) return new OutcomeUnknownError(request.method, request.url.pathname, code, { cause: error });
-    return new NetworkError(request.url.host, code, { cause: error });
+    // A loopback emulator that refused the connection is not running: the error says so, not "check the network".
+    const refusedBy = [error, (error as { cause?: unknown } | null)?.cause].find((e) => e instanceof EmulatorRefusedError);
+    return new NetworkError(request.url.host, code, { cause: error, ...(refusedBy ? { emulatorOrigin: refusedBy.emulatorOrigin } : {}) });
 }

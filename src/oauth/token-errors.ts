@@ -53,7 +53,7 @@ export function tokenErrorFrom(status: number, body: unknown, context: TokenRequ
             ? fail(
                   'invalid_grant',
                   'PingOne refused the refresh token: it expired, was revoked, or was already used.',
-                  'Sign on again to get new tokens (pingone-connector connect … --provider pingone).',
+                  'Sign on again to get new tokens (npx pingone-connector connect … --provider pingone).',
               )
             : fail(
                   'invalid_grant',

@@ -124,7 +124,7 @@ export function createConnectionsRepo(context: StoreContext) {
         const row = selectId.get(name);
         if (row === undefined) {
             throw new StoreError('unknown_connection', `There is no connection named ${JSON.stringify(name)} in ${context.path}.`, {
-                hint: 'Run `pingone-connector connections list` to see the connections, or create it with `pingone-connector connect`.',
+                hint: 'Run `npx pingone-connector connections list` to see the connections, or create it with `npx pingone-connector connect`.',
             });
         }
         return row.id;

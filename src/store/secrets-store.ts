@@ -89,7 +89,7 @@ export function openSecretsStore(options: SecretsStoreOptions) {
         const message =
             `${secretsKeyVariable} is set, but the secrets file ${path} is not encrypted (it was written without the key). ` +
             `It will be written encrypted at its next change (a connection saved or removed, or a signed-on connection's tokens renewed); ` +
-            `to encrypt it now, save one of its connections again with \`pingone-connector connect\`.`;
+            `to encrypt it now, save one of its connections again with \`npx pingone-connector connect\`.`;
         if (options.onWarning === undefined) process.emitWarning(message, { code: 'PINGONE_CONNECTOR_PLAINTEXT_SECRETS' });
         else options.onWarning(message);
     }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
-// docs/connect-ui.md (and the README's front page) show these. The values typed are the emulator's seeded,
+// docs/connect-ui.md shows these. The values typed are the emulator's seeded,
 // deterministic ones; nothing secret is visible (the secret field is masked).
 const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 

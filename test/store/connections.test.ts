@@ -176,9 +176,9 @@ describe('runs log', () => {
 
 describe('resolveStorePath', () => {
     it('uses --db, else PINGONE_CONNECTOR_DB, else .pingone/pingone.db, relative to the working directory', () => {
-        expect(resolveStorePath({ cwd: '/work/x', env: {} })).toBe(join('/work/x', '.pingone', 'pingone.db'));
-        expect(resolveStorePath({ cwd: '/work/x', env: { PINGONE_CONNECTOR_DB: 'data/p.db' } })).toBe('/work/x/data/p.db');
-        expect(resolveStorePath({ cwd: '/work/x', env: { PINGONE_CONNECTOR_DB: 'data/p.db' }, flag: '/tmp/f.db' })).toBe('/tmp/f.db');
-        expect(() => resolveStorePath({ cwd: '/work/x', env: {}, flag: ' ' })).toThrow(/--db is empty/);
+        expect(resolveStorePath({ cwd: '/srv/app', env: {} })).toBe(join('/srv/app', '.pingone', 'pingone.db'));
+        expect(resolveStorePath({ cwd: '/srv/app', env: { PINGONE_CONNECTOR_DB: 'data/p.db' } })).toBe('/srv/app/data/p.db');
+        expect(resolveStorePath({ cwd: '/srv/app', env: { PINGONE_CONNECTOR_DB: 'data/p.db' }, flag: '/tmp/f.db' })).toBe('/tmp/f.db');
+        expect(() => resolveStorePath({ cwd: '/srv/app', env: {}, flag: ' ' })).toThrow(/--db is empty/);
     });
 });

@@ -20,7 +20,7 @@ export interface NangoStandIn {
 
 /**
  * A loopback stand-in for the Nango server endpoints `@nangohq/node` calls for `--from-nango`
- * (NOTES section 8): `GET /connections?connectionId=`, `GET /connections/:id`,
+ * (as `@nangohq/node` 0.71's `dist/index.js` sends them): `GET /connections?connectionId=`, `GET /connections/:id`,
  * `GET /connection/:id` (the CLI's legacy path) and `GET /integrations/:key`. A real Nango server
  * cannot run here; this speaks the same HTTP, so the SDK runs unchanged against it.
  */

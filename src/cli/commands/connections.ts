@@ -29,7 +29,7 @@ const command: Command = {
         if (sub === 'list' && name === undefined) {
             const connections = await withHarness(context, values.db, async (harness) => harness.connections.list());
             if (json) printJson(context, connections);
-            else if (connections.length === 0) context.stdout.write('No connections yet: create one with `pingone-connector connect <name> ...`.\n');
+            else if (connections.length === 0) context.stdout.write('No connections yet: create one with `npx pingone-connector connect <name> ...`.\n');
             else {
                 const rows = connections.map((c) => [
                     c.name,
@@ -46,7 +46,7 @@ const command: Command = {
         if ((sub === 'test' || sub === 'remove') && name !== undefined && extra.length === 0) {
             return withHarness(context, values.db, async (harness) => {
                 if (harness.connections.get(name) === undefined) {
-                    throw new UsageError(`There is no connection named "${name}".`, { hint: 'Run `pingone-connector connections list`.' });
+                    throw new UsageError(`There is no connection named "${name}".`, { hint: 'Run `npx pingone-connector connections list`.' });
                 }
                 if (sub === 'remove') {
                     await harness.connections.remove(name);
@@ -65,7 +65,7 @@ const command: Command = {
                 return result.ok ? 0 : 1;
             });
         }
-        throw new UsageError('connections takes `list`, `test <name>` or `remove <name>`.', { hint: 'Run `pingone-connector connections --help`.' });
+        throw new UsageError('connections takes `list`, `test <name>` or `remove <name>`.', { hint: 'Run `npx pingone-connector connections --help`.' });
     },
 };
 

@@ -13,10 +13,11 @@ What \`npm start\` runs. Starts the PingOne emulator in this process, creates th
 it, and prints a summary: records per model, requests and time per sync, and where the database
 is. Nothing leaves this machine. Afterwards try:
 
-  pingone-connector records User --connection demo --limit 5
+  npx pingone-connector records User --connection demo --limit 5
 
-(the emulator stops with the demo, so \`sync\` on "demo" needs \`pingone-connector emulator\` and a
-new \`connect\`.)
+The emulator stops with the demo, so "demo" cannot sync again: to keep an emulator running, start
+\`npx pingone-connector emulator --port 8787\` in another terminal and \`connect\` to it (the README's
+five-minute walkthrough).
 
 Flags:
 ${harnessFlagsHelp}
@@ -57,7 +58,7 @@ const command: Command = {
                     else printSummary(context, harness.dbPath, summary);
                     return reports.every((report) => report.status === 'success') ? 0 : 1;
                 },
-                { onLog: scriptLogPrinter(context, json), onProgress: (event) => progress.current?.onProgress(event) },
+                { onLog: scriptLogPrinter(context), onProgress: (event) => progress.current?.onProgress(event) },
             );
         } finally {
             await emulator.close();
@@ -127,7 +128,11 @@ function printSummary(context: CommandContext, database: string, summary: Return
     );
     context.stdout.write(`\n${count(summary.requests, 'request')} in ${formatDuration(summary.durationMs)}.\nDatabase: ${database}\n`);
     for (const r of summary.runs.filter((run) => run.error)) context.stderr.write(`${r.kind} ${r.script} failed: ${r.error?.message}\n`);
-    context.stdout.write(`Try: npx pingone-connector records User --connection ${connectionName} --limit 5\n`);
+    context.stderr.write(
+        `Try: npx pingone-connector records User --connection ${connectionName} --limit 5\n` +
+            `The demo's emulator stopped with the demo, so "${connectionName}" cannot sync or call PingOne again. To keep one running, ` +
+            'start it in another terminal (npx pingone-connector emulator --port 8787) and connect to it: the README\'s five-minute walkthrough.\n',
+    );
 }
 
 export default command;

@@ -85,7 +85,7 @@ const command: Command = {
     async run(args, context) {
         const { values, positionals } = parseFlags('emulator', args, emulatorFlags);
         if (positionals.length > 0)
-            throw new UsageError(`emulator takes no arguments; got "${positionals.join(' ')}".`, { hint: 'Run `pingone-connector emulator --help`.' });
+            throw new UsageError(`emulator takes no arguments; got "${positionals.join(' ')}".`, { hint: 'Run `npx pingone-connector emulator --help`.' });
         const options = emulatorOptions(values);
         const { startEmulator } = await import('../../emulator/index.js');
         const emulator = await startEmulator(options);

@@ -22,7 +22,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     request: { summary: 'make one authenticated API call through a connection', load: async () => (await import('./request.js')).default },
     sync: { summary: 'run a sync script against a connection and keep its records', load: async () => (await import('./sync.js')).default },
     action: { summary: 'run an action script against a connection and print its output', load: async () => (await import('./action.js')).default },
-    records: { summary: "list a model's stored records", load: async () => (await import('./records.js')).default },
+    records: { summary: "list a model's stored records (table, json, ndjson or csv)", load: async () => (await import('./records.js')).default },
+    runs: { summary: 'the history of runs: script, start, duration, counts, status and error', load: async () => (await import('./runs.js')).default },
     providers: {
         summary: 'list the providers and their resolved URLs for a sample or given connection',
         load: async () => (await import('./providers.js')).default,

@@ -14,8 +14,8 @@ budget apply. A path with a "." or ".." segment (also %2e) is refused, not resol
 response body (with --json: status, headers and body, for an error answer too).
 
 Examples:
-  pingone-connector request GET /v1/environments/<env-id>/users --connection demo
-  pingone-connector request POST /v1/environments/<env-id>/groups --connection demo --data '{"name":"Ops"}'
+  npx pingone-connector request GET /v1/environments/<env-id>/users --connection demo
+  npx pingone-connector request POST /v1/environments/<env-id>/groups --connection demo --data '{"name":"Ops"}'
 
 Flags:
   --connection <c>  the connection
@@ -54,7 +54,7 @@ const command: Command = {
             // With --json an error answer is still the one document on stdout (the explanation goes to stderr), as a proxy would return it.
             if (!(values.json && error instanceof ScriptHttpError)) throw error;
             printJson(context, { status: error.response.status, headers: error.response.headers, data: error.response.data });
-            context.stderr.write(`pingone-connector request: ${error.describe()}\n`);
+            context.stderr.write(`npx pingone-connector request: ${error.describe()}\n`);
             return 1;
         }
         if (values.json) printJson(context, { status: response.status, headers: response.headers, data: response.data });

@@ -11,7 +11,8 @@ import { auditUser } from './audit.js';
 import { listCollection } from './collection.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 
-// MFA devices of a user (`_embedded.devices`). Content types per NOTES.md section 6.
+// MFA devices of a user (`_embedded.devices`). Content types per
+// https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/p1_Devices/
 const activateType = 'application/vnd.pingidentity.device.activate+json';
 const reorderType = 'application/vnd.pingidentity.devices.reorder+json';
 const contactFields: Record<string, 'email' | 'phone' | undefined> = {
@@ -65,7 +66,7 @@ function newDevice(tenant: Tenant, record: UserRecord, body: Json): Json {
     return {
         id: randomUuid(),
         type,
-        // Devices an admin creates are active at once (NOTES.md section 7); a status in the body is honoured.
+        // Devices an admin creates are active at once (https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/p1_Devices/); a status in the body is honoured.
         status: body.status === 'ACTIVATION_REQUIRED' ? 'ACTIVATION_REQUIRED' : 'ACTIVE',
         ...(contact === undefined ? {} : { [contact]: value }),
         ...(typeof body.nickname === 'string' ? { nickname: body.nickname } : {}),

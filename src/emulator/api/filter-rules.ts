@@ -1,6 +1,6 @@
 import type { FilterRules } from './scim-filter.js';
 
-// Which attributes each collection lets each SCIM operator touch (NOTES.md section 3). Data only.
+// Which attributes each collection lets each SCIM operator touch (https://docs.pingidentity.com/pingone/directory/p1_scim_filter_language.html). Data only.
 
 const userEqualityAttributes = [
     'accountId',

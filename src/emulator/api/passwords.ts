@@ -10,7 +10,7 @@ import { seededUuid } from '../random.js';
 import { auditUser } from './audit.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 
-// PingOne picks the password operation from the vendor Content-Type (NOTES.md section 6).
+// PingOne picks the password operation from the vendor Content-Type (https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/).
 const types = {
     set: 'application/vnd.pingidentity.password.set+json',
     reset: 'application/vnd.pingidentity.password.reset+json',

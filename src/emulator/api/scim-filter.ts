@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error.js';
 
-// The SCIM filter subset PingOne accepts (NOTES.md section 3): comparisons, `and`, `or`,
+// The SCIM filter subset PingOne accepts (https://docs.pingidentity.com/pingone/directory/p1_scim_filter_language.html): comparisons, `and`, `or`,
 // parentheses, value lists for `in`, and `memberOfGroups[id eq "..."]`.
 
 export type Operator = 'eq' | 'ne' | 'sw' | 'ew' | 'co' | 'gt' | 'ge' | 'lt' | 'le' | 'in' | 'pr';

@@ -23,7 +23,7 @@ const defaultMessages: Record<number, string> = {
 
 /**
  * A management-API failure. Handlers throw it; the server renders PingOne's error body
- * `{id, code, message, details[]}` (NOTES.md section 4).
+ * `{id, code, message, details[]}` (https://developer.pingidentity.com/pingone-api/platform/reference/error-codes.html).
  */
 export class ApiError extends Error {
     constructor(

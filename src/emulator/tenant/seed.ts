@@ -9,7 +9,7 @@ import { newUserRecord } from './new-user.js';
 import { Tenant } from './tenant.js';
 import { World } from './world.js';
 
-// The seeded organization (documented in the README, "The PingOne emulator"): two environments,
+// The seeded organization (documented in docs/emulator.md): two environments,
 // populations, groups, generated users, a Worker app (client credentials), a Worker app for admin
 // sign-on, an OIDC Web App (self-service), and an admin who can sign on.
 
