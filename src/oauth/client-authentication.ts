@@ -1,12 +1,5 @@
+import { defaultTokenAuthMethod, tokenAuthMethods, type TokenAuthMethod } from '../connector/token-auth-method.js';
 import { InvalidConfigError } from '../errors/index.js';
-
-/** How the client proves itself at the token endpoint: PingOne's CLIENT_SECRET_POST or CLIENT_SECRET_BASIC. */
-export type TokenAuthMethod = 'client_secret_post' | 'client_secret_basic';
-
-export const tokenAuthMethods: readonly TokenAuthMethod[] = ['client_secret_post', 'client_secret_basic'];
-
-/** PingOne's default for a new application, and what the emulator's seeded apps use. */
-export const defaultTokenAuthMethod: TokenAuthMethod = 'client_secret_basic';
 
 export interface ClientCredentials {
     clientId: string;
