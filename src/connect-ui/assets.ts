@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-// The package ships TypeScript sources without a build step, so the page's script is bundled when
-// the server first serves it, with esbuild (a dependency of its own, also tsx's compiler). The bundle
-// is built in memory, once per process.
+// The page's script is bundled when the server first serves it, with esbuild (a dependency of its
+// own), from the TypeScript sources or, in the built package, from their JavaScript in dist/. The
+// bundle is built in memory, once per process.
 
 const pageDirectory = fileURLToPath(new URL('./page/', import.meta.url));
 
@@ -30,7 +31,7 @@ export function keptOnceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
 async function bundleScript(): Promise<Asset> {
     const { build } = await import('esbuild');
     const output = await build({
-        entryPoints: [`${pageDirectory}app.ts`],
+        entryPoints: [existsSync(`${pageDirectory}app.ts`) ? `${pageDirectory}app.ts` : `${pageDirectory}app.js`],
         bundle: true,
         write: false,
         format: 'esm',

@@ -15,6 +15,9 @@ const maxPendingRecords = 5_000;
  * and held until the script saves a checkpoint (or the run ends): the checkpoint and the
  * records of the pages before it commit in one transaction, so a run killed at any moment
  * resumes from a checkpoint that matches exactly what is stored.
+ *
+ * @internal Built by the harness only; its base class (a mixin over runner-sdk's classes) cannot be
+ * written in a declaration file (TS4094), so the build leaves it out of them.
  */
 export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     private models: Record<string, ZodType> = {};
