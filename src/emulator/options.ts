@@ -39,6 +39,12 @@ export interface EmulatorOptions {
     };
     /** Skip the sign-on page: authorize signs the seeded user in at once (for headless flows). */
     autoSignOn?: boolean;
+    /**
+     * The emulator's clock in epoch milliseconds (default `Date.now`): access-token `iat`/`exp`
+     * and their check, and authorization-code and refresh-token expiry read it, so a test can move
+     * through token lifetimes without sleeping through them.
+     */
+    clock?: () => number;
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faults' | 'worker' | 'web'>> & {
@@ -77,5 +83,6 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
         redirectUris: options.web?.redirectUris ?? ['http://127.0.0.1/callback'],
         autoSignOn: options.autoSignOn ?? false,
+        clock: options.clock ?? Date.now,
     };
 }
