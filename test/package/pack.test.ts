@@ -28,7 +28,10 @@ let tarball: string;
 beforeAll(() => {
     // --ignore-scripts: `prepare` would rebuild dist/, which the test run has just found up to date.
     ok(run(npm, ['pack', '--ignore-scripts', '--pack-destination', work], root), 'npm pack');
-    tarball = join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
+    tarball = join(
+        work,
+        readdirSync(work).find((file) => file.endsWith('.tgz'))!,
+    );
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'platform-service', private: true, type: 'module' }, null, 2));
     ok(run(npm, ['install', '--omit=dev', '--no-package-lock', tarball], consumer), 'npm install --omit=dev <tarball>');
