@@ -6,9 +6,8 @@
 // the extra collections while modules load added about 100 ms to every command's start.
 // The bench reads its flags from this line, so that it measures syncs as the CLI runs them.
 //
-// The package ships TypeScript sources; tsx loads them so that `npm ci` needs no build step.
-import { register } from 'tsx/esm/api';
+// It runs the build (dist/, `npm run build`, which `prepare` runs after `npm ci`): plain Node, no
+// TypeScript loader at run time.
+import { main } from '../dist/src/cli/main.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

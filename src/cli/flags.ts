@@ -2,12 +2,16 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors/index.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+/** Spelled out so that declaration files can name it (node's option types are not exported). */
+type ParsedFlags<T extends Options> = ReturnType<
+    typeof parseArgs<{ args: string[]; options: T & { help: { type: 'boolean' } }; allowPositionals: true; strict: true }>
+>;
 
 /**
  * node:util parseArgs, with its errors turned into UsageError (exit 2) that name the flag
  * and point at `--help`.
  */
-export function parseFlags<T extends Options>(command: string, args: string[], options: T) {
+export function parseFlags<T extends Options>(command: string, args: string[], options: T): ParsedFlags<T> {
     try {
         return parseArgs({ args, options: { ...options, help: { type: 'boolean' } }, allowPositionals: true, strict: true });
     } catch (error) {

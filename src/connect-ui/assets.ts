@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 
-// The package ships TypeScript sources without a build step, so the page's script is bundled when
-// the server first serves it, with esbuild (a dependency of its own, also tsx's compiler). The bundle
-// is built in memory, once per process and provider: it carries that provider's own generated ajv
+// The page's script is bundled when the server first serves it, with esbuild (a dependency of its
+// own), from the TypeScript sources or, in the built package, from their JavaScript in dist/. The
+// bundle is built in memory, once per process and provider: it carries that provider's own generated ajv
 // validators (connectors/<provider>/validators.generated.js), so the page decides with exactly the
 // code the server runs.
 
@@ -46,7 +47,7 @@ function providerValidators(providerKey: string): Plugin {
 async function bundleScript(providerKey: string): Promise<Asset> {
     const { build } = await import('esbuild');
     const output = await build({
-        entryPoints: [`${pageDirectory}app.ts`],
+        entryPoints: [existsSync(`${pageDirectory}app.ts`) ? `${pageDirectory}app.ts` : `${pageDirectory}app.js`],
         bundle: true,
         write: false,
         format: 'esm',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Connector } from '../connector/connector.js';
@@ -10,7 +11,9 @@ import { markdownToHtml } from './markdown-html.js';
 // guide the connector names is served, and only when that is a Markdown file directly in the
 // package's guides/ directory: no request path is ever turned into a file path.
 
-const packageRoot = new URL('../../', import.meta.url);
+// The package's root holds guides/: two folders up from the sources (src/connect-ui/), three from
+// the build (dist/src/connect-ui/).
+const packageRoot = new URL(existsSync(fileURLToPath(new URL('../../package.json', import.meta.url))) ? '../../' : '../../../', import.meta.url);
 const guidePathPattern = /^guides\/[\w-]+\.md$/;
 
 /** The guide's address on the page server and how to load it; empty when the connector's guide is not one the server may serve. */

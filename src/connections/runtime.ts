@@ -1,6 +1,5 @@
 import type { Connector } from '../connector/connector.js';
-import type { ConnectionView } from '../harness/run-context.js';
-import type { ProxyTarget } from '../harness/proxy.js';
+import type { ConnectionView, ProxyTarget } from './run-target.js';
 import { createPingOneDispatcher, type HttpLogger, type PingOneDispatcher } from '../http/index.js';
 import type { RotatedTokens, Store, StoredConnection } from '../store/index.js';
 import type { ConnectionSecrets } from './connection-spec.js';

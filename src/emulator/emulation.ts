@@ -16,7 +16,7 @@ export class Emulation {
     readonly world: World;
     readonly seeded: SeededWorld;
     readonly key = SigningKey.get();
-    readonly grants = new GrantStore();
+    readonly grants: GrantStore;
     /** Access tokens (by jti) that stopped working early: the early-expiry fault, or a revoked family. */
     readonly revokedTokens = new Set<string>();
     /** Access tokens of earlier generations no longer work (admin.expireAccessTokens starts a new one). */
@@ -37,6 +37,8 @@ export class Emulation {
     autoSignOn: boolean;
     /** The region this emulator plays; PingOne's hosts of the other regions do not know its environments. */
     readonly tld: string;
+    /** Epoch milliseconds; `EmulatorOptions.clock`. */
+    readonly now: () => number;
 
     constructor(options: ResolvedOptions) {
         this.seeded = seedWorld(options);
@@ -48,6 +50,8 @@ export class Emulation {
         this.requireEmail = options.requireEmail;
         this.autoSignOn = options.autoSignOn;
         this.tld = options.tld;
+        this.now = options.clock;
+        this.grants = new GrantStore(this.now);
     }
 
     get primary(): Tenant {

@@ -41,6 +41,12 @@ export interface EmulatorOptions {
     autoSignOn?: boolean;
     /** The seeded admin who signs on (default username `emulator.admin`, a password derived from the seed). */
     signOnUser?: { username?: string; password?: string };
+    /**
+     * The emulator's clock in epoch milliseconds (default `Date.now`): access-token `iat`/`exp`
+     * and their check, and authorization-code and refresh-token expiry read it, so a test can move
+     * through token lifetimes without sleeping through them.
+     */
+    clock?: () => number;
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faults' | 'worker' | 'web' | 'signOnUser'>> & {
@@ -95,5 +101,6 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         autoSignOn: options.autoSignOn ?? false,
         signOnUsername: signOnText('signOnUser.username', options.signOnUser?.username, 128) ?? 'emulator.admin',
         signOnPassword: signOnText('signOnUser.password', options.signOnUser?.password, 255),
+        clock: options.clock ?? Date.now,
     };
 }

@@ -4,7 +4,12 @@ import { localNangoProps, withLocalRuntime } from './local-runtime.js';
 import type { RunContext } from './run-context.js';
 import { validateCheckpoint } from './validate.js';
 
-/** `nango` as an action or on-event script receives it in a local run. */
+/**
+ * `nango` as an action or on-event script receives it in a local run.
+ *
+ * @internal Built by the harness only; its base class (a mixin over runner-sdk's classes) cannot be
+ * written in a declaration file (TS4094), so the build leaves it out of them.
+ */
 export class LocalNangoAction extends withLocalRuntime(NangoActionBase) {
     /** The checkpoint schema of the script, when it declares one. */
     private checkpointSchema: ZodType | undefined;

@@ -23,6 +23,9 @@ const maxPendingRecords = 5_000;
  * run that dies before that checkpoint leaves the tracking open, and its resumed run, which reads
  * from the same checkpoint, ends it as a clean run would. (On Nango, trackDeletesEnd deletes at
  * once: docs/guarantees.md says what that means there.)
+ *
+ * @internal Built by the harness only; its base class (a mixin over runner-sdk's classes) cannot be
+ * written in a declaration file (TS4094), so the build leaves it out of them.
  */
 export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     private models: Record<string, ZodType> = {};

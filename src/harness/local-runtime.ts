@@ -21,6 +21,9 @@ const levels: Record<string, LogLevel> = { debug: 'debug', info: 'info', warn: '
  * classes. Everything Nango implements itself (paginate, get/post/..., getMetadata, ActionError,
  * zodValidateInput) is inherited unchanged; what Nango would ask its server for is answered here
  * from the run's context: the connection's dispatcher and token source, and the SQLite store.
+ *
+ * @internal Its class type (runner-sdk's protected members) cannot be written in a declaration
+ * file (TS4094), so the build leaves it out of them.
  */
 export function withLocalRuntime<TBase extends NangoBaseClass>(Base: TBase) {
     abstract class LocalRuntime extends Base {

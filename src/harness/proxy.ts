@@ -1,5 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { HostNotAllowedError, ScriptHttpError, UnexpectedResponseError } from '../errors/index.js';
+import type { ProxyTarget } from '../connections/run-target.js';
 import { bearerCapable, defaultRetryOptions, isIdempotent, transportFailure } from '../http/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
@@ -23,15 +24,6 @@ export interface ProxyResponse<T = unknown> {
     headers: Record<string, string>;
     config: ProxyRequest & { url: string };
     request: { method: string; url: string };
-}
-
-/** What a proxied call needs from its connection. */
-export interface ProxyTarget {
-    /** `https://api.pingone.<tld>`, from the connector: the only origin a script may address. */
-    apiBaseUrl: URL;
-    dispatcher: Dispatcher;
-    tokens: { getAccessToken(signal?: AbortSignal): Promise<string>; invalidate(token: string): void };
-    signal?: AbortSignal | undefined;
 }
 
 const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };

@@ -1,4 +1,4 @@
-import type { ProxyTarget } from './proxy.js';
+import type { ConnectionView, ProxyTarget } from '../connections/run-target.js';
 import type { Redactor } from './redactor.js';
 import type { SyncRunStore } from './run-store.js';
 
@@ -12,17 +12,6 @@ export interface RunLogLine {
 
 /** What happens during a run that a caller may show: pages fetched, records saved. */
 export type RunProgress = { kind: 'request'; requests: number } | { kind: 'records'; model: string; saved: number };
-
-/** The connection as a script sees it through `getConnection()` (Nango's ApiPublicConnectionFull shape). */
-export interface ConnectionView {
-    name: string;
-    integration: string;
-    provider: string;
-    connectionConfig: Record<string, string>;
-    clientId: string | undefined;
-    createdAt: string;
-    updatedAt: string;
-}
 
 /** Connection metadata as the store keeps it. */
 export interface MetadataAccess {

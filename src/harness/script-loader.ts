@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ZodType } from 'zod';
 import { NotFoundError, ScriptError } from '../errors/index.js';
 import type { LocalNangoAction } from './local-nango-action.js';
+import { importScript } from './import-script.js';
 import type { LocalNangoSync } from './local-nango-sync.js';
 
 export type ScriptKind = 'sync' | 'action' | 'on-event';
@@ -45,24 +45,29 @@ const folders: Record<ScriptKind, string> = { sync: 'syncs', action: 'actions', 
 const exportTypes: Record<ScriptKind, string> = { sync: 'sync', action: 'action', 'on-event': 'onEvent' };
 const scriptName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Where the scripts live: `<root>/<integration>/{syncs,actions,on-events}/<name>.ts`, as in a Nango project. */
+/**
+ * Where a script lives: `<root>/<integration>/{syncs,actions,on-events}/<name>.ts`, as in a Nango
+ * project, or `<name>.js` where the scripts are built (the package's own, in dist/).
+ */
 export function scriptPath(root: string, integration: string, kind: ScriptKind, name: string): string {
-    return path.join(root, integration, folders[kind], `${name}.ts`);
+    const base = path.join(root, integration, folders[kind], name);
+    return existsSync(`${base}.js`) && !existsSync(`${base}.ts`) ? `${base}.js` : `${base}.ts`;
 }
 
 /** The names of an integration's scripts of one kind, sorted. */
 export function listScripts(root: string, integration: string, kind: ScriptKind): string[] {
     const folder = path.join(root, integration, folders[kind]);
     if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-        .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
-        .map((file) => file.slice(0, -3))
-        .sort();
+    const names = readdirSync(folder)
+        .filter((file) => /\.(ts|js)$/.test(file) && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
+        .map((file) => file.slice(0, -3));
+    return [...new Set(names)].sort();
 }
 
 /**
- * Imports a script by name. The process runs under tsx (bin/ registers it; vitest has its own
- * loader), so the TypeScript source imports as it is, the same file `nango compile` would bundle.
+ * Imports a script by name: built JavaScript as it is; TypeScript as it is where the process can
+ * load it (vitest, tsx), else compiled in memory by esbuild (`importTypeScript`), so the same file
+ * `nango compile` would bundle runs from the installed package too.
  */
 export async function loadScript<K extends ScriptKind>(root: string, integration: string, kind: K, name: string): Promise<ScriptByKind[K]> {
     if (!scriptName.test(name) || !scriptName.test(integration)) {
@@ -77,7 +82,7 @@ export async function loadScript<K extends ScriptKind>(root: string, integration
     }
     let module: { default?: unknown };
     try {
-        module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+        module = (await importScript(file)) as { default?: unknown };
     } catch (error) {
         throw new ScriptError('invalid_script', `${file} failed to load: ${error instanceof Error ? error.message : String(error)}`, {
             hint: 'Fix the script (`npx tsc --noEmit` names the line of a type or syntax error), or install the package it imports.',

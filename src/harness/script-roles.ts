@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { entriesFor, exportName, INTEGRATIONS } from '../../connectors/shared/catalog.js';
 import type { RoleNeed } from '../../connectors/shared/pingone.js';
 
@@ -33,7 +34,8 @@ export async function rolesNeededByScripts(integration: string): Promise<Record<
     const needed: Record<string, string[]> = {};
     for (const entry of entriesFor(integration)) {
         if (entry.kind === 'on-events') continue;
-        const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}.ts`, import.meta.url);
+        // .ts from the sources, .js from dist/: the extension this module was loaded with.
+        const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}${path.extname(import.meta.url)}`, import.meta.url);
         const module = (await import(file.href)) as Record<string, { roles?: readonly RoleNeed[] }>;
         for (const need of module[exportName(entry.name)]?.roles ?? []) {
             const key = roleTableKeys[need];

@@ -8,13 +8,6 @@ export { requestToken, type TokenClient } from './token-endpoint.js';
 export { tokenErrorFrom, type TokenRequestContext } from './token-errors.js';
 export { parseTokenResponse, type TokenSet } from './token-set.js';
 export { createPkcePair, createState } from './pkce.js';
-export {
-    authenticate,
-    consoleName,
-    defaultTokenAuthMethod,
-    parseTokenAuthMethod,
-    tokenAuthMethods,
-    type ClientCredentials,
-    type TokenAuthMethod,
-} from './client-authentication.js';
+export { authenticate, consoleName, parseTokenAuthMethod, type ClientCredentials } from './client-authentication.js';
+export { defaultTokenAuthMethod, tokenAuthMethods, type TokenAuthMethod } from '../connector/token-auth-method.js';
 export { authorizedRequest } from './authorized-request.js';

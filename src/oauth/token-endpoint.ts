@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { Connector } from '../connector/connector.js';
 import { errorFor, requestJson } from '../http/index.js';
-import { authenticate, type ClientCredentials, type TokenAuthMethod } from './client-authentication.js';
+import type { TokenAuthMethod } from '../connector/token-auth-method.js';
+import { authenticate, type ClientCredentials } from './client-authentication.js';
 import { tokenErrorFrom } from './token-errors.js';
 import { parseTokenResponse, type TokenSet } from './token-set.js';
 
@@ -12,6 +13,8 @@ export interface TokenClient {
     credentials: ClientCredentials;
     authMethod: TokenAuthMethod;
     dispatcher: Dispatcher;
+    /** The clock a token's `expires_in` counts from (default `Date.now`), the token source's own. */
+    now?: () => number;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function requestToken(client: TokenClient, params: Record<string, s
         tokenEndpoint: true,
         ...(signal ? { signal } : {}),
     });
-    if (response.status === 200) return parseTokenResponse(response.body);
+    if (response.status === 200) return parseTokenResponse(response.body, (client.now ?? Date.now)());
     // Busy or broken is not refused: the caller may try again later, so these keep their own types.
     if (response.status === 429 || response.status >= 500) throw errorFor(response, { method: 'POST', url });
     throw tokenErrorFrom(response.status, response.body, {

@@ -1,6 +1,7 @@
 import { AuthFailedError, type AuthFailureReason } from '../errors/index.js';
 import { redactText } from '../http/index.js';
-import { consoleName, tokenAuthMethods, type TokenAuthMethod } from './client-authentication.js';
+import { tokenAuthMethods, type TokenAuthMethod } from '../connector/token-auth-method.js';
+import { consoleName } from './client-authentication.js';
 
 export interface TokenRequestContext {
     grantType: string;

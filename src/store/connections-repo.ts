@@ -1,5 +1,5 @@
 import { StoreError } from '../errors/store-error.js';
-import { tokenAuthMethods, type TokenAuthMethod } from '../oauth/client-authentication.js';
+import { tokenAuthMethods, type TokenAuthMethod } from '../connector/token-auth-method.js';
 import type { StoreContext } from './store-context.js';
 
 export type { TokenAuthMethod };

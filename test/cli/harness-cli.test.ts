@@ -375,6 +375,7 @@ describe('connections, request, sync, action, records', () => {
     it('shows progress on a terminal, and only the report when not', async () => {
         const terminal = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db, '--full'], { isTTY: true });
         expect(terminal.code).toBe(0);
+        // eslint-disable-next-line no-control-regex -- the terminal's erase-line escape is what is checked
         expect(terminal.stderr).toMatch(/\r\x1b\[Ksync fixture-users: \d+ pages?, \d+ requests?, \d+ records?, \d+ records\/s/);
         const quiet = await cli(['sync', 'fixture-users', '--connection', 'cc', '--db', db]);
         // stdout carries only the result (nothing, for a sync in text mode); the summary is on stderr.

@@ -5,6 +5,7 @@ export interface CallResult {
     status: number;
     headers: Record<string, string | string[] | undefined>;
     text: string;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read any field of a JSON answer
     body: any;
 }
 
@@ -61,6 +62,7 @@ export async function tokenFor(emulator: TestEmulator, clientId: string, clientS
 }
 
 /** Follows `_links.next.href` to the end; returns every item of the collection and the page sizes. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the items are JSON answers, read field by field */
 export async function collectPages(emulator: TestEmulator, firstUrl: string, collection: string, token: string): Promise<{ items: any[]; sizes: number[] }> {
     const items: any[] = [];
     const sizes: number[] = [];
@@ -74,3 +76,4 @@ export async function collectPages(emulator: TestEmulator, firstUrl: string, col
     }
     return { items, sizes };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -158,7 +158,7 @@ describe('authorization code with PKCE against the emulator', () => {
     it('a code can be exchanged only once', async () => {
         const tokenClient = client(emulator().web, 'client_secret_post', 'pingone');
         let request: ReturnType<typeof startAuthorization> | undefined;
-        let code = '';
+        let code: string;
         const receiver = await startCallbackReceiver();
         try {
             request = startAuthorization({ ...tokenClient, clientId: emulator().web.clientId, redirectUri: receiver.redirectUri, scopes: ['openid'] });

@@ -2,10 +2,11 @@ import { afterAll, beforeAll } from 'vitest';
 import { getConnector } from '../../connectors/registry.generated.js';
 import { createPingOneDispatcher, type PingOneDispatcher } from '../../src/http/index.js';
 import type { ClientCredentials, TokenAuthMethod, TokenClient } from '../../src/oauth/index.js';
+import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 
 /** One emulator per test file, and a helper for token clients that reach it through the host mapping. */
-export function useEmulator(): {
+export function useEmulator(options: EmulatorOptions = {}): {
     emulator: () => TestEmulator;
     client: (
         credentials: ClientCredentials,
@@ -16,7 +17,7 @@ export function useEmulator(): {
     let emulator: TestEmulator | undefined;
     const dispatchers: PingOneDispatcher[] = [];
     beforeAll(async () => {
-        emulator = await startTestEmulator();
+        emulator = await startTestEmulator(options);
     });
     afterAll(async () => {
         await Promise.all(dispatchers.map((dispatcher) => dispatcher.close()));

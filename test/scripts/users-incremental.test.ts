@@ -7,8 +7,8 @@ import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, 
 
 let world: ScriptsWorld;
 beforeAll(async () => {
-    // Large enough that a full scan takes many pages.
-    world = await openScriptsWorld({ users: 20_000 });
+    // A full scan of many pages: 2,000 users on pages of at most 20 (the emulator's page cap).
+    world = await openScriptsWorld({ users: 2_000, userPageCap: 20 });
 });
 afterAll(async () => world?.close());
 
@@ -49,7 +49,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration users sync', ({ connection 
         expect(users.has(deleted)).toBe(false);
         expect(users.size).toBe(admin.users.count());
         expect(incremental.counts.deleted).toBe(1);
-        // 20,000 users are 100 pages of 200; the incremental run reads the audit log and the changed users.
+        // 2,000 users are 100 pages of 20; the incremental run reads the audit log and the changed users.
         expect(incremental.requests * 5).toBeLessThan(full.requests);
     });
 

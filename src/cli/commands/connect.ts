@@ -119,7 +119,7 @@ const command: Command = {
         const emulator = values.emulator ?? settings['PINGONE_EMULATOR_URL'];
 
         if (values.ui) {
-            const { runConnectUiCommand } = await import('../../connect-ui/cli.js');
+            const { runConnectUiCommand } = await import('../connect-ui-command.js');
             return runConnectUiCommand(
                 {
                     provider: values.provider ?? 'pingone-cc',

@@ -28,9 +28,11 @@ export class GrantStore {
     private readonly refreshTokens = new Map<string, RefreshGrant>();
     private readonly revokedFamilies = new Set<string>();
 
+    constructor(private readonly now: () => number) {}
+
     issueCode(grant: Omit<CodeGrant, 'expiresAt'>): string {
         const code = randomToken(24);
-        this.codes.set(code, { ...grant, expiresAt: Date.now() + 600_000 });
+        this.codes.set(code, { ...grant, expiresAt: this.now() + 600_000 });
         return code;
     }
 
@@ -38,20 +40,20 @@ export class GrantStore {
     takeCode(code: string): CodeGrant | undefined {
         const grant = this.codes.get(code);
         this.codes.delete(code);
-        return grant && grant.expiresAt > Date.now() ? grant : undefined;
+        return grant && grant.expiresAt > this.now() ? grant : undefined;
     }
 
     issueRefreshToken(grant: Omit<RefreshGrant, 'used' | 'familyId' | 'expiresAt'> & { familyId?: string; lifetimeSeconds: number }): string {
         const token = randomToken(32);
         const { lifetimeSeconds, familyId, ...rest } = grant;
-        this.refreshTokens.set(token, { ...rest, familyId: familyId ?? randomToken(12), expiresAt: Date.now() + lifetimeSeconds * 1000, used: false });
+        this.refreshTokens.set(token, { ...rest, familyId: familyId ?? randomToken(12), expiresAt: this.now() + lifetimeSeconds * 1000, used: false });
         return token;
     }
 
     /** The grant of a refresh token that is neither expired nor revoked, used or not; looking does not spend it. */
     liveRefreshGrant(token: string): RefreshGrant | undefined {
         const grant = this.refreshTokens.get(token);
-        return grant && !this.revokedFamilies.has(grant.familyId) && grant.expiresAt > Date.now() ? grant : undefined;
+        return grant && !this.revokedFamilies.has(grant.familyId) && grant.expiresAt > this.now() ? grant : undefined;
     }
 
     /**

@@ -26,7 +26,7 @@ export function isLive(emulation: Emulation, claims: Claims): boolean {
     const jti = String(claims.jti);
     return (
         typeof claims.exp === 'number' &&
-        claims.exp * 1000 > Date.now() &&
+        claims.exp * 1000 > emulation.now() &&
         !emulation.revokedTokens.has(jti) &&
         Number.parseInt(jti.slice(0, 8), 16) === emulation.tokenGeneration
     );
@@ -41,7 +41,7 @@ export interface AccessTokenRequest {
 }
 
 export function mintAccessToken(emulation: Emulation, request: AccessTokenRequest): { token: string; expiresIn: number } {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(emulation.now() / 1000);
     const expiresIn = emulation.tokenLifetimeSeconds;
     const token = emulation.key.sign({
         iss: issuer(request.origin, request.environmentId),
@@ -59,7 +59,7 @@ export function mintAccessToken(emulation: Emulation, request: AccessTokenReques
 }
 
 export function mintIdToken(emulation: Emulation, request: AccessTokenRequest & { user: Json; nonce?: string }): string {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(emulation.now() / 1000);
     const name = (request.user.name ?? {}) as Json;
     return emulation.key.sign({
         iss: issuer(request.origin, request.environmentId),

@@ -1,10 +1,10 @@
-import type { CommandContext } from '../cli/command.js';
-import { untilAborted } from '../cli/until-aborted.js';
 import { ConnectorError, UsageError } from '../errors/index.js';
 import { resolveStorePath } from '../store/index.js';
-import { createConnectionBackend } from './connection-backend.js';
-import { openInBrowser } from './open-in-browser.js';
-import { startConnectUi } from './server.js';
+import { createConnectionBackend } from '../connect-ui/connection-backend.js';
+import { openInBrowser } from '../connect-ui/open-in-browser.js';
+import { startConnectUi } from '../connect-ui/server.js';
+import type { CommandContext } from './command.js';
+import { untilAborted } from './until-aborted.js';
 
 // `pingone-connector connect <name> --provider <key> --ui [--port N] [--open]`: the `connect`
 // command parses the flags and hands over here (loaded lazily, so other commands never load the
