@@ -46,6 +46,7 @@ export const wan: Measurement<WanResult> = {
         const users = quick ? 20_000 : 200_000;
         const emulator = await startEmulatorProcess({
             users,
+            populations: 8,
             seed: 'bench-wan',
             faults: { latencyMs, scope: 'api' },
             rateLimit: { requestsPerSecond },
