@@ -28,7 +28,7 @@ export async function openBenchHarness(emulator: BenchEmulator, label: string, o
             provider: 'pingone-cc',
             config: { environmentId: emulator.environmentId, tld: emulator.tld },
             secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
-            authMethod: 'client_secret_basic',
+            authMethod: 'client_secret_post',
             emulatorUrl: options.emulatorUrl ?? emulator.url,
         });
     } catch (error) {

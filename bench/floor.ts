@@ -11,11 +11,13 @@ interface UsersPage {
 export async function workerToken(emulator: Pick<EmulatorProcess, 'url' | 'environmentId' | 'worker'>, dispatcher?: Agent): Promise<string> {
     const response = await request(`${emulator.url}/${emulator.environmentId}/as/token`, {
         method: 'POST',
-        headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${Buffer.from(`${emulator.worker.clientId}:${emulator.worker.clientSecret}`).toString('base64')}`,
-        },
-        body: 'grant_type=client_credentials',
+        // The seeded Worker app uses Client Secret Post: the secret goes in the form body.
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: emulator.worker.clientId,
+            client_secret: emulator.worker.clientSecret,
+        }).toString(),
         ...(dispatcher ? { dispatcher } : {}),
     });
     const body = (await response.body.json()) as { access_token?: string };

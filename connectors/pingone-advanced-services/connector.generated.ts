@@ -122,7 +122,7 @@ export const definition = {
 } as const satisfies ProviderDefinition;
 
 export const extensions = {
-    token_auth_methods: ['client_secret_basic', 'client_secret_post'],
+    token_auth_methods: ['client_secret_post', 'client_secret_basic'],
     default_scopes: [],
     scopes: {},
     credentials: {

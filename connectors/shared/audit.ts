@@ -1,4 +1,4 @@
-// Reading PingOne's audit log: a window of `recordedAt`, optionally narrowed to some action types.
+// Reading PingOne's audit log: a window of `recordedAt`, optionally narrowed to one resource type.
 import type { PingOneContext } from './connection.js';
 import type { CollectionRequest } from './paging.js';
 
@@ -9,21 +9,22 @@ export interface AuditWindow {
     to: string;
 }
 
-/** The filter PingOne requires on `/activities` (a date range), plus the action types asked for. */
-export function auditFilter(window: AuditWindow, actionTypes: readonly string[] = []): string {
+/**
+ * A documented activities filter: the date range PingOne requires, plus at most one narrowing term
+ * (here a resource type: `resources.type eq "USER"` catches every event on users without naming
+ * action types). https://developer.pingidentity.com/pingone-api/platform/audit-activities/get-user-activities.html
+ * Its length is bounded (two timestamps and a type name), so it always fits the query string.
+ */
+export function auditFilter(window: AuditWindow, resourceType?: string): string {
     const range = `recordedAt gt "${window.from}" and recordedAt lt "${window.to}"`;
-    if (actionTypes.length === 0) {
-        return range;
-    }
-    const types = actionTypes.map((type) => `action.type eq "${type}"`).join(' or ');
-    return `(${range}) and (${types})`;
+    return resourceType === undefined ? range : `${range} and resources.type eq "${resourceType}"`;
 }
 
-export function auditRequest(context: PingOneContext, window: AuditWindow, actionTypes?: readonly string[]): CollectionRequest {
+export function auditRequest(context: PingOneContext, window: AuditWindow, resourceType?: string): CollectionRequest {
     return {
         path: `${context.environmentPath}/activities`,
         embedded: 'activities',
-        params: { filter: auditFilter(window, actionTypes) },
+        params: { filter: auditFilter(window, resourceType) },
         doing: 'read the audit activities',
         roles: 'auditRead',
     };

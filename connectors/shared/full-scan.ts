@@ -1,7 +1,10 @@
 // A full read of a collection that survives a restart: each page's records are saved, then the next
 // page's path is checkpointed, so a killed run resumes at the page it had not finished. Deletes are
-// tracked across the whole scan (trackDeletesStart is idempotent while the window is open) and
-// computed only once the last page is saved, never after a failed or partial run.
+// tracked across the whole scan (trackDeletesStart continues the window a killed run left open) and
+// inferred only once the last page is saved, never after a failed or partial run. The harness applies
+// them with the clearCheckpoint that follows, in one transaction, so a run killed between the two
+// resumes at the last page with the window still open; on Nango, trackDeletesEnd applies them at once
+// (docs/guarantees.md).
 import type { NangoAction } from 'nango';
 import * as z from 'zod';
 

@@ -1,19 +1,17 @@
 // PingOne's HAL collections: `_embedded.<key>` holds the page, `_links.next.href` the next one. Paging
 // follows that link only (PingOne may return fewer items than `limit` asked for), and only after
-// checking it stays on the connection's API origin; the origin is then stripped so that the request
-// goes through the proxy's own base URL with the connection's credentials.
+// checking it is a page of the same listing on the connection's API origin (answers.ts); the origin is
+// then stripped so that the request goes through the proxy's own base URL with the connection's credentials.
 import { URL } from 'url';
 import type { NangoAction } from 'nango';
 
 import type { PingOneContext } from './connection.js';
 import { fail, pingOneStatus } from './errors.js';
+import { aPageOf, pageItems, type HalCollection } from './answers.js';
 import { call, type PingOneCall } from './http.js';
 import { PAGE_SIZE } from './pingone.js';
 
-export interface HalPage {
-    _embedded?: Record<string, unknown>;
-    _links?: { next?: { href?: unknown } };
-}
+export type HalPage = HalCollection;
 
 export interface Page<T> {
     items: T[];
@@ -32,47 +30,36 @@ export interface CollectionRequest extends Pick<PingOneCall, 'doing' | 'roles'> 
 
 type PagingNango = Pick<NangoAction, 'proxy' | 'ActionError'>;
 
-/** The path and query of a next link, if it is on the connection's API origin; throws otherwise. */
-export function nextPathOf(nango: Pick<NangoAction, 'ActionError'>, context: PingOneContext, page: HalPage): string | undefined {
+/** The path and query of a next link that `aPageOf` has checked to be a page of the same listing. */
+function nextPathOf(context: PingOneContext, page: HalPage): string | undefined {
     const href = page._links?.next?.href;
     if (href === undefined) {
         return undefined;
     }
-    let url: URL | undefined;
-    try {
-        url = typeof href === 'string' ? new URL(href, context.apiOrigin) : undefined;
-    } catch {
-        url = undefined;
-    }
-    if (!url || url.origin !== context.apiOrigin || !url.pathname.startsWith('/v1/')) {
-        throw fail(nango, {
-            code: 'unexpected_response',
-            message: `PingOne returned a next-page link outside ${context.apiOrigin}/v1; it was not followed.`,
-        });
-    }
+    const url = new URL(href, context.apiOrigin);
     return url.pathname + url.search;
 }
 
-export function embeddedItems<T>(page: HalPage, key: string): T[] {
-    const items = page._embedded?.[key];
-    return Array.isArray(items) ? (items as T[]) : [];
-}
-
-/** Fetches one page: the first (with its params) or a saved next path (which carries its own query). */
+/**
+ * Fetches one page: the first (with its params) or a saved next path (which carries its own query).
+ * An answer that is not a page of this listing is sent for again, then fails the run: read as a page
+ * it would end the collection early, and a scan would delete what it did not see.
+ */
 export async function fetchPage<T>(nango: PagingNango, context: PingOneContext, request: CollectionRequest, resume?: string): Promise<Page<T>> {
     const page = await call<HalPage>(nango, {
         method: 'GET',
         endpoint: resume ?? request.path,
         ...(resume === undefined ? { params: { limit: PAGE_SIZE, ...request.params } } : {}),
         idempotent: true,
+        answer: aPageOf(context, request.path, request.embedded),
         doing: request.doing,
         roles: request.roles,
     });
-    const nextPath = nextPathOf(nango, context, page);
+    const nextPath = nextPathOf(context, page);
     if (nextPath !== undefined && nextPath === resume) {
         throw fail(nango, { code: 'unexpected_response', message: 'PingOne returned a next-page link to the same page; paging stopped.' });
     }
-    return { items: embeddedItems<T>(page, request.embedded), nextPath };
+    return { items: pageItems(page, request.embedded) as T[], nextPath };
 }
 
 /**

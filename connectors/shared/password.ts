@@ -25,6 +25,7 @@ export async function passwordOperation(
         ...(operation.data ? { data: operation.data } : {}),
         contentType: operation.contentType,
         idempotent: false,
+        ifUnsure: 'Run get-user for the user and compare its password status and last change with what you expect',
         doing: operation.doing,
         roles: 'identityWrite',
     });

@@ -94,18 +94,3 @@ export const AUDIT_ACTION_TYPES = [
     'APPLICATION.DELETED',
     'APPLICATION_SECRET.UPDATED',
 ] as const;
-
-/** The audit action types after which a user must be re-read (or, if gone, deleted). */
-export const USER_CHANGE_ACTIONS = [
-    'USER.CREATED',
-    'USER.UPDATED',
-    'USER.DELETED',
-    'USER.ENABLED',
-    'USER.DISABLED',
-    'USER.POPULATION_CHANGED',
-    'USER.MFA_ENABLED_CHANGED',
-    'USER.LOCKED',
-    'USER.UNLOCKED',
-    'GROUP_MEMBERSHIP.CREATED',
-    'GROUP_MEMBERSHIP.DELETED',
-] as const;

@@ -1,9 +1,9 @@
 // What PingOne is, as the scripts need it. Regions, the role table and the audit action types come
 // from providers.extensions.yaml through the compiler (pingone.generated.ts: scripts may import only
 // relative files); this file names them in the scripts' words.
-import { ROLE_TABLE, TLDS, USER_CHANGE_ACTIONS, type Tld } from './pingone.generated.js';
+import { ROLE_TABLE, TLDS, type Tld } from './pingone.generated.js';
 
-export { TLDS, USER_CHANGE_ACTIONS, type Tld };
+export { TLDS, type Tld };
 
 /** The roles that allow each kind of call, as PingOne's built-in role names. */
 export const ROLES = {

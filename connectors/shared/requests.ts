@@ -1,4 +1,5 @@
 // The requests several scripts make, named once.
+import { aResource } from './answers.js';
 import type { PingOneContext } from './connection.js';
 import { describeFailure, fail } from './errors.js';
 import { tryCall, type PingOneCall, type ProxyNango } from './http.js';
@@ -9,7 +10,7 @@ import { USERS_PAGE_SIZE } from './pingone.js';
 
 /** The GET of one user (the ID already checked to be a PingOne ID, or taken from PingOne). */
 export function userRead(context: PingOneContext, id: string, doing: string): PingOneCall {
-    return { method: 'GET', endpoint: `${context.environmentPath}/users/${id}`, idempotent: true, doing, roles: 'identityRead' };
+    return { method: 'GET', endpoint: `${context.environmentPath}/users/${id}`, idempotent: true, answer: aResource, doing, roles: 'identityRead' };
 }
 
 /** The user as PingOne has it now, or undefined when PingOne no longer has them (404). */

@@ -36,8 +36,5 @@ export type RoleTableKey = keyof typeof ROLE_TABLE;
 
 /** Every audit activity \`action.type\` the connector knows. */
 export const AUDIT_ACTION_TYPES = ${JSON.stringify(actions.map(([type]) => type))} as const;
-
-/** The audit action types after which a user must be re-read (or, if gone, deleted). */
-export const USER_CHANGE_ACTIONS = ${JSON.stringify(actions.filter(([, facts]) => facts.user_changed).map(([type]) => type))} as const;
 `;
 }

@@ -4,7 +4,7 @@ import type { FieldDefinition, ProviderDefinition, RegionFacts, RoleFacts } from
 export interface ExtensionsFile {
     regions: Record<string, RegionFacts>;
     roles: Record<string, RoleFacts>;
-    audit_action_types: Record<string, { user_changed: boolean }>;
+    audit_action_types: Record<string, { documented: boolean }>;
     providers: Record<
         string,
         {

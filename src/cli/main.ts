@@ -43,6 +43,7 @@ export function defaultContext(): CommandContext {
 const badInput: Record<string, 'every' | readonly string[]> = {
     usage: 'every',
     invalid_config: 'every',
+    invalid_input: 'every',
     not_found: 'every',
     store_error: ['unknown_connection', 'invalid_cursor', 'invalid_argument'],
     // PINGONE_CONNECTOR_KEY missing or wrong for an encrypted secrets file.

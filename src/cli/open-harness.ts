@@ -25,6 +25,7 @@ export async function withHarness<T>(
 ): Promise<T> {
     const dbPath = resolveStorePath({ flag: db, env: context.env, cwd: context.cwd });
     const harness = openHarness({
+        onWarning: (message) => context.stderr.write(`warning: ${message}\n`),
         ...options,
         dbPath,
         env: context.env,

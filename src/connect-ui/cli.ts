@@ -54,7 +54,12 @@ export async function runConnectUiCommand(options: ConnectUiCommandOptions, cont
         storePath,
         emulatorUrl: options.emulatorUrl,
         env: context.env,
-        onSaved: (saved) => context.stdout.write(`Saved the connection "${saved.name}" in ${storePath}.\n`),
+        onSaved: (saved) =>
+            context.stdout.write(
+                `${saved.replaced ? 'Replaced' : 'Saved'} the connection "${saved.name}" in ${saved.storePath}.` +
+                    (saved.firstSync === undefined ? '' : ` Next: pingone-connector sync ${saved.firstSync} --connection ${saved.name}`) +
+                    '\n',
+            ),
     });
     const onError = (error: unknown): void => {
         const text = error instanceof ConnectorError ? error.describe() : error instanceof Error ? (error.stack ?? error.message) : String(error);

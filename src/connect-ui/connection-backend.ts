@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ProviderConnector } from '../../connectors/registry.generated.js';
 import type { ConnectionSecrets, ConnectionSpec } from '../connections/connection-spec.js';
 import { createRuntime } from '../connections/runtime.js';
@@ -20,7 +21,17 @@ export interface ConnectionBackendOptions {
     /** The loopback emulator standing in for PingOne, if any (already checked to be loopback). */
     emulatorUrl: string | undefined;
     env: NodeJS.ProcessEnv;
-    onSaved?: (connection: { name: string }) => void;
+    /** Told where the connection was saved and what to run next: the terminal's business, not the page's. */
+    onSaved?: (saved: SavedConnection) => void;
+}
+
+export interface SavedConnection {
+    name: string;
+    storePath: string;
+    /** A connection of that name was there before and is now replaced. */
+    replaced: boolean;
+    /** The first sync of the connection's integration, to suggest as the next command. */
+    firstSync: string | undefined;
 }
 
 type Request = ConnectRequest & { connectionName: string };
@@ -30,8 +41,31 @@ function capitalized(text: string): string {
 }
 
 // The token error's own hint names the CLI's --auth-method; the form has no such field and tries both methods itself.
+// PingOne answers a wrong secret, a disabled app and the other method alike (invalid_client): the hint names all three.
 const authMethodHint =
-    "In PingOne, set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
+    "In PingOne, copy the application's Client ID and Client Secret again, check that it is enabled, and set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post: the Connect UI tries both.";
+
+// A code no sign-in issued, and a verifier of the length PKCE asks for (RFC 7636: 43 to 128 characters).
+const probeCode = 'connect-ui-client-check';
+const probeVerifier = 'connect-ui-client-check'.padEnd(43, '0');
+
+/**
+ * Whether PingOne refuses the client itself, asked before the browser leaves for the sign-in: a
+ * code exchange with a code no sign-in issued. PingOne answers `invalid_client` when the client ID
+ * or secret is wrong (RFC 6749 §5.2); any other answer (the expected `invalid_grant` among them)
+ * says nothing against the client, so the sign-in goes ahead. PingOne does not document whether it
+ * authenticates the client before it looks at the code: if it looks at the code first, this check
+ * finds nothing and the exchange after the sign-in reports the wrong secret instead.
+ */
+async function clientRefusal(client: TokenClient, redirectUri: string): Promise<AuthFailedError | undefined> {
+    try {
+        await exchangeAuthorizationCode(client, { codeVerifier: probeVerifier, redirectUri }, probeCode);
+        return undefined;
+    } catch (error) {
+        if (error instanceof AuthFailedError && (error.reason === 'invalid_client' || error.reason === 'auth_method_not_allowed')) return error;
+        return undefined;
+    }
+}
 
 export function createConnectionBackend(options: ConnectionBackendOptions): ConnectBackend {
     const { connector, env, emulatorUrl } = options;
@@ -40,14 +74,21 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         return { name: request.connectionName, provider: connector.key, config: request.connectionConfig, secrets, emulatorUrl };
     }
 
-    async function save(spec: ConnectionSpec): Promise<string | undefined> {
+    async function withHarness<T>(work: (harness: ReturnType<typeof openHarness>) => Promise<T> | T): Promise<T> {
         const harness = openHarness({ dbPath: options.storePath, env });
         try {
-            await harness.connections.create(spec);
-            return harness.scripts(spec.name).sync[0];
+            return await work(harness);
         } finally {
             await harness.close();
         }
+    }
+
+    function save(spec: ConnectionSpec): Promise<SavedConnection> {
+        return withHarness(async (harness) => {
+            const replaced = harness.connections.get(spec.name) !== undefined;
+            await harness.connections.create(spec);
+            return { name: spec.name, storePath: options.storePath, replaced, firstSync: harness.scripts(spec.name).sync[0] };
+        });
     }
 
     async function test(spec: ConnectionSpec) {
@@ -60,26 +101,31 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
         }
     }
 
+    /** PingOne's token endpoint for one code exchange, through the host allow-list (and the emulator, if any). */
+    function dispatcherFor(config: Record<string, string>) {
+        return createPingOneDispatcher({ allowedHosts: connector.allowedHosts(config), ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }) });
+    }
+
     function otherMethod(tried: TokenAuthMethod): TokenAuthMethod | undefined {
         return connector.extensions.token_auth_methods.find((method) => method !== tried);
     }
 
     /**
-     * The form has no authentication-method field: PingOne's default is tried first and, when the
-     * application refuses it, the other method the provider supports (Nango's and Cyclr's guides
+     * The form has no authentication-method field: the default (Client Secret Post) is tried first
+     * and, when PingOne refuses the client (invalid_client), the other method the provider supports (Nango's and Cyclr's guides
      * tell people to pick Client Secret Post). The one that works is saved with the connection.
      */
     async function testEachMethod(spec: ConnectionSpec) {
         const first = await test(spec);
-        if (first.tested.reason !== 'auth_method_not_allowed' || spec.secrets.refreshToken !== undefined) return first;
+        if (first.tested.reason !== 'invalid_client' || spec.secrets.refreshToken !== undefined) return first;
         const other = otherMethod(spec.authMethod ?? defaultTokenAuthMethod);
         if (other === undefined) return first;
         const second = await test({ ...spec, authMethod: other });
-        return second.tested.reason === 'auth_method_not_allowed' ? first : second;
+        return second.tested.reason === 'invalid_client' ? first : second;
     }
 
     /**
-     * The code exchange, likewise: PingOne's default first, then the other method when the
+     * The code exchange, likewise: the default first, then the other method when the
      * application refuses it. That relies on the client being authenticated before the code is
      * looked at (as the emulator and OAuth servers generally do; PingOne does not document it). If
      * PingOne took the code as spent, the second attempt is refused as invalid_grant, and the error
@@ -93,7 +139,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
             };
         } catch (error) {
             const other = otherMethod(defaultTokenAuthMethod);
-            if (!(error instanceof AuthFailedError) || error.reason !== 'auth_method_not_allowed' || other === undefined) throw error;
+            if (!(error instanceof AuthFailedError) || error.reason !== 'invalid_client' || other === undefined) throw error;
             try {
                 return { authMethod: other, tokens: await exchangeAuthorizationCode({ ...client, authMethod: other }, request, code) };
             } catch (retried) {
@@ -114,7 +160,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
     async function testThenSave(untested: ConnectionSpec): Promise<ConnectResponse> {
         const { spec, tested } = await testEachMethod(untested);
         if (!tested.ok) {
-            const hint = tested.reason === 'auth_method_not_allowed' ? authMethodHint : tested.hint;
+            const hint = tested.reason === 'invalid_client' ? authMethodHint : tested.hint;
             return {
                 ok: false,
                 message: tested.message,
@@ -122,21 +168,23 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 ...(tested.field === undefined ? {} : { field: tested.field }),
             };
         }
-        const firstSync = await save(spec);
-        options.onSaved?.({ name: spec.name });
-        const next = firstSync === undefined ? '' : ` Next: pingone-connector sync ${firstSync} --connection ${spec.name}`;
+        const saved = await save(spec);
+        options.onSaved?.(saved);
         const method =
             spec.authMethod === undefined || spec.authMethod === defaultTokenAuthMethod ? '' : ` The application uses ${consoleName(spec.authMethod)}.`;
         return {
             ok: true,
-            message: `Connected, and saved as the connection "${spec.name}".`,
-            detail: `${capitalized(tested.message)}${method} Saved in ${options.storePath}.${next}`,
-            connectionConfig: spec.config,
+            message: saved.replaced
+                ? `Connected. Saved as the connection "${spec.name}", replacing the one saved before under that name.`
+                : `Connected. Saved as the connection "${spec.name}".`,
+            detail: `${capitalized(tested.message)}${method} You can close this tab.`,
         };
     }
 
     return {
         authorizationScopes: connector.extensions.default_scopes,
+        // Looking must not create the database: only a save does.
+        hasConnection: async (name) => existsSync(options.storePath) && (await withHarness((harness) => harness.connections.get(name) !== undefined)),
         browserUrl: browserUrlFor(emulatorUrl, Object.keys(connector.extensions.regions)),
         async testAndSave(request) {
             const { clientId, clientSecret } = request.credentials;
@@ -146,12 +194,23 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                 return failureOf(error);
             }
         },
+        async checkClient(request) {
+            const dispatcher = dispatcherFor(request.connectionConfig);
+            const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
+            try {
+                for (const authMethod of [defaultTokenAuthMethod, otherMethod(defaultTokenAuthMethod)]) {
+                    if (authMethod === undefined) return undefined;
+                    const refusal = await clientRefusal({ connector, config: request.connectionConfig, credentials, dispatcher, authMethod }, request.redirectUri);
+                    if (refusal?.reason !== 'auth_method_not_allowed') return refusal === undefined ? undefined : failureOf(refusal);
+                }
+                return undefined;
+            } finally {
+                await dispatcher.close();
+            }
+        },
         async completeAuthorization(request) {
             const credentials = { clientId: request.credentials['clientId'] ?? '', clientSecret: request.credentials['clientSecret'] ?? '' };
-            const dispatcher = createPingOneDispatcher({
-                allowedHosts: connector.allowedHosts(request.connectionConfig),
-                ...(emulatorUrl === undefined ? {} : { emulatorOrigin: emulatorUrl }),
-            });
+            const dispatcher = dispatcherFor(request.connectionConfig);
             try {
                 const client = { connector, config: request.connectionConfig, credentials, dispatcher };
                 const { authMethod, tokens } = await exchangeWithEachMethod(client, request, request.code);
@@ -165,7 +224,7 @@ export function createConnectionBackend(options: ConnectionBackendOptions): Conn
                     authMethod,
                 });
             } catch (error) {
-                if (error instanceof AuthFailedError && error.reason === 'auth_method_not_allowed')
+                if (error instanceof AuthFailedError && (error.reason === 'invalid_client' || error.reason === 'auth_method_not_allowed'))
                     return { ok: false, message: error.message, hint: authMethodHint };
                 return failureOf(error);
             } finally {

@@ -74,7 +74,8 @@ function tableHtml(rows: readonly string[]): string {
                     .join('')}</tr>`,
         )
         .join('');
-    return `<table><thead><tr>${head}</tr></thead><tbody>${bodyRows}</tbody></table>`;
+    // A wide table scrolls sideways on a phone: focusable, so that the keyboard can scroll it too.
+    return `<table tabindex="0"><thead><tr>${head}</tr></thead><tbody>${bodyRows}</tbody></table>`;
 }
 
 function isTableStart(lines: readonly string[], index: number): boolean {

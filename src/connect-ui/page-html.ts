@@ -30,12 +30,13 @@ function control(field: FormField, describedBy: string): string {
     }
     const type = field.secret ? 'password' : 'text';
     const autocomplete = field.secret ? 'new-password' : 'off';
-    const placeholder = field.example === undefined ? '' : ` placeholder="${escapeHtml(field.example)}"`;
     // A secret's default would be a shared secret: never put one in the page.
     const value = field.defaultValue === undefined || field.secret ? '' : ` value="${escapeHtml(field.defaultValue)}"`;
-    const input = `<input ${common} type="${type}" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="off"${placeholder}${value}>`;
+    // No placeholder: an example value in an empty field makes the form look filled in. The example is in the description.
+    const input = `<input ${common} type="${type}" autocomplete="${autocomplete}" spellcheck="false" autocapitalize="off"${value}>`;
     if (!field.secret) return input;
-    return `<div class="secret">${input}<button type="button" class="reveal" aria-controls="${id}" aria-pressed="false" aria-label="Show ${escapeHtml(field.title)}">Show</button></div>`;
+    // The accessible name starts with the visible text and changes with it (WCAG 2.5.3, label in name).
+    return `<div class="secret">${input}<button type="button" class="reveal" aria-controls="${id}" aria-label="Show ${escapeHtml(field.title)}" data-title="${escapeHtml(field.title)}">Show</button></div>`;
 }
 
 // Schemas written for Nango often leave off the full stop; the example follows as its own sentence.
@@ -63,8 +64,8 @@ function hasPasteBox(model: FormModel): boolean {
 function pasteBoxHtml(): string {
     return `
       <div class="paste">
-        <label for="paste">Paste your PingOne Authorization URL, Token URL or Auth Domain</label>
-        <p class="description" id="paste-description">Optional shortcut: we read the region and Environment ID from it. Example: <code>https://auth.pingone.eu/f2aba07d-270c-42ba-8811-01af5f63d458/as/authorize</code></p>
+        <label for="paste">Paste an address from PingOne</label>
+        <p class="description" id="paste-description">Optional shortcut: the admin console's address, an application's Authorization URL, Token URL or Issuer, or an API address. The region and Environment ID are read from it. Example: <code>https://console.pingone.eu/?env=f2aba07d-270c-42ba-8811-01af5f63d458</code></p>
         <input id="paste" type="text" autocomplete="off" spellcheck="false" autocapitalize="off" aria-describedby="paste-description paste-message">
         <p id="paste-message" class="paste-message" aria-live="polite"></p>
       </div>`;
@@ -72,10 +73,13 @@ function pasteBoxHtml(): string {
 
 function actionsHtml(model: FormModel, redirectUri: string): string {
     if (model.authMode === 'OAUTH2') {
-        return `<button type="submit" id="connect-oauth" aria-describedby="redirect-uri">Connect with PingOne</button>
+        return `<button type="submit" id="connect-oauth" aria-describedby="saves redirect-uri">Connect with PingOne</button>
+        <p class="description" id="saves">You sign in to PingOne; once that works, the connection is saved.</p>
         <p class="description" id="redirect-uri">PingOne sends you back to <code>${escapeHtml(redirectUri)}</code>: the application's Redirect URIs must include it.</p>`;
     }
-    return `<button type="submit" id="test-connection">Test connection</button>`;
+    // The test is also the save: the button says both.
+    return `<button type="submit" id="test-connection" aria-describedby="saves">Test and save</button>
+        <p class="description" id="saves">The connection is saved only if the test succeeds.</p>`;
 }
 
 export interface PageOptions {
@@ -85,9 +89,15 @@ export interface PageOptions {
     launchToken: string;
     /** The sign-on flow's redirect URI, shown for authorization-code providers. */
     redirectUri: string;
+    /** A connection of that name is saved already: saving replaces it. */
+    replacing: boolean;
 }
 
-export function renderPage({ model, connectionName, launchToken, redirectUri }: PageOptions): string {
+function replacingHtml(connectionName: string): string {
+    return ` <strong class="replacing">A connection named ${escapeHtml(connectionName)} is saved already: connecting replaces it.</strong>`;
+}
+
+export function renderPage({ model, connectionName, launchToken, redirectUri, replacing }: PageOptions): string {
     const pageData = { model, connectionName };
     // JSON in a <script type="application/json"> must not contain "</script"; escaping "<" keeps it inert.
     const json = JSON.stringify(pageData).replace(/</g, '\\u003c');
@@ -96,7 +106,7 @@ export function renderPage({ model, connectionName, launchToken, redirectUri }: 
         head: `
     <meta name="launch-token" content="${escapeHtml(launchToken)}">`,
         main: `      <h1>Connect ${escapeHtml(model.displayName)}</h1>
-      <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. Fields marked <span class="required">*</span> are required. <a href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
+      <p class="intro">Saved as the connection <strong>${escapeHtml(connectionName)}</strong>. ${replacing ? replacingHtml(connectionName) : ''} Fields marked <span class="required">*</span> are required. <a class="help" href="${escapeHtml(model.guideUrl)}" target="_blank" rel="noopener noreferrer">Setup guide</a></p>
       <form id="connect-form" novalidate>
         ${hasPasteBox(model) ? pasteBoxHtml() : ''}
         ${model.fields.map(fieldHtml).join('')}

@@ -1,7 +1,11 @@
-// Reads what PingOne's admin console shows (an application's Authorization URL or Token URL) or what
-// Cyclr calls the Auth Domain, and says which region and environment it names. Nothing here is
-// requested: the values only fill the form, where they are checked like anything typed.
-// Runs in the browser bundle and on the server.
+// Reads the addresses an admin copies from PingOne and says which region and environment they
+// name: the admin console's (https://console.pingone.<tld>/?env=<environment-id>), an
+// application's Authorization URL, Token URL or Issuer (https://auth.pingone.<tld>/<environment-id>/as…),
+// what Cyclr calls the Auth Domain (auth.pingone.<tld>), and an API address
+// (https://api.pingone.<tld>/v1/environments/<environment-id>…). PingOne's console, auth and api
+// hosts per region: https://docs.pingidentity.com/pingone/developer_tools/p1_ip_address_domain_reference.html
+// Nothing here is requested: the values only fill the form, where they are checked like anything
+// typed. Runs in the browser bundle and on the server.
 
 import type { FieldOption } from './form-model.js';
 
@@ -14,10 +18,12 @@ export interface PasteContext {
     environmentIdTitle: string;
 }
 
-const authHostPrefix = 'auth.pingone.';
+type Service = 'auth' | 'api' | 'console';
+
+const pingOneHost = /^(auth|api|console)\.pingone\.(.+)$/;
 const uuid = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const expected =
-    'an Authorization URL such as https://auth.pingone.eu/<environment-id>/as/authorize, a Token URL ending in /as/token, or an Auth Domain such as auth.pingone.eu';
+    "an address from PingOne: the admin console's (https://console.pingone.eu/?env=<environment-id>), an application's Authorization URL, Token URL or Issuer (https://auth.pingone.eu/<environment-id>/as), or an API address (https://api.pingone.eu/v1/environments/<environment-id>)";
 
 function parseLoosely(input: string): URL | undefined {
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `https://${input}`;
@@ -28,6 +34,25 @@ function parseLoosely(input: string): URL | undefined {
     }
 }
 
+/** The text as the admin pasted it: `hello%20world` reads `hello world`. */
+function plainText(encoded: string): string {
+    try {
+        return decodeURIComponent(encoded);
+    } catch {
+        return encoded;
+    }
+}
+
+/** Where each kind of address carries the environment ID; undefined when it carries none. */
+function environmentPart(service: Service, url: URL): string | undefined {
+    const segments = url.pathname.split('/').filter((segment) => segment !== '');
+    if (service === 'auth') return segments[0];
+    if (service === 'api') return segments[0] === 'v1' && segments[1] === 'environments' ? segments[2] : undefined;
+    // The console keeps the environment in the query (?env=), and in some views in the fragment's query.
+    const fromHash = new URLSearchParams(url.hash.replace(/^#[^?]*\??/, '')).get('env');
+    return url.searchParams.get('env') ?? fromHash ?? undefined;
+}
+
 export function readPastedValue(pasted: string, context: PasteContext): PasteResult {
     const input = pasted.trim();
     if (input === '') return { ok: false, message: `Paste ${expected}.` };
@@ -36,42 +61,38 @@ export function readPastedValue(pasted: string, context: PasteContext): PasteRes
         return { ok: false, message: `That is not a PingOne address. Expected ${expected}.` };
     }
     const host = url.hostname.toLowerCase();
-    if (!host.startsWith(authHostPrefix)) {
-        const hint = host.startsWith('api.pingone.') ? ' That is the API domain; the Auth Domain starts with auth.pingone.' : '';
-        return { ok: false, message: `${host} is not a PingOne Auth Domain.${hint} Expected ${expected}.` };
-    }
-    const tld = host.slice(authHostPrefix.length);
+    const match = pingOneHost.exec(host);
+    if (match === null) return { ok: false, message: `${host} is not a PingOne address. Expected ${expected}.` };
+    const service = match[1] as Service;
+    const tld = match[2]!;
     const region = context.regions.find((option) => option.value === tld);
     if (region === undefined) {
-        const known = context.regions.map((option) => `${authHostPrefix}${option.value}`).join(', ');
+        const known = context.regions.map((option) => `${service}.pingone.${option.value}`).join(', ');
         return { ok: false, message: `${host} is not one of PingOne's regions (${known}).` };
     }
-    const firstSegment = url.pathname.split('/').filter((segment) => segment !== '')[0];
-    if (firstSegment === undefined) {
-        return {
-            ok: true,
-            tld,
-            environmentId: undefined,
-            message: `${context.regionTitle} set to ${region.label}. An Auth Domain does not name the environment: enter the ${context.environmentIdTitle} too.`,
-        };
+    const regionSet = `${context.regionTitle} set to ${region.label}`;
+    const part = environmentPart(service, url);
+    if (part === undefined) {
+        return { ok: true, tld, environmentId: undefined, message: `${regionSet}. That address does not name the environment: enter the ${context.environmentIdTitle} too.` };
     }
-    if (!uuid.test(firstSegment) && /^[0-9a-f-]{8,}$/i.test(firstSegment)) {
+    const candidate = plainText(part);
+    if (!uuid.test(candidate) && /^[0-9a-f-]{8,}$/i.test(candidate)) {
         // A UUID with a character lost in copying: fill it in, so that the field's check says what is wrong.
         return {
             ok: true,
             tld,
-            environmentId: firstSegment.toLowerCase(),
-            message: `${context.regionTitle} set to ${region.label}. The ${context.environmentIdTitle} in that address is not a whole UUID: see below.`,
+            environmentId: candidate.toLowerCase(),
+            message: `${regionSet}. The ${context.environmentIdTitle} in that address is not a whole UUID: see below.`,
         };
     }
-    if (!uuid.test(firstSegment)) {
+    if (!uuid.test(candidate)) {
         return {
             ok: true,
             tld,
             environmentId: undefined,
-            message: `${context.regionTitle} set to ${region.label}. The path should start with the ${context.environmentIdTitle} (a UUID), but it starts with "${firstSegment.slice(0, 40)}": enter the ${context.environmentIdTitle} yourself.`,
+            message: `${regionSet}. Where that address should name the ${context.environmentIdTitle} (a UUID), it has "${candidate.slice(0, 40)}": enter the ${context.environmentIdTitle} yourself.`,
         };
     }
-    const environmentId = firstSegment.toLowerCase();
-    return { ok: true, tld, environmentId, message: `${context.regionTitle} set to ${region.label} and ${context.environmentIdTitle} to ${environmentId}.` };
+    const environmentId = candidate.toLowerCase();
+    return { ok: true, tld, environmentId, message: `${regionSet} and ${context.environmentIdTitle} to ${environmentId}.` };
 }

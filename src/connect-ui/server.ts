@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { assets } from './assets.js';
+import { pageAssets } from './assets.js';
 import type { ConnectBackend } from './connect-backend.js';
 import { checkedRequest, type FormConnector } from './checked-request.js';
 import { buildFormModel } from './form-model.js';
 import { AuthorizationFlows } from './authorization-flows.js';
 import { guideAssets } from './guide-page.js';
+import { htmlDocument } from './html-document.js';
 import { renderPage } from './page-html.js';
 import type { ConnectResponse } from './protocol.js';
 import { hostAllowed, originAllowed, tokenMatches } from './request-guard.js';
@@ -32,6 +33,12 @@ export interface ConnectUi {
 }
 
 const maxBodyBytes = 64 * 1024;
+
+const callbackRefusedPage = htmlDocument({
+    title: 'Sign-in not recognised',
+    main: `      <h1>Sign-in not recognised</h1>
+      <p>This page did not start that sign-in, or its result was already used. Go back to the form's tab and press "Connect with PingOne" again.</p>`,
+});
 
 // Every response: never cached (the page carries the launch token), never framed, scripts and
 // styles only from here, and no Referer leaving the page (its URL carries the token).
@@ -62,7 +69,12 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
         if (size > maxBodyBytes) throw new Error(`the body is larger than ${maxBodyBytes} bytes`);
         chunks.push(chunk as Buffer);
     }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    try {
+        return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+        // JSON.parse's own message quotes the text, which may hold the secret.
+        throw new Error('the body is not valid JSON');
+    }
 }
 
 /** Serves the credential form for one provider on 127.0.0.1 until closed. */
@@ -78,11 +90,12 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
     const { port } = server.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
     const redirectUri = `${origin}/callback`;
-    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri });
+    const secretCredentials = new Set(model.fields.filter((field) => field.group === 'credentials' && field.secret).map((field) => field.key));
+    const flows = new AuthorizationFlows({ connector, connectionName, backend, redirectUri, secretCredentials });
     // The package's own files (the page's script and style, the setup guide) carry no secret and
     // change nothing, so they need no launch token: a help link opens in a new tab without it, and
     // the token stays out of guide addresses. The Host and Origin checks still apply to them.
-    const publicFiles = { ...assets, ...guideAssets(connector) };
+    const publicFiles = { ...pageAssets(connector.key), ...guideAssets(connector) };
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
         if (!hostAllowed(request, port) || !originAllowed(request, port)) {
@@ -101,13 +114,18 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 send(response, 403, 'text/plain; charset=utf-8', "Open the full address the command printed: it carries this launch's token.");
                 return;
             }
-            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri }));
+            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri, replacing: await backend.hasConnection(connectionName) }));
             return;
         }
-        if (request.method === 'GET' && url.pathname === '/callback') {
-            // PingOne's redirect carries no launch token; the single-use `state` of a flow this
-            // server started is what authenticates it.
+        if (model.authMode === 'OAUTH2' && request.method === 'GET' && url.pathname === '/callback') {
+            // PingOne's redirect carries no launch token; the single-use `state` of a sign-on this
+            // page started, still pending, is what authenticates it. Without one the answer
+            // carries nothing: the redirect back to the form would hand out the launch token.
             const flowId = await flows.complete(url.searchParams);
+            if (flowId === undefined) {
+                send(response, 400, 'text/html; charset=utf-8', callbackRefusedPage);
+                return;
+            }
             send(response, 303, 'text/plain; charset=utf-8', 'Back to the form.', {
                 location: `/?token=${encodeURIComponent(launchToken)}&flow=${encodeURIComponent(flowId)}`,
             });
@@ -126,7 +144,9 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
             sendJson(response, outcome === undefined ? 404 : 200, outcome ?? { ok: false, message: 'That sign-on result is unknown or was already shown.' });
             return;
         }
-        if (request.method === 'POST' && (url.pathname === '/api/test-connection' || url.pathname === '/api/authorize')) {
+        // Each provider has one way to connect: a sign-on (authorization code) or a connection test.
+        const submitPath = model.authMode === 'OAUTH2' ? '/api/authorize' : '/api/test-connection';
+        if (request.method === 'POST' && url.pathname === submitPath) {
             let body: unknown;
             try {
                 body = await readJson(request);
@@ -140,7 +160,7 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 return;
             }
             const outcome =
-                url.pathname === '/api/authorize' ? flows.start(checked.request) : await backend.testAndSave({ connectionName, ...checked.request });
+                url.pathname === '/api/authorize' ? await flows.start(checked.request) : await backend.testAndSave({ connectionName, ...checked.request });
             sendJson(response, 200, outcome);
             return;
         }

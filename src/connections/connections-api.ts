@@ -68,7 +68,13 @@ export function createConnectionsApi(
         const before = { row: store.connections.snapshot(spec.name), secrets: secrets.get(spec.name) };
         const current = store.connections.get(spec.name);
         const cleared = current !== undefined && !sameSource(current, spec);
-        if (cleared) store.runs.refuseWhileSyncing(spec.name, 'replacing it with another provider, environment, region or emulator');
+        if (cleared) {
+            store.runs.refuseWhileSyncing(
+                spec.name,
+                'replacing it with another provider, environment, region or emulator',
+                "would mix that sync's pages into the new source",
+            );
+        }
         // Secrets first: a connection row never exists without the secrets it needs.
         secrets.set(spec.name, spec.secrets);
         const saved = store.transaction(() => {
@@ -123,6 +129,8 @@ export function createConnectionsApi(
             return connection === undefined ? undefined : summarize(connection);
         },
         async remove(name) {
+            // Before the runtime goes: a sync of it in this process may be using it.
+            if (store.connections.get(name) !== undefined) store.connections.refuseRemovalWhileSyncing(name);
             await hooks.forget(name);
             const existed = store.connections.remove(name);
             secrets.remove(name);

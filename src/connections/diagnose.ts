@@ -17,7 +17,6 @@ export type DiagnosisReason =
     | 'connected'
     | 'invalid_config'
     | 'invalid_client'
-    | 'app_disabled'
     | 'auth_method_not_allowed'
     | 'environment_not_found'
     | 'missing_role'
@@ -108,7 +107,7 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
                 reason: 'invalid_config',
                 field: missing,
                 message: `The ${missing === 'clientId' ? 'client ID' : 'client secret'} is missing.`,
-                hint: "Copy it from the application's Configuration tab in PingOne.",
+                hint: "Copy it from the application's Overview tab in PingOne.",
             };
         }
         const dispatcher =
@@ -317,8 +316,7 @@ function explain(error: unknown, connector: Connector, config: Record<string, st
             });
         }
         const plain: Partial<Record<string, [DiagnosisReason, string]>> = {
-            invalid_client: ['invalid_client', 'Wrong client ID or client secret: PingOne did not accept them.'],
-            app_disabled: ['app_disabled', 'The PingOne application is disabled.'],
+            invalid_client: ['invalid_client', error.message],
             auth_method_not_allowed: ['auth_method_not_allowed', error.message],
         };
         const [reason, message] = plain[error.reason] ?? ['token_refused', error.message];

@@ -108,7 +108,7 @@ export function resolveConnectionSpec(
 
 /**
  * The oauth layer's parser (it accepts `post`, `CLIENT_SECRET_BASIC`, ...); its refusal is about the
- * flag here. An empty value (a `.env` line left blank) means none was chosen: PingOne's default.
+ * flag here. An empty value (a `.env` line left blank) means none was chosen: connect tries each method.
  */
 function authMethodOf(value: string | undefined): TokenAuthMethod | undefined {
     if (value === undefined || value.trim() === '') return undefined;

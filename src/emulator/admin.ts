@@ -25,6 +25,7 @@ export interface CreateApplicationOptions {
     type?: 'WORKER' | 'WEB_APP' | 'SINGLE_PAGE_APP' | 'NATIVE_APP';
     /** Roles given to the application (Worker apps act with these). Default none. */
     roles?: Array<RoleName | RoleGrant>;
+    /** Default CLIENT_SECRET_POST, as the seeded apps. */
     tokenEndpointAuthMethod?: TokenAuthMethod['setting'];
     enabled?: boolean;
     /** Default: CLIENT_CREDENTIALS for a WORKER, AUTHORIZATION_CODE + REFRESH_TOKEN otherwise. */
@@ -41,18 +42,41 @@ export interface CreatedApplication {
     environmentId: string;
 }
 
+export interface RoleSummary {
+    role: string;
+    scope: string;
+}
+
+export interface ApplicationSummary {
+    clientId: string;
+    type: string;
+    grantTypes: string[];
+    tokenEndpointAuthMethod: string;
+    redirectUris: string[];
+    roles: RoleSummary[];
+}
+
 /** In-process controls for tests, the demo and benchmarks. Nothing here is reachable over HTTP. */
 export interface EmulatorAdmin {
     createApplication(options?: CreateApplicationOptions): CreatedApplication;
     /** Changes an application's settings (enabled flag, auth method, grant types, redirect URIs). */
     updateApplication(clientId: string, changes: Omit<CreateApplicationOptions, 'roles' | 'environmentId' | 'name' | 'type'>): void;
+    /** An application as the emulator's records hold it: type, grant types, token auth method, redirect URIs, and its role assignments by role name. */
+    application(clientId: string): ApplicationSummary;
+    /** Role assignments of an application or user, by role name and scope type. */
+    rolesOf(principalId: string): RoleSummary[];
     /** Replaces an application's (or user's) role assignments. */
     setRoles(principalId: string, roles: Array<RoleName | RoleGrant>): void;
     setFaults(settings: FaultSettings): void;
     faults(): FaultSettings;
     /** `undefined` turns rate limiting off. */
     setRateLimit(settings: RateLimitSettings | undefined): void;
+    rateLimit(): RateLimitSettings | undefined;
+    /** The Audit group's own limit (PingOne's 10 requests a second by default); undefined lifts it, for tests about something else. */
+    setAuditRateLimit(settings: RateLimitSettings | undefined): void;
     setTokenLifetime(seconds: number): void;
+    /** Access-token lifetime in seconds. */
+    tokenLifetime(): number;
     /** Every access token issued so far stops working (as after a key rotation). */
     expireAccessTokens(): void;
     setAutoSignOn(enabled: boolean): void;
@@ -103,6 +127,13 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
     const audit = (tenant: Tenant, type: ActivityType, record: UserRecord) => auditUser(tenant, undefined, type, record, `${type} (admin)`);
     let applications = 0;
 
+    const rolesOf = (principalId: string): RoleSummary[] =>
+        locate(principalId)
+            .assignmentsOf(principalId)
+            .map((assignment) => {
+                const roleId = String((assignment.role as Json).id);
+                return { role: world.roleName(roleId) ?? roleId, scope: String((assignment.scope as Json).type) };
+            });
     return {
         createApplication(options = {}) {
             const tenant = tenantFor(options.environmentId);
@@ -113,7 +144,7 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
                 name: options.name ?? `Test application ${applications}`,
                 type,
                 grantTypes: options.grantTypes ?? (type === 'WORKER' ? ['CLIENT_CREDENTIALS'] : ['AUTHORIZATION_CODE', 'REFRESH_TOKEN']),
-                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+                tokenEndpointAuthMethod: options.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
                 redirectUris: options.redirectUris ?? (type === 'WORKER' ? [] : ['http://127.0.0.1/callback']),
                 enabled: options.enabled ?? true,
                 pkceEnforcement: options.pkceEnforcement ?? 'OPTIONAL',
@@ -129,12 +160,29 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
             for (const [key, value] of Object.entries(changes)) if (value !== undefined) application.body[key] = value;
             application.body.updatedAt = new Date().toISOString();
         },
+        application(clientId) {
+            const application = locate(clientId).applications.get(clientId);
+            if (!application) throw new Error(`The emulator has no application ${clientId}.`);
+            const { type, grantTypes, tokenEndpointAuthMethod, redirectUris } = application.body;
+            return {
+                clientId,
+                type: String(type),
+                grantTypes: (grantTypes as string[]).slice(),
+                tokenEndpointAuthMethod: String(tokenEndpointAuthMethod),
+                redirectUris: (redirectUris as string[]).slice(),
+                roles: rolesOf(clientId),
+            };
+        },
+        rolesOf,
         setRoles(principalId, roles) {
             assign(locate(principalId), principalId, roles);
         },
         setFaults: (settings) => emulation.faults.configure(settings),
         faults: () => emulation.faults.current,
         setRateLimit: (settings) => emulation.rateLimiter.configure(settings),
+        rateLimit: () => emulation.rateLimiter.current,
+        tokenLifetime: () => emulation.tokenLifetimeSeconds,
+        setAuditRateLimit: (settings) => emulation.auditRateLimiter.configure(settings),
         setTokenLifetime(seconds) {
             if (!Number.isInteger(seconds) || seconds < 1)
                 throw new RangeError(`Token lifetime must be a whole number of seconds, at least 1; got ${seconds}.`);

@@ -8,6 +8,9 @@ import { seedWorld, type SeededWorld } from './tenant/seed.js';
 import type { Tenant } from './tenant/tenant.js';
 import type { World } from './tenant/world.js';
 
+/** PingOne's base rate of the Audit group. */
+export const auditRateLimit = { requestsPerSecond: 10 };
+
 /** Everything a running emulator holds; handlers receive it. */
 export class Emulation {
     readonly world: World;
@@ -20,6 +23,13 @@ export class Emulation {
     tokenGeneration = 0;
     readonly faults: FaultDice;
     readonly rateLimiter: RateLimiter;
+    /**
+     * The Audit rate-limit group, apart from the rest: 10 requests per second ("The /activities
+     * endpoint has a lower rate limit than other endpoints",
+     * https://developer.pingidentity.com/pingone-api/platform/audit-activities.html; Audit 10/s in
+     * https://developer.pingidentity.com/pingone-api/platform/rate-limiting/base-rate-limits.html).
+     */
+    readonly auditRateLimiter = new RateLimiter(auditRateLimit);
     stats: EmulatorStats = emptyStats();
     tokenLifetimeSeconds: number;
     readonly userPageCap: number;

@@ -21,7 +21,7 @@ export interface RunningEmulator {
     /** The seeded OIDC Web App (authorization code + PKCE, refresh tokens). */
     web: { clientId: string; clientSecret: string; redirectUris: string[] };
     /** The seeded admin who can sign on at the authorize page; auth-code tokens carry their roles. */
-    signOnUser: { username: string; password: string };
+    signOnUser: { id: string; username: string; password: string };
     admin: EmulatorAdmin;
     close(): Promise<void>;
 }
@@ -40,7 +40,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         tld: resolved.tld,
         worker: { ...seeded.worker },
         web: { ...seeded.web, redirectUris: [...seeded.web.redirectUris] },
-        signOnUser: { username: seeded.signOnUser.username, password: seeded.signOnUser.password },
+        signOnUser: { ...seeded.signOnUser },
         admin: createAdmin(emulation),
         close: () => server.close(),
     };

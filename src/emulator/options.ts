@@ -41,9 +41,14 @@ export interface EmulatorOptions {
     };
     /** Skip the sign-on page: authorize signs the seeded user in at once (for headless flows). */
     autoSignOn?: boolean;
+    /** The seeded admin who signs on (default username `emulator.admin`, a password derived from the seed). */
+    signOnUser?: { username?: string; password?: string };
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faults' | 'worker' | 'web'>> & {
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faults' | 'worker' | 'web' | 'signOnUser'>> & {
+    signOnUsername: string;
+    /** Undefined: derived from the seed. */
+    signOnPassword: string | undefined;
     rateLimit: RateLimitSettings | undefined;
     faults: FaultSettings;
     workerAuthMethod: TokenAuthMethod['setting'];
@@ -54,6 +59,15 @@ export type ResolvedOptions = Required<Omit<EmulatorOptions, 'rateLimit' | 'faul
 function wholeNumber(name: string, value: number, min: number, max: number): number {
     if (!Number.isInteger(value) || value < min || value > max) {
         throw new RangeError(`startEmulator: ${name} must be a whole number from ${min} to ${max}; got ${value}.`);
+    }
+    return value;
+}
+
+/** A sign-on username or password: 1 to `max` characters, no spaces or control characters. */
+function signOnText(name: string, value: string | undefined, max: number): string | undefined {
+    if (value === undefined) return undefined;
+    if (value.length === 0 || value.length > max || /[\s\p{Cc}]/u.test(value)) {
+        throw new RangeError(`startEmulator: ${name} must be 1 to ${max} characters without spaces; got ${value.length} characters.`);
     }
     return value;
 }
@@ -76,9 +90,13 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         faults: options.faults ?? {},
         userPageCap: wholeNumber('userPageCap', options.userPageCap ?? 200, 1, 1000),
         requireEmail: options.requireEmail ?? true,
-        workerAuthMethod: options.worker?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
-        webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_BASIC',
+        // Client Secret Post, as Nango's setup guides tell the admin to pick
+        // (https://nango.dev/docs/integrations/all/pingone-cc/connect, https://nango.dev/docs/integrations/all/pingone).
+        workerAuthMethod: options.worker?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
+        webAuthMethod: options.web?.tokenEndpointAuthMethod ?? 'CLIENT_SECRET_POST',
         redirectUris: options.web?.redirectUris ?? ['http://127.0.0.1/callback'],
         autoSignOn: options.autoSignOn ?? false,
+        signOnUsername: signOnText('signOnUser.username', options.signOnUser?.username, 128) ?? 'emulator.admin',
+        signOnPassword: signOnText('signOnUser.password', options.signOnUser?.password, 255),
     };
 }

@@ -7,11 +7,18 @@ export interface EmulatorStats {
     byStatus: Record<string, number>;
     /** Keyed by `METHOD /route/pattern`. */
     byRoute: Record<string, number>;
-    faults: { errors: number; drops: number; malformed: number; earlyExpiries: number };
+    faults: { errors: number; drops: number; malformed: number; emptyObjects: number; htmlPages: number; earlyExpiries: number; cutsAfterAct: number };
 }
 
 export function emptyStats(): EmulatorStats {
-    return { requests: 0, tokenRequests: 0, status429: 0, byStatus: {}, byRoute: {}, faults: { errors: 0, drops: 0, malformed: 0, earlyExpiries: 0 } };
+    return {
+        requests: 0,
+        tokenRequests: 0,
+        status429: 0,
+        byStatus: {},
+        byRoute: {},
+        faults: { errors: 0, drops: 0, malformed: 0, emptyObjects: 0, htmlPages: 0, earlyExpiries: 0, cutsAfterAct: 0 },
+    };
 }
 
 export function countStatus(stats: EmulatorStats, status: number): void {

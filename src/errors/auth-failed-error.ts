@@ -4,7 +4,6 @@ import { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 export type AuthFailureReason =
     | 'invalid_client'
     | 'auth_method_not_allowed'
-    | 'app_disabled'
     | 'invalid_grant'
     | 'unauthorized_client'
     | 'unsupported_grant_type'

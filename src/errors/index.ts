@@ -2,14 +2,17 @@ export { ConnectorError, type ConnectorErrorOptions } from './connector-error.js
 export { InvalidConfigError } from './invalid-config-error.js';
 export { UsageError } from './usage-error.js';
 export { InvalidRecordError } from './invalid-record-error.js';
+export { InvalidInputError, type InputProblem } from './invalid-input-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { ScriptError } from './script-error.js';
 export { ScriptHttpError, type ScriptHttpResponse } from './script-http-error.js';
+export { UnexpectedResponseError } from './unexpected-response-error.js';
 export { HostNotAllowedError } from './host-not-allowed-error.js';
 export { PingOneApiError, type PingOneApiErrorInit, type PingOneErrorDetail } from './pingone-api-error.js';
 export { RateLimitedError } from './rate-limited-error.js';
 export { AuthFailedError, type AuthFailureReason } from './auth-failed-error.js';
 export { NetworkError } from './network-error.js';
+export { OutcomeUnknownError } from './outcome-unknown-error.js';
 export { StoreError } from './store-error.js';
 export { SecretsFileError } from './secrets-file-error.js';
 export { DefinitionError, formatProblem, type DefinitionProblem } from './definition-error.js';

@@ -4,6 +4,7 @@ import type { RunContext } from './run-context.js';
 import type { RecordCounts } from './run-store.js';
 import { scriptFailure } from './script-failure.js';
 import type { ActionScript, OnEventScript, SyncScript } from './script-loader.js';
+import { parseInput } from './parse-input.js';
 import { validateAgainst } from './validate.js';
 
 export interface ExecuteOptions {
@@ -14,14 +15,14 @@ export type SyncOutcome = { ok: true; counts: RecordCounts } | { ok: false; coun
 
 /**
  * Runs a sync script to its end. Whatever it saved is committed (a failed run keeps its pages,
- * as Nango does), but deletes are inferred only inside trackDeletesEnd, which a failed run does
- * not reach.
+ * as Nango does), but deletes inferred by trackDeletesEnd commit only with a later checkpoint or
+ * the successful end, which a failed run does not reach.
  */
 export async function executeSync(run: RunContext, script: SyncScript, options: ExecuteOptions = {}): Promise<SyncOutcome> {
     const nango = LocalNangoSync.create(run, script, options);
     try {
         await script.exec(nango);
-        nango.flush();
+        nango.finish();
         return { ok: true, counts: nango.counts };
     } catch (error) {
         const failure = scriptFailure(error, run.redactor, run.signal);
@@ -38,12 +39,14 @@ export async function executeSync(run: RunContext, script: SyncScript, options: 
 
 export type ActionOutcome = { ok: true; output: unknown } | { ok: false; error: ReturnType<typeof scriptFailure> };
 
-/** Runs an action: input checked against its zod schema before it runs, output after. */
+/**
+ * Runs an action: the input is bounded and parsed by its zod schema before the script runs, and the
+ * script receives the parsed value (never the raw input); the output is checked after.
+ */
 export async function executeAction(run: RunContext, script: ActionScript, input: unknown, options: ExecuteOptions = {}): Promise<ActionOutcome> {
     const nango = LocalNangoAction.create(run, 'action', { ...options, checkpoint: script.checkpoint });
     try {
-        validateAgainst(script.input, input, 'input');
-        const output = await script.exec(nango, input);
+        const output = await script.exec(nango, parseInput(script.input, input));
         validateAgainst(script.output, output, 'output');
         return { ok: true, output };
     } catch (error) {

@@ -32,6 +32,8 @@ export interface HarnessOptions {
     /** Script log lines, already redacted. */
     onLog?: (line: RunLogLine & { script: string }) => void;
     onProgress?: (event: RunProgress & { script: string }) => void;
+    /** Warnings for people, e.g. a secrets file that is not encrypted although the key is set; default: `process.emitWarning`. */
+    onWarning?: (message: string) => void;
     debug?: boolean;
 }
 
@@ -55,6 +57,14 @@ export interface Harness {
     close(): Promise<void>;
 }
 
+type RuntimeStats = ReturnType<ConnectionRuntime['stats']>;
+
+/** The requests and retries a run has made since `before`: what its report and its row give. */
+function trafficSince(runtime: ConnectionRuntime, before: RuntimeStats): RuntimeStats {
+    const now = runtime.stats();
+    return { requests: now.requests - before.requests, retries: now.retries - before.retries };
+}
+
 /** A script's outcome as the status, counts and error of its run report; actions and on-event scripts save no records. */
 function reported(
     outcome: { ok: true } | { ok: false; error: ConnectorError },
@@ -72,7 +82,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
     const env = options.env ?? process.env;
     const cwd = options.cwd ?? process.cwd();
     const dbPath = options.dbPath ?? resolveStorePath({ env, cwd });
-    const store = openStore({ path: dbPath, secretsKey: env['PINGONE_CONNECTOR_KEY'] });
+    const store = openStore({ path: dbPath, secretsKey: env['PINGONE_CONNECTOR_KEY'], onWarning: options.onWarning });
     const scriptsRoot = options.scriptsRoot ?? defaultScriptsRoot;
     // Promises, so that concurrent first calls on a connection share one runtime (one dispatcher, one token source).
     const runtimes = new Map<string, Promise<ConnectionRuntime>>();
@@ -113,13 +123,13 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         await runtime?.close();
     }
 
-    function contextFor(runtime: ConnectionRuntime, script: string, runId: number, full: boolean, signal: AbortSignal): RunContext {
+    function contextFor(runtime: ConnectionRuntime, script: string, runId: number, full: boolean, signal: AbortSignal, before: RuntimeStats): RunContext {
         const redactor = new Redactor(() => runtime.secrets());
         return {
             scriptName: script,
             connection: runtime.view,
             proxy: { ...runtime.proxy, signal },
-            store: storeForRun(store, { connection: runtime.view.name, script, runId, full }),
+            store: storeForRun(store, { connection: runtime.view.name, script, runId, full, traffic: () => trafficSince(runtime, before) }),
             metadata: {
                 get: () => store.metadata.get(runtime.view.name),
                 set: (metadata) => store.metadata.set(runtime.view.name, metadata),
@@ -149,7 +159,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             if (full) store.checkpoints.clear(connection, script);
             return id;
         });
-        const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal);
+        const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal, before);
         let outcome: Awaited<ReturnType<typeof body>>;
         try {
             outcome = await body(context);
@@ -157,15 +167,13 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             store.runs.finish(runId, { status: 'failed', error: error instanceof Error ? context.redactor.redact(error.message) : 'failed' });
             throw error;
         }
-        const after = runtime.stats();
         const report: RunReport = {
             runId,
             connection,
             script,
             kind,
             ...outcome,
-            requests: after.requests - before.requests,
-            retries: after.retries - before.retries,
+            ...trafficSince(runtime, before),
             durationMs: Math.round(performance.now() - started),
             storeMs: Math.round(context.store.busyMs),
         };

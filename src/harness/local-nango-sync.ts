@@ -5,6 +5,7 @@ import { letRequestsLeave } from './let-requests-leave.js';
 import { localNangoProps, withLocalRuntime } from './local-runtime.js';
 import type { RunContext } from './run-context.js';
 import type { PendingWrites, RecordCounts, ScriptRecord } from './run-store.js';
+import { stepBoundary } from './step-boundary.js';
 import { validateAgainst, validateCheckpoint } from './validate.js';
 
 /** Writes since the last checkpoint are held this long at most, then committed without one. */
@@ -15,6 +16,13 @@ const maxPendingRecords = 5_000;
  * and held until the script saves a checkpoint (or the run ends): the checkpoint and the
  * records of the pages before it commit in one transaction, so a run killed at any moment
  * resumes from a checkpoint that matches exactly what is stored.
+ *
+ * `trackDeletesEnd` deletes nothing by itself: it returns the records not seen since
+ * `trackDeletesStart` (Nango's `deletedKeys`), and their deletes commit with the script's next
+ * checkpoint (or the run's successful end), less any record the script saves again before then. A
+ * run that dies before that checkpoint leaves the tracking open, and its resumed run, which reads
+ * from the same checkpoint, ends it as a clean run would. (On Nango, trackDeletesEnd deletes at
+ * once: docs/guarantees.md says what that means there.)
  */
 export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     private models: Record<string, ZodType> = {};
@@ -22,6 +30,8 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     private pending: PendingWrites = emptyWrites();
     private pendingCount = 0;
     private readonly tracking = new Set<string>();
+    /** Models whose tracking the script ended; it closes in the commit of the next checkpoint. */
+    private readonly ending = new Set<string>();
     private mergingStrategyLocked = false;
     readonly counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
 
@@ -44,6 +54,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         const byId = new Map(valid.map((record) => [record.id, record]));
         this.hold('saves', model, [...byId.values()]);
         this.run.progress({ kind: 'records', model, saved: byId.size });
+        stepBoundary('batchSave');
         return true;
     }
 
@@ -69,6 +80,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         this.pending.deletes.push({ model, ids });
         this.pendingCount += ids.length;
         this.flushWhenFull();
+        stepBoundary('batchDelete');
         return true;
     }
 
@@ -104,11 +116,12 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     trackDeletesEnd(model: string): { deletedKeys: string[] } {
         this.knownModel(model);
         this.flush();
-        // Deletes are inferred only here, by a run that got this far; a run that fails before
-        // never reaches this line, so it deletes nothing.
-        const deletedKeys = this.run.store.trackDeletesEnd(model);
-        this.counts.deleted += deletedKeys.length;
+        // Deletes are inferred only here, by a run that got this far, and applied only with its next
+        // checkpoint: a run that fails before never deletes, and a record saved again meanwhile stays.
+        const deletedKeys = this.run.store.unseenKeys(model);
         this.tracking.delete(model);
+        this.ending.add(model);
+        stepBoundary('trackDeletesEnd');
         return { deletedKeys };
     }
 
@@ -133,23 +146,38 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
     async saveCheckpoint(checkpoint: unknown): Promise<void> {
         this.throwIfAbortedOrKilled();
         this.pending.checkpoint = validateCheckpoint(this.checkpointSchema, checkpoint);
-        this.flush();
+        this.commitCheckpoint();
     }
 
     override async clearCheckpoint(): Promise<void> {
         this.pending.checkpoint = null;
-        this.flush();
+        this.commitCheckpoint();
     }
 
-    /** Commits what the script saved since its last checkpoint; the run calls it when the script ends. */
+    /** The run's successful end: commits what is held, and the deletes of every tracking the script ended. */
+    finish(): void {
+        this.commitCheckpoint();
+    }
+
+    /** Commits what the script saved since its last checkpoint; ended trackings wait for a checkpoint. A failed run calls it. */
     flush(): void {
-        if (this.pendingCount === 0 && this.pending.checkpoint === undefined) return;
+        if (this.pendingCount === 0 && this.pending.checkpoint === undefined && this.pending.endTracking === undefined) return;
+        stepBoundary(this.pending.checkpoint === undefined ? 'before commit' : 'before checkpoint commit');
         const counts = this.run.store.commit(this.pending);
         this.counts.added += counts.added;
         this.counts.updated += counts.updated;
         this.counts.deleted += counts.deleted;
         this.pending = emptyWrites();
         this.pendingCount = 0;
+        stepBoundary('after commit');
+    }
+
+    private commitCheckpoint(): void {
+        if (this.ending.size > 0) {
+            this.pending.endTracking = [...this.ending];
+            this.ending.clear();
+        }
+        this.flush();
     }
 
     private hold(kind: 'saves' | 'updates', model: string, records: ScriptRecord[]): void {

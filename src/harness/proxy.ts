@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici';
-import { HostNotAllowedError, ScriptHttpError } from '../errors/index.js';
-import { bearerCapable } from '../http/index.js';
+import { HostNotAllowedError, ScriptHttpError, UnexpectedResponseError } from '../errors/index.js';
+import { bearerCapable, defaultRetryOptions, isIdempotent, transportFailure } from '../http/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
 export interface ProxyRequest {
@@ -40,7 +40,9 @@ const statusTexts: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'A
  * Nango's proxy, locally: resolves the endpoint against the connection's API origin, sends through
  * the connection's dispatcher (retries, budget, host mapping live there, and the bearer token,
  * taken as the request leaves its queue and renewed once after a 401), and throws a ScriptHttpError
- * on a non-2xx.
+ * on a non-2xx, and an UnexpectedResponseError on a 2xx whose body is not data (sent again first when
+ * that is safe); no answer at all is a NetworkError, or OutcomeUnknownError for a request not safe to
+ * repeat that may have reached PingOne.
  */
 export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest): Promise<ProxyResponse<T>> {
     const method = (config.method ?? 'GET').toUpperCase();
@@ -50,42 +52,79 @@ export async function proxyRequest<T>(target: ProxyTarget, config: ProxyRequest)
     if (body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
     delete headers['authorization'];
 
-    const response = await request(url, {
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        dispatcher: bearerCapable(target.dispatcher),
-        bearer: target.tokens,
-        signal: target.signal,
-        // Nango retries a call whatever its method when the script asks for retries, so a script's
-        // `retries` also says whether the request may be sent twice (a PATCH it knows is safe, say).
-        ...(config.retries === undefined ? {} : { idempotent: config.retries > 0 }),
-        // The retry interceptor merges per-request options over the dispatcher's own.
-        ...(config.retries === undefined && !config.retryOn
-            ? {}
-            : {
-                  retryOptions: {
-                      ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
-                      ...(config.retryOn ? { statusCodes: [429, 502, 503, 504, ...config.retryOn] } : {}),
-                  },
-              }),
-    } as Parameters<typeof request>[1]);
-    const responseHeaders = flattenHeaders(response.headers);
-    const data = await readBody(response, responseHeaders['content-type'], config.responseType);
-    const shaped: ProxyResponse<T> = {
-        data: data as T,
-        status: response.statusCode,
-        statusText: statusTexts[response.statusCode] ?? '',
-        headers: responseHeaders,
-        config: { ...config, method, url: url.toString() },
-        request: { method, url: url.toString() },
-    };
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-        throw new ScriptHttpError(method, url.pathname, shaped, {
-            hint: hintFor(response.statusCode),
+    // Nango retries a call whatever its method when the script asks for retries, so a script's
+    // `retries` also says whether the request may be sent twice (a PATCH it knows is safe, say).
+    const idempotent = isIdempotent({ method, ...(config.retries === undefined ? {} : { idempotent: config.retries > 0 }) });
+    const send = () =>
+        request(url, {
+            method: method as Dispatcher.HttpMethod,
+            headers,
+            body,
+            dispatcher: bearerCapable(target.dispatcher),
+            bearer: target.tokens,
+            signal: target.signal,
+            idempotent,
+            // The retry interceptor merges per-request options over the dispatcher's own.
+            ...(config.retries === undefined && !config.retryOn
+                ? {}
+                : {
+                      retryOptions: {
+                          ...(config.retries === undefined ? {} : { maxRetries: config.retries }),
+                          ...(config.retryOn ? { statusCodes: [...defaultRetryOptions.statusCodes, ...config.retryOn] } : {}),
+                      },
+                  }),
+        } as Parameters<typeof request>[1]).catch((error: unknown) => {
+            throw transportFailure(error, { method, url, idempotent }, target.signal);
         });
+    // A 2xx whose body is not readable is sent again as often as a 5xx would be, when sending twice is safe.
+    const resends = config.retries ?? (method === 'GET' || method === 'HEAD' ? defaultResends : 0);
+    for (let attempt = 0; ; attempt++) {
+        const response = await send();
+        const responseHeaders = flattenHeaders(response.headers);
+        const contentType = responseHeaders['content-type'];
+        const data = await readBody(response, contentType, config.responseType);
+        const shaped: ProxyResponse<T> = {
+            data: data as T,
+            status: response.statusCode,
+            statusText: statusTexts[response.statusCode] ?? '',
+            headers: responseHeaders,
+            config: { ...config, method, url: url.toString() },
+            request: { method, url: url.toString() },
+        };
+        if (response.statusCode < 200 || response.statusCode >= 300) {
+            throw new ScriptHttpError(method, url.pathname, shaped, {
+                hint: hintFor(response.statusCode),
+            });
+        }
+        const problem = unreadable(data, contentType, config.responseType);
+        if (problem === undefined) return shaped;
+        if (attempt >= resends) {
+            throw new UnexpectedResponseError(method, url.pathname, response.statusCode, contentType, problem, {
+                hint:
+                    resends > 0
+                        ? `The same came back ${attempt + 1} time(s): PingOne, or a proxy before it, is not answering with data. Nothing was read from it; try again later.`
+                        : `PingOne accepted the request (HTTP ${response.statusCode}), so it was applied; only its answer could not be read, and it was not sent again.`,
+            });
+        }
     }
-    return shaped;
+}
+
+/** Without the script's `retries`, a GET (safe to send twice) is sent again this many times after an unreadable answer. */
+const defaultResends = 3;
+
+/**
+ * Why a 2xx body cannot be the data the script asked for, or undefined when it can: a JSON answer
+ * that did not parse (readBody leaves it as text), or text of another type (an HTML page) where JSON
+ * was expected. An empty body (a 204, a DELETE's answer) is what it is.
+ */
+function unreadable(data: unknown, contentType: string | undefined, responseType: ProxyRequest['responseType']): string | undefined {
+    if (typeof data !== 'string' || data.length === 0) return undefined;
+    if (responseType !== undefined && responseType !== 'json') return undefined;
+    return isJson(contentType) || responseType === 'json' ? 'JSON that does not parse' : 'a body that is not JSON';
+}
+
+function isJson(contentType: string | undefined): boolean {
+    return /[/+]json\b/i.test(contentType ?? '');
 }
 
 function resolveUrl(apiBaseUrl: URL, config: ProxyRequest): URL {
@@ -155,7 +194,7 @@ async function readBody(
     if (responseType === 'arraybuffer' || responseType === 'blob') return Buffer.from(await response.body.arrayBuffer());
     const text = await response.body.text();
     if (responseType === 'text' || text.length === 0) return text;
-    if (responseType === 'json' || /[/+]json\b/i.test(contentType ?? '')) {
+    if (responseType === 'json' || isJson(contentType)) {
         try {
             return JSON.parse(text) as unknown;
         } catch {

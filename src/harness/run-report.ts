@@ -1,4 +1,4 @@
-import type { ConnectorError } from '../errors/index.js';
+import type { ConnectorError, InputProblem } from '../errors/index.js';
 import type { RecordCounts } from './run-store.js';
 
 /** What a run reports: the CLI prints it, `--json` prints it as it is, the store logs it. */
@@ -25,11 +25,13 @@ export interface RunReport {
         model?: string | undefined;
         path?: string | undefined;
         payload?: unknown;
+        /** Every problem of an input the action refused (`invalid_input`), each with its path. */
+        problems?: readonly InputProblem[] | undefined;
     };
 }
 
 export function describeFailure(error: ConnectorError): NonNullable<RunReport['error']> {
-    const extra = error as ConnectorError & { reason?: string; model?: string; path?: string; payload?: unknown };
+    const extra = error as ConnectorError & { reason?: string; model?: string; path?: string; payload?: unknown; problems?: readonly InputProblem[] };
     return {
         code: error.code,
         message: error.message,
@@ -37,5 +39,6 @@ export function describeFailure(error: ConnectorError): NonNullable<RunReport['e
         ...(extra.reason === undefined ? {} : { reason: extra.reason }),
         ...(extra.model === undefined ? {} : { model: extra.model, path: extra.path }),
         ...(extra.payload === undefined ? {} : { payload: extra.payload }),
+        ...(extra.problems === undefined ? {} : { problems: extra.problems }),
     };
 }

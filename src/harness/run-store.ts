@@ -14,6 +14,8 @@ export interface PendingWrites {
     deletes: { model: string; ids: string[] }[];
     /** `undefined` leaves the stored checkpoint as it is; `null` clears it. */
     checkpoint?: Record<string, unknown> | null;
+    /** Models whose delete tracking ends in this commit: their records not seen since it began are soft-deleted. */
+    endTracking?: string[];
 }
 
 /** A stored record with Nango's `_nango_metadata`, as `listRecords` yields it. */
@@ -32,6 +34,6 @@ export interface SyncRunStore {
     listRecords(model: string, options: { cursor?: string | undefined; limit: number }): { records: ListedRecord[]; nextCursor: string | null };
     /** Persists the start of a track-deletes window, unless one is already open (a resumed run keeps the first). */
     trackDeletesStart(model: string): void;
-    /** Deletes every record of the model not saved since the window opened, closes it, and returns their ids. */
-    trackDeletesEnd(model: string): string[];
+    /** The ids of the model's live records not saved since the window opened; the window stays open (`endTracking` closes it). */
+    unseenKeys(model: string): string[];
 }

@@ -11,7 +11,7 @@ export function scriptFailure(error: unknown, redactor: Redactor, signal?: Abort
     if (error instanceof ConnectorError) return error;
     if (signal?.aborted) {
         return new ScriptError('aborted', 'The run was stopped before it finished.', {
-            hint: 'What it saved up to its last checkpoint is kept and nothing was deleted; run it again to resume.',
+            hint: 'What it saved is kept, and no record was deleted for being missing from an unfinished scan; run it again to resume.',
         });
     }
     if (error instanceof ActionError) {
@@ -27,6 +27,6 @@ export function scriptFailure(error: unknown, redactor: Redactor, signal?: Abort
     }
     const message = error instanceof Error ? error.message : String(error);
     return new ScriptError('script_internal_error', `The script threw: ${redactor.redact(message)}`, {
-        hint: 'This is a bug in the script (or an API answer it did not expect); the run committed what it had saved and deleted nothing.',
+        hint: 'This is a bug in the script (or an API answer it did not expect); the run committed what it had saved, and deleted no record for being missing from an unfinished scan.',
     });
 }

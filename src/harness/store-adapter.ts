@@ -8,6 +8,8 @@ export interface RunBinding {
     runId: number;
     /** `--full`: the run starts from scratch, so only what it saves itself counts as seen. */
     full: boolean;
+    /** The run's requests and retries so far, recorded on its row with each commit. */
+    traffic: () => { requests: number; retries: number };
 }
 
 /** Binds one run of one script to the SQLite store. */
@@ -27,7 +29,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
             return busyMs;
         },
         commit(writes: PendingWrites): RecordCounts {
-            // One transaction: the records of the pages before a checkpoint, and the checkpoint.
+            // One transaction: the records of the pages before a checkpoint, the deletes of a scan that
+            // this checkpoint says is complete, and the checkpoint.
             return timed(() =>
                 store.transaction(() => {
                     const counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
@@ -44,9 +47,14 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
                             ids.map((id) => ({ id })),
                         ).deleted;
                     }
+                    for (const model of writes.endTracking ?? []) {
+                        counts.deleted += store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys.length;
+                    }
                     if (writes.checkpoint === null) store.checkpoints.clear(connection, script);
                     else if (writes.checkpoint !== undefined)
                         store.checkpoints.save(connection, script, writes.checkpoint as Record<string, string | number | boolean>);
+                    // In the same commit, so that a killed run reports what it had committed and no more.
+                    store.runs.progress(runId, counts, binding.traffic());
                     return counts;
                 }),
             );
@@ -64,8 +72,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
         trackDeletesStart(model: string) {
             timed(() => store.trackDeletes.trackDeletesStart(connection, model, runId, { restart: binding.full }));
         },
-        trackDeletesEnd(model: string) {
-            return timed(() => store.trackDeletes.trackDeletesEnd(connection, model, runId).deletedKeys);
+        unseenKeys(model: string) {
+            return timed(() => store.trackDeletes.unseen(connection, model, runId));
         },
     };
 }

@@ -5,7 +5,7 @@ import { unstorableCheckpointField } from '../store/index.js';
 /**
  * Checks one value against a script's zod schema. The value itself is kept as the script gave
  * it (Nango validates records but stores what was sent); the parse only decides pass or fail.
- * `what` names the model, or `input` / `output` for an action.
+ * `what` names the model, or `output` for an action (inputs go through parse-input.ts).
  */
 export function validateAgainst(schema: ZodType | undefined, value: unknown, what: string, index?: number): void {
     if (schema === undefined) return;

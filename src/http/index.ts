@@ -17,7 +17,7 @@ export interface PingOneDispatcherOptions {
     retry?: Partial<RetryOptions>;
     /** Requests of this connection on the wire at once (default 8). */
     maxConcurrency?: number;
-    /** The proactive budget's starting and lowest rate (default 50/s, under PingOne's per-IP 100/s); 0 or Infinity turns it off. */
+    /** The proactive budget's starting rate (default 50/s, under PingOne's per-IP 100/s); 0 or Infinity turns it off. After 429s it falls below it, to 1/s at the least. */
     requestsPerSecond?: number;
     /** The most the budget climbs to while no 429 comes back (default 4 × requestsPerSecond; equal to it for a fixed rate). */
     maxRequestsPerSecond?: number;
@@ -136,7 +136,8 @@ function apiRequestsOnly(interceptor: Dispatcher.DispatcherComposeInterceptor): 
 }
 
 export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
-export { parseRetryAfter, backoffDelay, type RetryOptions } from './retry-policy.js';
+export { parseRetryAfter, backoffDelay, defaultRetryOptions, isIdempotent, type RetryOptions } from './retry-policy.js';
+export { transportFailure } from './transport-failure.js';
 export type { RetryEvent, PerRequestRetryOptions } from './retry.js';
 export type { TimeoutOptions } from './timeouts.js';
 export type { BearerTokens, PingOneRequestOptions } from './bearer-token.js';

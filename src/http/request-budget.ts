@@ -1,58 +1,77 @@
 import type { Dispatcher } from 'undici';
-import { abortableWait } from './abortable-wait.js';
+import { realClock, type Clock } from './clock.js';
 import { dispatchWhenAdmitted } from './deferred-dispatch.js';
 
 export interface RequestBudgetOptions {
-    /** The rate to start at, and the least it falls to after 429s; PingOne's per-IP default is a share of the license's rate. */
+    /** The rate to start at; PingOne's per-IP default is a share of the license's rate. */
     requestsPerSecond: number;
-    /** Requests that may go at once after a quiet spell; defaults to one second's worth. */
+    /** Requests that may go at once after a quiet spell; defaults to one second's worth (one after a 429). */
     burst?: number;
-    /** The most it climbs to while no 429 comes back (default: `requestsPerSecond`, a fixed rate). */
+    /** The most it climbs to while no 429 comes back (default: `requestsPerSecond`). */
     maxRequestsPerSecond?: number;
+    /** The least it falls to after 429s (default 1 request/s, or the start if lower). */
+    minRequestsPerSecond?: number;
 }
+
+/** A 429 after the rate rose: it was just above the limit, so a small cut settles under it. */
+const calmCut = 0.92;
+/** Rises per second's worth of waited requests, as shares of the rate the last 429 came at. */
+const recoveryStep = 0.1;
+const probeStep = 0.001;
+/** The probing rise doubles every this many milliseconds since the last cut (a cubic-like probe). */
+const probeDoublingMs = 15_000;
+/** Past the rate of the last 429 by this much with none since, that 429 no longer says where the limit is. */
+const staleLimit = 1.2;
 
 /**
  * A token bucket: sending spends a token, tokens come back at a steady rate. Keeping under the
- * limit this way makes 429s rare, which beats backing off after them. A 429's `Retry-After`
- * holds the whole bucket, so the connection's other requests wait too instead of hitting 429s.
+ * limit this way makes 429s rare, which beats backing off after them.
  *
- * The rate adapts to the tenant, as TCP's congestion window does. Until the first 429 (slow start)
- * it doubles after each half-second's worth of requests that had to wait for the budget, up to
- * `maxRequestsPerSecond`: a full sync of a large tenant is long, but most syncs are short, and a
- * slow climb held them to the starting guess for most of their run. After a 429 it halves, never
- * below the starting rate, and then rises by a quarter of the starting rate per second's worth of
- * waits (additive increase, multiplicative decrease). So a tenant with room is not held to a guess,
- * and one without sees no more than the fixed rate did once it has said so.
+ * The rate adapts to the tenant. Until the first 429 (slow start) it doubles after each half-second's
+ * worth of requests that had to wait for the budget, up to `maxRequestsPerSecond`. A 429 holds the
+ * whole bucket until its `Retry-After`, then releases the waiters one token at a time (never all at
+ * once: no more bursts), and, unless it answered the first burst, cuts the rate, down to `minRequestsPerSecond` if need be: by half out of slow start;
+ * by 8% when the rate had risen since the last cut (it found the limit from below); and when it had
+ * not, by the last cut squared (0.92, 0.85, 0.72, then half), since that cut was not enough. The
+ * rate of the last 429 is the tenant's limit as far as anyone knows: the budget climbs back quickly to
+ * 90% of it, then probes above it slowly, faster the longer no 429 comes, and back in slow start once
+ * 20% past it. So a sync settles at 0.9 of the limit or more, and a 429 costs one `Retry-After` in
+ * thirty seconds or more.
  */
 export class TokenBucket {
     readonly #floor: number;
     readonly #ceiling: number;
-    readonly #step: number;
+    readonly #clock: Clock;
     #perSecond: number;
-    readonly #capacity: number;
+    #capacity: number;
     #tokens: number;
     #refilledAt: number;
     #heldUntil = 0;
     #waitedSinceChange = 0;
     #slowedAt = -Infinity;
-    #slowStart = true;
+    /** The rate the last 429 came at; Infinity before the first (slow start). */
+    #limitAt = Infinity;
+    #lastCut = 1;
+    #roseSinceCut = false;
+    /** Whether a request has had to wait for a token: until then, requests went out of the saved-up burst. */
+    #paced = false;
     #queue: Promise<void> = Promise.resolve();
 
-    constructor(
-        options: RequestBudgetOptions,
-        private readonly now: () => number = Date.now,
-    ) {
+    constructor(options: RequestBudgetOptions, clock: Clock = realClock) {
         if (!(options.requestsPerSecond > 0)) throw new RangeError(`requestsPerSecond must be above 0, not ${options.requestsPerSecond}`);
         const ceiling = options.maxRequestsPerSecond ?? options.requestsPerSecond;
         if (!(ceiling >= options.requestsPerSecond))
             throw new RangeError(`maxRequestsPerSecond must be at least requestsPerSecond (${options.requestsPerSecond}), not ${ceiling}`);
-        this.#floor = options.requestsPerSecond;
+        const floor = options.minRequestsPerSecond ?? Math.min(1, options.requestsPerSecond);
+        if (!(floor > 0 && floor <= options.requestsPerSecond))
+            throw new RangeError(`minRequestsPerSecond must be above 0 and at most requestsPerSecond (${options.requestsPerSecond}), not ${floor}`);
+        this.#floor = floor;
         this.#ceiling = ceiling;
-        this.#step = options.requestsPerSecond / 4;
+        this.#clock = clock;
         this.#perSecond = options.requestsPerSecond;
         this.#capacity = Math.max(1, options.burst ?? Math.ceil(options.requestsPerSecond));
         this.#tokens = this.#capacity;
-        this.#refilledAt = now();
+        this.#refilledAt = clock.now();
     }
 
     /** The rate the budget allows now. */
@@ -68,44 +87,64 @@ export class TokenBucket {
         return turn;
     }
 
-    /** Holds every request until `until` (epoch ms), e.g. when PingOne answered 429 with Retry-After. */
-    holdUntil(until: number): void {
-        this.#heldUntil = Math.max(this.#heldUntil, until);
-    }
-
-    /** PingOne answered 429: hold until `until` and halve the rate (once for the 429s of one moment). */
+    /**
+     * PingOne answered 429: nothing goes before `until` (its Retry-After, on this clock), the tokens
+     * saved up are gone, and the rate is cut (once for the 429s of one moment: those sent before it).
+     */
     rateLimited(until: number): void {
-        this.holdUntil(until);
-        const now = this.now();
-        if (now - this.#slowedAt < 1000) return;
+        const now = this.#clock.now();
+        this.#heldUntil = Math.max(this.#heldUntil, until);
+        this.#tokens = 0;
+        this.#capacity = 1;
+        this.#refilledAt = Math.max(this.#refilledAt, this.#heldUntil);
+        // A 429 to the first burst says the tenant allows smaller bursts, not that the rate is too high.
+        if (!this.#paced || now - this.#slowedAt < 1000) return;
+        const cut = this.#limitAt === Infinity ? 0.5 : this.#roseSinceCut ? calmCut : Math.max(0.5, this.#lastCut ** 2);
+        this.#limitAt = this.#perSecond;
+        this.#perSecond = Math.max(this.#floor, this.#perSecond * cut);
+        this.#lastCut = cut;
+        this.#roseSinceCut = false;
         this.#slowedAt = now;
-        this.#slowStart = false;
-        this.#perSecond = Math.max(this.#floor, this.#perSecond / 2);
         this.#waitedSinceChange = 0;
     }
 
-    /** A request waited for the budget: after enough of those with no 429, the rate rises (see the class). */
+    /** A request waited for the budget: after a second's worth of those with no 429, the rate rises (see the class). */
     #waited(): void {
-        const waitsPerRise = this.#slowStart ? this.#perSecond / 2 : this.#perSecond;
-        if (this.#perSecond >= this.#ceiling || ++this.#waitedSinceChange < waitsPerRise) return;
-        this.#perSecond = Math.min(this.#ceiling, this.#slowStart ? this.#perSecond * 2 : this.#perSecond + this.#step);
+        if (this.#perSecond >= this.#ceiling) return;
+        const slowStart = this.#limitAt === Infinity;
+        if (++this.#waitedSinceChange < (slowStart ? this.#perSecond / 2 : this.#perSecond)) return;
         this.#waitedSinceChange = 0;
+        if (slowStart) {
+            this.#perSecond = Math.min(this.#ceiling, this.#perSecond * 2);
+            return;
+        }
+        const recovering = this.#perSecond < 0.9 * this.#limitAt;
+        const sinceCut = this.#clock.now() - this.#slowedAt;
+        const rise = recovering ? recoveryStep : probeStep * 2 ** (sinceCut / probeDoublingMs);
+        const risen = this.#perSecond + rise * this.#limitAt;
+        this.#perSecond = Math.min(this.#ceiling, recovering ? Math.min(risen, 0.9 * this.#limitAt) : risen);
+        this.#roseSinceCut = true;
+        if (this.#perSecond > staleLimit * this.#limitAt) this.#limitAt = Infinity;
     }
 
     async #spend(signal?: AbortSignal): Promise<void> {
         for (let waited = false; ; waited = true) {
             signal?.throwIfAborted();
-            const now = this.now();
+            const now = this.#clock.now();
             const perMs = this.#perSecond / 1000;
-            this.#tokens = Math.min(this.#capacity, this.#tokens + (now - this.#refilledAt) * perMs);
-            this.#refilledAt = now;
+            // No tokens come back during a hold: after it, the waiters leave at the rate, one by one.
+            this.#tokens = Math.min(this.#capacity, this.#tokens + Math.max(0, now - this.#refilledAt) * perMs);
+            this.#refilledAt = Math.max(now, this.#refilledAt);
             const hold = this.#heldUntil - now;
             if (hold <= 0 && this.#tokens >= 1) {
                 this.#tokens -= 1;
-                if (waited) this.#waited();
+                if (waited) {
+                    this.#paced = true;
+                    this.#waited();
+                }
                 return;
             }
-            await abortableWait(Math.max(hold, (1 - this.#tokens) / perMs, 1), signal);
+            await this.#clock.wait(Math.max(hold, (1 - this.#tokens) / perMs, 1), signal);
         }
     }
 }

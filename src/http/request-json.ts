@@ -1,8 +1,9 @@
 import { request, type Dispatcher } from 'undici';
-import { ConnectorError, NetworkError, type PingOneApiError } from '../errors/index.js';
+import type { PingOneApiError } from '../errors/index.js';
 import type { PingOneRequestOptions } from './bearer-token.js';
 import { pingOneErrorFrom } from './pingone-error-body.js';
-import { errorCode } from './retry-policy.js';
+import { isIdempotent } from './retry-policy.js';
+import { transportFailure } from './transport-failure.js';
 
 export interface JsonRequest {
     method?: Dispatcher.HttpMethod;
@@ -29,7 +30,8 @@ export interface JsonResponse<T = unknown> {
 
 /**
  * One request through a dispatcher, answered whatever its status; a network failure becomes a
- * NetworkError naming the host (never the URL's query or the body sent).
+ * NetworkError naming the host (never the URL's query or the body sent), or OutcomeUnknownError
+ * when a request that is not safe to repeat may have reached PingOne (see transport-failure.ts).
  */
 export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: PingOneJsonRequest): Promise<JsonResponse<T>> {
     const url = new URL(String(options.url));
@@ -42,10 +44,11 @@ export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: 
         body = JSON.stringify(options.json);
         headers['content-type'] ??= 'application/json';
     }
+    const method = options.method ?? (body === undefined ? 'GET' : 'POST');
     try {
         const response = await request(url, {
             dispatcher,
-            method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+            method,
             headers,
             body,
             signal: options.signal,
@@ -57,9 +60,7 @@ export async function requestJson<T = unknown>(dispatcher: Dispatcher, options: 
         const text = await response.body.text();
         return { status: response.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type']) as T };
     } catch (error) {
-        if (error instanceof ConnectorError || options.signal?.aborted) throw error;
-        const code = errorCode(error) ?? errorCode((error as { cause?: unknown }).cause);
-        throw new NetworkError(url.host, code, { cause: error });
+        throw transportFailure(error, { method, url, idempotent: isIdempotent({ method, idempotent: options.idempotent }) }, options.signal);
     }
 }
 

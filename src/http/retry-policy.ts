@@ -9,7 +9,7 @@ export interface RetryOptions {
     maxDelayMs: number;
     /** A `Retry-After` longer than this is not waited for: the answer goes back to the caller. */
     maxRetryAfterMs: number;
-    /** Answers worth another attempt. */
+    /** Answers worth another attempt (of an idempotent request: any answer means the request reached PingOne). */
     statusCodes: readonly number[];
 }
 
@@ -18,7 +18,9 @@ export const defaultRetryOptions: RetryOptions = {
     baseDelayMs: 250,
     maxDelayMs: 20_000,
     maxRetryAfterMs: 60_000,
-    statusCodes: [429, 502, 503, 504],
+    // 500 too: PingOne answers a passing fault with 500 UNEXPECTED_ERROR as often as with 502-504,
+    // and one such answer on one page must not fail a whole sync.
+    statusCodes: [429, 500, 502, 503, 504],
 };
 
 const idempotentMethods = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
@@ -33,7 +35,7 @@ const errorsBeforeSending = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'UND_ERR_CONNE
  * the client-credentials token request is a POST that is safe to repeat, a refresh-token grant is not
  * (PingOne rotates the refresh token, and replaying the old one revokes the whole family).
  */
-export function isIdempotent(opts: Dispatcher.DispatchOptions): boolean {
+export function isIdempotent(opts: Pick<Dispatcher.DispatchOptions, 'method' | 'idempotent'>): boolean {
     return opts.idempotent ?? idempotentMethods.has(String(opts.method).toUpperCase());
 }
 
@@ -47,9 +49,20 @@ export function errorCode(error: unknown): string | undefined {
     return typeof code === 'string' ? code : undefined;
 }
 
+/** The error's code, or its cause's (undici wraps some). */
+export function transportCode(error: unknown): string | undefined {
+    return errorCode(error) ?? errorCode((error as { cause?: unknown } | null)?.cause);
+}
+
+/** Whether a failure proves the request never left: no connection was made. */
+export function provesNothingSent(error: unknown): boolean {
+    const code = transportCode(error);
+    return code !== undefined && errorsBeforeSending.has(code);
+}
+
 /** Whether an error may be retried: connection failures, and for idempotent requests also resets and timeouts. */
 export function isRetryableError(error: unknown, idempotent: boolean): boolean {
-    const code = errorCode(error) ?? errorCode((error as { cause?: unknown } | null)?.cause);
+    const code = transportCode(error);
     if (code === undefined) return false;
     return errorsBeforeSending.has(code) || (idempotent && errorsAfterSending.has(code));
 }

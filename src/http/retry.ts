@@ -41,7 +41,7 @@ export interface PerRequestRetryOptions {
 }
 
 /**
- * Interceptor: sends a request again after 429, 502, 503, 504 and connection failures, waiting
+ * Interceptor: sends a request again after 429, 500, 502, 503, 504 and connection failures, waiting
  * `Retry-After` when the answer has one and a capped, fully jittered exponential backoff otherwise.
  * A request that is not idempotent is sent again only after failures that prove it never left
  * (refused connection, connect timeout): a POST that may have created a user is never repeated.

@@ -47,16 +47,16 @@ export function startAuthorization(input: {
 export function readCallback(params: URLSearchParams): string {
     const error = params.get('error');
     if (error !== null) {
-        const description = params.get('error_description');
-        const reason = error === 'access_denied' ? 'access_denied' : /disabled/i.test(description ?? '') ? 'app_disabled' : 'unauthorized_client';
+        // PingOne's description is a sentence of its own; its full stop would double the one below.
+        const description = params.get('error_description')?.replace(/[.!?\s]+$/u, '');
+        // By the RFC 6749 section 4.1.2.1 code alone: PingOne documents no description wording.
+        const reason = error === 'access_denied' ? 'access_denied' : 'unauthorized_client';
         throw new AuthFailedError(reason, `PingOne did not complete the sign-on (${error}${description ? `: ${description}` : ''}).`, {
             oauthError: error,
             hint:
                 reason === 'access_denied'
                     ? 'Sign on again and allow the access.'
-                    : reason === 'app_disabled'
-                      ? 'Enable the application in the PingOne admin console.'
-                      : "Check the application's redirect URIs, grant types and PKCE setting in PingOne.",
+                    : "Check in PingOne that the application is enabled, and its redirect URIs, grant types and PKCE setting.",
         });
     }
     const code = params.get('code');

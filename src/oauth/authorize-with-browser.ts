@@ -1,4 +1,4 @@
-import { exchangeAuthorizationCode, startAuthorization } from './authorization-code.js';
+import { exchangeAuthorizationCode, startAuthorization, type AuthorizationRequest } from './authorization-code.js';
 import { startCallbackReceiver } from './loopback-callback.js';
 import type { TokenClient } from './token-endpoint.js';
 import type { TokenSet } from './token-set.js';
@@ -11,6 +11,8 @@ export interface BrowserAuthorizationOptions extends TokenClient {
     port?: number;
     signal?: AbortSignal;
     timeoutMs?: number;
+    /** Exchanges the code, when the caller wants more than one try at client authentication; by default with `authMethod`. */
+    exchange?: (request: AuthorizationRequest, code: string, signal?: AbortSignal) => Promise<TokenSet>;
 }
 
 /** The whole authorization-code flow for the CLI: loopback receiver, PKCE + state, sign-on, code exchange. */
@@ -32,7 +34,7 @@ export async function authorizeWithBrowser(options: BrowserAuthorizationOptions)
         // answer and the other's later failure, such as close() ending the wait, is handled.
         const shown = (async () => options.openBrowser(request.url))();
         const [, received] = await Promise.all([shown, code]);
-        return await exchangeAuthorizationCode(options, request, received, options.signal);
+        return await (options.exchange ?? ((...args) => exchangeAuthorizationCode(options, ...args)))(request, received, options.signal);
     } finally {
         await receiver.close();
     }

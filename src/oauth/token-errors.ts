@@ -12,8 +12,11 @@ export interface TokenRequestContext {
 
 /**
  * Turns a refused token request into an AuthFailedError whose reason says what is wrong and whose
- * hint says what to change. PingOne answers `invalid_client` for several causes; its description
- * tells them apart (unknown client, disabled application, unsupported authentication method).
+ * hint says what to change. It goes by the RFC 6749 `error` code and the HTTP status only
+ * (https://www.rfc-editor.org/rfc/rfc6749#section-5.2): PingOne documents no wording for
+ * `error_description`, so the description is quoted (redacted) for the person, never parsed. One
+ * `invalid_client` covers a wrong ID or secret, a disabled application and the other
+ * authentication method alike; the hint names all three.
  */
 export function tokenErrorFrom(status: number, body: unknown, context: TokenRequestContext): AuthFailedError {
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -33,36 +36,16 @@ export function tokenErrorFrom(status: number, body: unknown, context: TokenRequ
             'environmentId',
         );
     }
-    if (/disabled/i.test(description)) {
-        return fail(
-            'app_disabled',
-            'The PingOne application is disabled.',
-            'Enable the application in the PingOne admin console (Applications → your app → the toggle).',
-        );
-    }
-    if (oauthError === 'invalid_client' && /authentication method|auth(entication)? method|unsupported authentication/i.test(description)) {
-        const pick = methodToPick(description, context.authMethod);
-        return pick === undefined
-            ? fail(
-                  'auth_method_not_allowed',
-                  `PingOne refused ${context.authMethod}: the application's Token Endpoint Authentication Method is one this connector does not use.`,
-                  "In PingOne set the application's Token Endpoint Authentication Method to Client Secret Basic or Client Secret Post.",
-                  'authMethod',
-              )
-            : fail(
-                  'auth_method_not_allowed',
-                  `PingOne refused ${context.authMethod} (${consoleName(context.authMethod)}): the application expects ${pick} (${consoleName(pick)}).`,
-                  `Choose ${pick} for this connection (--auth-method ${pick}), or set the application's Token Endpoint Authentication Method to ${consoleName(context.authMethod)} in PingOne.`,
-                  'authMethod',
-              );
-    }
-    if (oauthError === 'invalid_client' || status === 401) {
-        const unknownClient = /unknown client|client(_id)? not found|no application/i.test(description);
+    if (oauthError === 'invalid_client' || (oauthError === undefined && status === 401)) {
+        const other = tokenAuthMethods.find((method) => method !== context.authMethod);
         return fail(
             'invalid_client',
-            unknownClient ? 'PingOne does not know this client ID in this environment.' : 'PingOne did not accept the client ID and secret.',
-            "Copy the Client ID and Client Secret again from the application's Configuration tab in PingOne, and check that the Environment ID is the application's.",
-            unknownClient ? 'clientId' : 'clientSecret',
+            `PingOne refused the client's authentication (invalid_client, HTTP ${status}) sent with ${consoleName(context.authMethod)}.`,
+            "In PingOne, on the application's Overview tab: copy the Client ID and Client Secret again, check that the application is enabled " +
+                `and that its Token Endpoint Authentication Method is ${consoleName(context.authMethod)}` +
+                (other === undefined ? '' : ` (or connect with --auth-method ${other})`) +
+                ", and that the Environment ID is the application's.",
+            'clientSecret',
         );
     }
     if (oauthError === 'invalid_grant') {
@@ -94,13 +77,4 @@ export function tokenErrorFrom(status: number, body: unknown, context: TokenRequ
         `The token request was refused (HTTP ${status}${oauthError ? `, ${oauthError}` : ''}).`,
         'Check the application settings in PingOne; test the connection for a diagnosis.',
     );
-}
-
-/** The method to switch to: the one PingOne's description names, else the other of the two this connector speaks. */
-function methodToPick(description: string, used: TokenAuthMethod): TokenAuthMethod | undefined {
-    const text = description.toLowerCase();
-    const named = tokenAuthMethods.filter((method) => method !== used && text.includes(method));
-    if (named.length > 0) return named[0];
-    if (/\b(none|private_key_jwt|client_secret_jwt)\b/.test(text)) return undefined;
-    return tokenAuthMethods.find((method) => method !== used);
 }

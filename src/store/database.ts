@@ -1,7 +1,7 @@
-import { closeSync, constants, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ConnectorError } from '../errors/connector-error.js';
 import { StoreError } from '../errors/store-error.js';
+import { prepareDatabaseFile } from './database-file.js';
 import { migrate } from './migrations.js';
 
 const sqliteHints: Record<string, { reason: string; hint: string }> = {
@@ -65,14 +65,6 @@ function translating(method: Method, path: string): Method {
 }
 
 /**
- * Records are people's data (names, emails), so a new database file is readable by its owner
- * only; SQLite gives its -wal and -shm files the same mode. An existing file keeps its mode.
- */
-function createOwnerOnly(path: string): void {
-    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT, 0o600));
-}
-
-/**
  * Opens (creating if needed) the database in WAL mode with `synchronous = NORMAL`. In WAL mode a
  * commit is written to the WAL before the call returns, so a SIGKILLed process loses nothing it
  * committed; NORMAL only skips the fsync per commit, which matters for a power loss, where the last
@@ -81,7 +73,7 @@ function createOwnerOnly(path: string): void {
 export function openDatabase(path: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}): Database.Database {
     let db: Database.Database | undefined;
     try {
-        createOwnerOnly(path);
+        prepareDatabaseFile(path);
         db = new Database(path);
         db.pragma('journal_mode = WAL');
         db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

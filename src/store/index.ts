@@ -33,6 +33,8 @@ export interface OpenStoreOptions {
     synchronous?: 'NORMAL' | 'FULL';
     /** The passphrase for the secrets file (`PINGONE_CONNECTOR_KEY`); without it the file is plain JSON, mode 0600. */
     secretsKey?: string | undefined;
+    /** Warnings for people (e.g. a plain secrets file while the key is set); default: `process.emitWarning`. */
+    onWarning?: ((message: string) => void) | undefined;
     /** For tests: the clock that stamps first_seen_at, last_modified_at and runs. */
     now?: () => Date;
 }
@@ -74,6 +76,8 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const runs = translated(createRunsRepo(context, connections));
     runs.settleInterrupted();
 
+    const refuseRemoval = (name: string): void => runs.refuseWhileSyncing(name, 'removing it', 'would take its records and its run from under that sync');
+
     return {
         path: options.path,
         /** The secrets file beside the database: `<name>.secrets.json` for `<name>.db`. */
@@ -84,19 +88,26 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
          * `connections.remove` leaves them: remove them here too.
          */
         get secrets(): SecretsStore {
-            secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey });
+            secrets ??= openSecretsStore({ path: secretsPathFor(options.path), key: options.secretsKey, onWarning: options.onWarning });
             return secrets;
         },
         connections: translated({
             list: connections.list,
             get: connections.get,
             save: connections.save,
-            remove: connections.remove,
+            /** Throws `run_in_progress` while a sync of the connection runs: for callers to check before they tear anything down. */
+            refuseRemovalWhileSyncing: refuseRemoval,
+            /** Removes the connection with its records, checkpoints, metadata and runs; refused while a sync of it runs. True when it existed. */
+            remove: context.writeTransaction((name: string): boolean => {
+                if (connections.get(name) === undefined) return false;
+                refuseRemoval(name);
+                return connections.remove(name);
+            }),
             snapshot: connections.snapshot,
             restore: connections.restore,
             /** Forgets what the connection read (records, checkpoints, delete tracking); refused while a sync of it runs. */
             clearData: context.writeTransaction((name: string) => {
-                runs.refuseWhileSyncing(name, 'clearing its records');
+                runs.refuseWhileSyncing(name, 'clearing its records', "would mix that sync's pages into the new source");
                 connections.clearData(name);
             }),
         }),

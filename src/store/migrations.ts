@@ -98,6 +98,9 @@ const migrations: readonly string[] = [
     `,
     // When the run's process started: with the pid it tells that process from a later one given the same pid.
     `ALTER TABLE runs ADD COLUMN pid_started TEXT;`,
+    // The default token endpoint authentication method became Client Secret Post (what Nango sends):
+    // a connection saved without one was made, and tested, with the old default, Basic, and keeps it.
+    `UPDATE connections SET auth_method = 'client_secret_basic' WHERE auth_method IS NULL;`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -130,24 +130,45 @@ export function createRunsRepo(context: StoreContext, connections: ConnectionsRe
     });
 
     /**
-     * Refuses what would change a connection's source under a sync of it (its pages would land
-     * among the new source's records): `doing` says what was refused.
+     * Refuses what would change a connection's source, or remove it, under a sync of it: `doing`
+     * says what was refused and `because` what it would do to that sync.
      */
-    const refuseWhileSyncing = context.writeTransaction((connection: string, doing: string): void => {
+    const refuseWhileSyncing = context.writeTransaction((connection: string, doing: string, because: string): void => {
         const [running] = settleDead(selectRunningSyncs.all(connections.idOf(connection))).live;
         if (running === undefined) return;
         throw new StoreError(
             'run_in_progress',
-            `Connection ${connection} is being synced (run ${running.id}, process ${running.pid}); ${doing} now would mix that sync's pages into the new source.`,
+            `Connection ${connection} is being synced (run ${running.id}, process ${running.pid}); ${doing} now ${because}.`,
             {
                 hint: 'Wait for the sync to finish, or stop its process, then try again.',
             },
         );
     });
 
+    /** Adds a commit's counts to the run's row and sets its traffic so far: a killed run keeps what it had reached. */
+    const progress = db.prepare(
+        `UPDATE runs SET added = added + @added, updated = updated + @updated, deleted = deleted + @deleted,
+         requests = @requests, retries = @retries WHERE id = @id AND status = 'running'`,
+    );
+
     return {
-        refuseWhileSyncing(connection: string, doing: string): void {
-            refuseWhileSyncing(connection, doing);
+        refuseWhileSyncing(connection: string, doing: string, because: string): void {
+            refuseWhileSyncing(connection, doing, because);
+        },
+        /**
+         * Records a running run's progress, in the caller's transaction when there is one (the
+         * commit of the records and checkpoint it counts), so that the counts and requests of a
+         * run whose process is killed are those it had committed.
+         */
+        progress(runId: number, committed: { added: number; updated: number; deleted: number }, traffic: { requests: number; retries: number }): void {
+            progress.run({
+                id: runId,
+                added: count(committed.added, 'added'),
+                updated: count(committed.updated, 'updated'),
+                deleted: count(committed.deleted, 'deleted'),
+                requests: count(traffic.requests, 'requests'),
+                retries: count(traffic.retries, 'retries'),
+            });
         },
         /** Logs a run as `running`; refuses a sync that a live process is running already. */
         start(connection: string, script: string, kind: RunKind): number {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { SecretsFileError } from '../errors/secrets-file-error.js';
 import { StoreError } from '../errors/store-error.js';
 import { checkConnectionName } from './connections-repo.js';
@@ -31,7 +32,12 @@ export interface SecretsStoreOptions {
     path: string;
     /** The passphrase (`PINGONE_CONNECTOR_KEY`). With it the file is written encrypted; without it, as JSON mode 0600. */
     key?: string | undefined;
+    /** Told once per file and process when a key is set but the file read is plain JSON; default: `process.emitWarning`. */
+    onWarning?: ((message: string) => void) | undefined;
 }
+
+/** The plain files already warned about in this process: one warning per file, however many stores open it. */
+const warnedPlaintext = new Set<string>();
 
 function corrupt(path: string, what: string): SecretsFileError {
     return new SecretsFileError('corrupt', path, `The secrets file ${path} is damaged: ${what}.`, {
@@ -75,6 +81,19 @@ export function openSecretsStore(options: SecretsStoreOptions) {
     const cipher = key === undefined ? undefined : new SecretsCipher(key, path);
     let lastKdf: EncryptedEnvelope['kdf'] | undefined;
 
+    /** A file written before the key was set: its secrets sit in plain JSON until the next write, which encrypts them. */
+    function warnPlaintext(): void {
+        const file = resolve(path);
+        if (warnedPlaintext.has(file)) return;
+        warnedPlaintext.add(file);
+        const message =
+            `${secretsKeyVariable} is set, but the secrets file ${path} is not encrypted (it was written without the key). ` +
+            `It will be written encrypted at its next change (a connection saved or removed, or a signed-on connection's tokens renewed); ` +
+            `to encrypt it now, save one of its connections again with \`pingone-connector connect\`.`;
+        if (options.onWarning === undefined) process.emitWarning(message, { code: 'PINGONE_CONNECTOR_PLAINTEXT_SECRETS' });
+        else options.onWarning(message);
+    }
+
     function load(): SecretsByConnection {
         const text = readSecretsFile(path);
         if (text === undefined) return {};
@@ -87,7 +106,10 @@ export function openSecretsStore(options: SecretsStoreOptions) {
         if (document === null || typeof document !== 'object' || document['format'] !== format || document['version'] !== 1) {
             throw corrupt(path, 'it is not a pingone-connector secrets file of version 1');
         }
-        if (document['encryption'] === 'none') return checkConnections(path, document['connections']);
+        if (document['encryption'] === 'none') {
+            if (cipher !== undefined) warnPlaintext();
+            return checkConnections(path, document['connections']);
+        }
         if (document['encryption'] !== 'aes-256-gcm') throw corrupt(path, `unknown encryption ${JSON.stringify(document['encryption'])}`);
         if (cipher === undefined) {
             throw new SecretsFileError('key_required', path, `The secrets file ${path} is encrypted and ${secretsKeyVariable} is not set.`, {

@@ -39,18 +39,24 @@ export function createTrackDeletes(context: StoreContext, connections: Connectio
         return { generation: row.generation + 1, resumed: false };
     });
 
-    const end = context.writeTransaction((connection: string, model: string, runId: number): { deletedKeys: string[] } => {
+    /** The open tracking of the model, which only the run that started (or resumed) it may read or end. */
+    const openTracking = (connection: string, model: string, runId: number, call: string) => {
         const row = models.find(connections.idOf(connection), checkModelName(model));
         if (row === undefined || row.tracking_run_id === null) {
-            throw new StoreError('invalid_call', `trackDeletesEnd for ${model} was called without trackDeletesStart.`, {
+            throw new StoreError('invalid_call', `${call} for ${model} was called without trackDeletesStart.`, {
                 hint: 'Call trackDeletesStart(model) before the run saves any record of that model, and trackDeletesEnd(model) once, after the last save.',
             });
         }
         if (row.tracking_run_id !== runId) {
-            throw new StoreError('invalid_call', `trackDeletesEnd for ${model} came from run ${runId}, but run ${row.tracking_run_id} is tracking deletes.`, {
+            throw new StoreError('invalid_call', `${call} for ${model} came from run ${runId}, but run ${row.tracking_run_id} is tracking deletes.`, {
                 hint: 'Only the run that called trackDeletesStart (or resumed it) may end it; run the sync again.',
             });
         }
+        return row;
+    };
+
+    const end = context.writeTransaction((connection: string, model: string, runId: number): { deletedKeys: string[] } => {
+        const row = openTracking(connection, model, runId, 'trackDeletesEnd');
         const deletedKeys = selectUnseen.all(row.id, row.generation);
         const now = context.now();
         let cursor = row.last_cursor;
@@ -63,6 +69,11 @@ export function createTrackDeletes(context: StoreContext, connections: Connectio
     return {
         trackDeletesStart(connection: string, model: string, runId: number, options: { restart?: boolean } = {}): TrackDeletesStartResult {
             return start(connection, model, runId, options.restart === true);
+        },
+        /** The live records not seen since start: what `trackDeletesEnd` would delete now. Reads only; tracking stays open. */
+        unseen(connection: string, model: string, runId: number): string[] {
+            const row = openTracking(connection, model, runId, 'trackDeletesEnd');
+            return selectUnseen.all(row.id, row.generation);
         },
         /** Call only after a successful run: soft-deletes, in one transaction, the records not seen since start. */
         trackDeletesEnd(connection: string, model: string, runId: number): { deletedKeys: string[] } {

@@ -135,17 +135,22 @@ describe('bench verdicts', () => {
 
     it('rate limit needs 0.9 of the limit and no failed request', () => {
         const result = (share: number, failed: number): RateLimitResult => ({
-            limit: 40,
-            achieved: 40 * share,
-            share,
-            status429: 3,
-            failed,
-            target: 0.9,
-            users: 1_000,
-            seconds: 25,
-            accepted: 1_000,
-            records: 10,
-            retries: 3,
+            rounds: [
+                {
+                    limit: 40,
+                    burst: 2,
+                    achieved: 40 * share,
+                    share,
+                    status429: 3,
+                    failed,
+                    target: 0.9,
+                    users: 1_000,
+                    seconds: 25,
+                    accepted: 1_000,
+                    records: 10,
+                    retries: 3,
+                },
+            ],
         });
         expect(rateLimit.lines(result(0.95, 0))[0]?.met).toBe(true);
         expect(rateLimit.lines(result(0.95, 1))[0]?.met).toBe(false);

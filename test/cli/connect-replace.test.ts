@@ -124,7 +124,7 @@ describe('connect reports', () => {
         const result = await cli(connectArgs('setup-fails-one', db, primary()), primary().clientSecret);
         expect(result.code).toBe(3);
         expect(result.stdout).toContain('Saved the connection "setup-fails-one"');
-        expect(result.stderr).toMatch(/^Warning: the integration's post-connection-creation script failed: This fixture fails its setup/);
+        expect(result.stderr).toMatch(/\nWarning: the integration's post-connection-creation script failed: This fixture fails its setup/);
         expect(stateOf(db, 'setup-fails-one').connection).toBeDefined();
         const json = await cli([...connectArgs('setup-fails-one', db, primary()), '--json'], primary().clientSecret);
         expect(json.code).toBe(3);
@@ -154,7 +154,7 @@ describe('connect reports', () => {
             [...connectArgs('pas', db, primary()), '--provider', 'pingone-advanced-services', ...config, '--json'],
             primary().clientSecret,
         );
-        expect(result.stderr).toBe('');
+        expect(result.stderr).toBe('Token endpoint authentication: Client Secret Post (client_secret_post), saved with the connection.\n');
         expect(JSON.parse(result.stdout)).toMatchObject({
             saved: true,
             connection: { provider: 'pingone-advanced-services', config: { scope: 'self-service-api', environment: 'prod', customer: 'acme', region: 'us1' } },

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 /** `connect <name>` for the emulator's Web app (pingone, authorization code); its secret comes from PINGONE_CLIENT_SECRET. */
-function signOnConnectArgs(name: string, database: string): string[] {
+function signOnConnectArgs(name: string, database: string, clientId = emulator.web.clientId): string[] {
     return [
         'connect',
         name,
@@ -82,12 +82,36 @@ function signOnConnectArgs(name: string, database: string): string[] {
         '--environment-id',
         emulator.environmentId,
         '--client-id',
-        emulator.web.clientId,
+        clientId,
         '--emulator',
         emulator.url,
         '--db',
         database,
     ];
+}
+
+/** Runs `connect` for a pingone app, signing on through the emulator's page once the CLI prints the URL. */
+async function connectBySignOn(args: string[], clientSecret: string): Promise<CliResult> {
+    let driven: Promise<void> | undefined;
+    const result = await cli(args, {
+        env: env({ PINGONE_CLIENT_SECRET: clientSecret }),
+        onStderr: (text) => {
+            const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
+            if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
+        },
+    });
+    await driven;
+    return result;
+}
+
+/** The token auth method saved with a connection. */
+function savedAuthMethod(name: string): string | undefined {
+    const store = openStore({ path: db });
+    try {
+        return store.connections.get(name)?.authMethod;
+    } finally {
+        store.close();
+    }
 }
 
 describe('connect', () => {
@@ -109,9 +133,34 @@ describe('connect', () => {
 
     it('creates a client-credentials connection from flags and PINGONE_CLIENT_SECRET, tested before it is saved', async () => {
         const result = await cli(ccFlags('cc'), { env: env({ PINGONE_CLIENT_SECRET: emulator.worker.clientSecret }) });
-        expect(result.stderr).toBe('');
+        expect(result.stderr).toBe('Token endpoint authentication: Client Secret Post (client_secret_post), saved with the connection.\n');
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Saved the connection "cc"');
+    });
+
+    it('tries Client Secret Post, then Basic on invalid_client, saves the one PingOne accepted and says which', async () => {
+        const basicApp = emulator.admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', roles: ['Identity Data Read Only'] });
+        madeSecrets.push(basicApp.clientSecret);
+        const flags = ['connect', 'basic-app', '--environment-id', emulator.environmentId, '--client-id', basicApp.clientId, '--emulator', emulator.url, '--db', db];
+        const result = await cli(flags, { env: env({ PINGONE_CLIENT_SECRET: basicApp.clientSecret }) });
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('Token endpoint authentication: Client Secret Basic (client_secret_basic), saved with the connection.');
+        expect(savedAuthMethod('basic-app')).toBe('client_secret_basic');
+        // Saved, it is used as saved: the connection works without trying Post again.
+        expect((await cli(['connections', 'test', 'basic-app', '--db', db])).code).toBe(0);
+        expect((await cli(['connections', 'remove', 'basic-app', '--db', db])).code).toBe(0);
+    });
+
+    it('says both methods were refused alike when the secret is wrong, and saves nothing', async () => {
+        const result = await cli(ccFlags('wrong-secret'), { env: env({ PINGONE_CLIENT_SECRET: 'not-the-secret' }) });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/Not saved: PingOne refused the client's authentication with Client Secret Post and Client Secret Basic alike/);
+    });
+
+    it('uses a chosen --auth-method alone, without trying the other', async () => {
+        const result = await cli([...ccFlags('chosen'), '--auth-method', 'basic'], { env: env({ PINGONE_CLIENT_SECRET: emulator.worker.clientSecret }) });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/Not saved: PingOne refused the client's authentication \(invalid_client, HTTP 401\) sent with Client Secret Basic/);
     });
 
     it("runs the integration's validate-connection script, and removes a connection it refuses", async () => {
@@ -137,7 +186,8 @@ describe('connect', () => {
         const result = await cli(['connect', 'imported', '--from-nango', 'nango-cc', '--emulator', emulator.url, '--db', db], {
             env: env({ NANGO_HOSTPORT: nango.url, NANGO_SECRET_KEY: nango.secretKey }),
         });
-        expect(result.stderr).toBe('');
+        // Nango sends the secret in the body (its pingone-cc entry sets no token_request_auth_method): Post is tried first.
+        expect(result.stderr).toBe('Token endpoint authentication: Client Secret Post (client_secret_post), saved with the connection.\n');
         expect(result.code).toBe(0);
         expect(nango.requests.every((request) => request.authorized)).toBe(true);
         const sync = await cli(['sync', 'fixture-users', '--connection', 'imported', '--db', db, '--json']);
@@ -153,15 +203,7 @@ describe('connect', () => {
     });
 
     it('runs the authorization-code flow (pingone) to completion through the sign-on page, then syncs with it', async () => {
-        let driven: Promise<void> | undefined;
-        const result = await cli(signOnConnectArgs('web', db), {
-            env: env({ PINGONE_CLIENT_SECRET: emulator.web.clientSecret }),
-            onStderr: (text) => {
-                const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/\S+\/as\/authorize\?\S+)$/m.exec(text)?.[1];
-                if (url !== undefined && driven === undefined) driven = signOnThroughPage(new URL(url));
-            },
-        });
-        await driven;
+        const result = await connectBySignOn(signOnConnectArgs('web', db), emulator.web.clientSecret);
         expect(result.code).toBe(0);
         expect(result.stdout).toContain('Saved the connection "web"');
         const sync = await cli(['sync', 'fixture-users', '--connection', 'web', '--db', db, '--json']);
@@ -170,6 +212,16 @@ describe('connect', () => {
         const tested = await cli(['connections', 'test', 'web', '--db', db], { env: { PATH: process.env['PATH'] } });
         expect(tested.code).toBe(0);
         expect(tested.stdout).toMatch(/^web: Connected to .*\n  note: Could not check, without changing data, whether the application may .*write users/);
+    });
+
+    it('exchanges the sign-on code with Client Secret Basic after PingOne refused Post, and saves Basic', async () => {
+        const basicWeb = emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        madeSecrets.push(basicWeb.clientSecret);
+        const result = await connectBySignOn(signOnConnectArgs('basic-web', db, basicWeb.clientId), basicWeb.clientSecret);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('Token endpoint authentication: Client Secret Basic (client_secret_basic), saved with the connection.');
+        expect(savedAuthMethod('basic-web')).toBe('client_secret_basic');
+        expect((await cli(['connections', 'remove', 'basic-web', '--db', db])).code).toBe(0);
     });
 });
 
@@ -188,7 +240,7 @@ describe('connections, request, sync, action, records', () => {
         madeSecrets.push(readOnly.clientSecret);
         // The package's own scripts (no PINGONE_CONNECTOR_SCRIPTS): they declare the roles they need.
         const own = { env: { PATH: process.env['PATH'], PINGONE_CLIENT_SECRET: readOnly.clientSecret } };
-        const flags = ['--environment-id', emulator.environmentId, '--client-id', readOnly.clientId, '--emulator', emulator.url, '--db', db];
+        const flags = ['--environment-id', emulator.environmentId, '--client-id', readOnly.clientId, '--auth-method', 'basic', '--emulator', emulator.url, '--db', db];
         expect((await cli(['connect', 'read-only', ...flags, '--no-test'], own)).code).toBe(0);
         const tested = await cli(['connections', 'test', 'read-only', '--db', db], own);
         expect(tested.code).toBe(1);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assets, keptOnceLoaded } from '../../src/connect-ui/assets.js';
+import { keptOnceLoaded, pageAssets } from '../../src/connect-ui/assets.js';
 
 // The page script is bundled on first request and kept. The bundler itself has no seam to make it
 // fail, so the keeping is proved on keptOnceLoaded with a loader that fails once, and the real
@@ -31,10 +31,14 @@ describe('page assets', () => {
         expect(manifest.dependencies['esbuild']).toBeDefined();
     });
 
-    it('bundles the page script with the declared esbuild, once', async () => {
-        const first = await assets['/assets/page.js']!();
+    it("bundles the page script with the declared esbuild, once per provider, with that provider's generated validators", async () => {
+        const first = await pageAssets('pingone-cc')['/assets/page.js']!();
         expect(first.contentType).toBe('text/javascript; charset=utf-8');
         expect(first.body).toContain('launch-token');
-        expect(await assets['/assets/page.js']!()).toBe(first);
+        expect(first.body).toContain('// connectors/pingone-cc/validators.generated.js');
+        expect(await pageAssets('pingone-cc')['/assets/page.js']!()).toBe(first);
+        const other = await pageAssets('pingone')['/assets/page.js']!();
+        expect(other.body).toContain('// connectors/pingone/validators.generated.js');
+        expect(other.body).not.toContain('connectors/pingone-cc/');
     });
 });

@@ -3,13 +3,17 @@ import type { Page } from 'playwright-core';
 import { openHarness } from '../../src/harness/index.js';
 import type { ConnectUi } from '../../src/connect-ui/index.js';
 import { startStack, type ConnectUiStack } from './fixture.js';
+import { getConnector } from '../../connectors/registry.generated.js';
+import { buildFormModel } from '../../src/connect-ui/form-model.js';
+import { fillWithKeyboard, focusedId } from './keyboard.js';
+import { expectNoAxeViolations, expectPlainSentences } from './page-checks.js';
 import { saveScreenshot } from './screenshots.js';
 
-// Test connection, end to end: Chromium fills the form, the Connect UI server tests the connection
+// Test and save, end to end: Chromium fills the form, the Connect UI server tests the connection
 // through the real HTTP and OAuth layers against the emulator, and saves it in a real store.
 // Each failure is a real PingOne condition set up in the emulator.
 
-const pasteLabel = 'Paste your PingOne Authorization URL, Token URL or Auth Domain';
+const pasteLabel = 'Paste an address from PingOne';
 
 let stack: ConnectUiStack;
 let ui: ConnectUi;
@@ -51,10 +55,12 @@ async function fill(page: Page, credentials: Credentials): Promise<void> {
 }
 
 async function testConnection(page: Page): Promise<{ title: string; detail: string }> {
-    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByRole('button', { name: 'Test and save' }).click();
     const result = page.locator('#result');
     await expect.poll(() => result.getAttribute('class'), { timeout: 20_000 }).toMatch(/result (ok|problem)/);
-    return { title: (await result.locator('.result-title').textContent()) ?? '', detail: (await result.textContent()) ?? '' };
+    const outcome = { title: (await result.locator('.result-title').textContent()) ?? '', detail: (await result.textContent()) ?? '' };
+    for (const paragraph of await result.locator('p').allTextContents()) expectPlainSentences(paragraph);
+    return outcome;
 }
 
 function savedConnection(name: string) {
@@ -66,13 +72,16 @@ function savedConnection(name: string) {
     }
 }
 
-describe('Test connection with client credentials', () => {
+describe('Test and save with client credentials', () => {
     it('connects with the Worker app, saves the connection in the store and says so', async () => {
         const page = await openForm();
         await fill(page, stack.emulator.worker);
         const outcome = await testConnection(page);
-        expect(outcome.title).toMatch(/^Connected/);
-        expect(outcome.title).toBe(`Connected, and saved as the connection "acme".`);
+        expect(outcome.title).toBe(`Connected. Saved as the connection "acme".`);
+        // Words for the admin at the browser; the database path and the next command go to the terminal.
+        expect(outcome.detail).toContain('You can close this tab.');
+        expect(outcome.detail).not.toContain(stack.storePath);
+        expect(outcome.detail).not.toContain('pingone-connector');
         const saved = savedConnection('acme');
         expect(saved).toMatchObject({
             provider: 'pingone-cc',
@@ -80,38 +89,30 @@ describe('Test connection with client credentials', () => {
             emulatorUrl: stack.emulator.url,
             credentials: { clientId: stack.emulator.worker.clientId, hasClientSecret: true },
         });
+        await expectNoAxeViolations(page, 'connected');
         await saveScreenshot(page, 'connect-ui-connected');
     });
 
-    it('finds the authentication method of an application set to Client Secret Post, and saves it', async () => {
-        const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
+    it('finds the authentication method of an application set to Client Secret Basic (Post, the default, tried first), and saves it', async () => {
+        const app = stack.emulator.admin.createApplication({ roles: ['Environment Admin'], tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         const page = await openForm();
         await fill(page, app);
+        // Saving replaces the connection saved under that name: the form says so before and after.
+        expect(await page.locator('.intro').textContent()).toContain('A connection named acme is saved already: connecting replaces it.');
         const outcome = await testConnection(page);
-        expect(outcome.title).toBe(`Connected, and saved as the connection "acme".`);
-        expect(outcome.detail).toContain('The application uses Client Secret Post.');
-        expect(savedConnection('acme')).toMatchObject({ authMethod: 'client_secret_post', credentials: { clientId: app.clientId } });
+        expect(outcome.title).toBe(`Connected. Saved as the connection "acme", replacing the one saved before under that name.`);
+        expect(outcome.detail).toContain('The application uses Client Secret Basic.');
+        expect(savedConnection('acme')).toMatchObject({ authMethod: 'client_secret_basic', credentials: { clientId: app.clientId } });
     });
 
     it('can be completed with the keyboard alone', async () => {
         const page = await openForm();
         const { emulator } = stack;
-        const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
-        async function tabTo(id: string): Promise<void> {
-            for (let presses = 0; presses < 25 && (await focused()) !== id; presses++) await page.keyboard.press('Tab');
-            expect(await focused()).toBe(id);
-        }
-        await tabTo('paste');
-        await page.keyboard.type(`https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`);
-        await tabTo('field-credentials-clientId');
-        await page.keyboard.type(emulator.worker.clientId);
-        await tabTo('field-credentials-clientSecret');
-        await page.keyboard.type(emulator.worker.clientSecret);
-        await page.keyboard.press('Enter');
+        await fillWithKeyboard(page, emulator, emulator.worker);
         const result = page.locator('#result');
         await expect.poll(() => result.getAttribute('class'), { timeout: 20_000 }).toBe('result ok');
         // The outcome takes focus, so that a screen reader announces it.
-        expect(await focused()).toBe('result');
+        expect(await focusedId(page)).toBe('result');
     });
 
     describe('explains each failure in plain words and saves nothing', () => {
@@ -120,6 +121,14 @@ describe('Test connection with client credentials', () => {
             await fill(page, { ...stack.emulator.worker, clientSecret: `${stack.emulator.worker.clientSecret}x`, environmentId: stack.emulator.environmentId });
             const outcome = await testConnection(page);
             expect(outcome.detail).toMatch(/client ID (or|and) (client )?secret/i);
+            // The console's one name for where the secret is, and a link to the guide section that shows it.
+            expect(outcome.detail).toContain("application's Overview tab");
+            const secretField = buildFormModel(getConnector('pingone-cc')).fields.find((field) => field.key === 'clientSecret')!;
+            expect(await page.locator('#result').getByRole('link', { name: `Where do I find the ${secretField.title}?` }).getAttribute('href')).toBe(
+                secretField.helpUrl,
+            );
+            await expectNoAxeViolations(page, 'wrong secret');
+            await saveScreenshot(page, 'connect-ui-wrong-secret');
             expect(savedConnection('acme')?.credentials.clientId).toBe(stack.emulator.worker.clientId);
         });
 

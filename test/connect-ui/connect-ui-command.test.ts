@@ -52,6 +52,24 @@ describe('connect --ui', () => {
         await expect(fetch(url)).rejects.toThrow();
     });
 
+    it('prints where the connection was saved and the next command in the terminal, not on the page', async () => {
+        const database = join(directory, 'saved.db');
+        const cli = startCli(['acme', '--provider', 'pingone-cc', '--ui', '--emulator', emulator.url, '--db', database]);
+        const url = await printedUrl(cli);
+        const reply = await fetch(new URL('/api/test-connection', url.origin), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-launch-token': url.searchParams.get('token')! },
+            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: emulator.worker }),
+        });
+        const answer = await reply.text();
+        expect(JSON.parse(answer)).toMatchObject({ ok: true, message: 'Connected. Saved as the connection "acme".' });
+        expect(answer).not.toContain(database);
+        expect(answer).not.toContain('pingone-connector');
+        expect(cli.stdout()).toMatch(new RegExp(`Saved the connection "acme" in ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Next: pingone-connector sync \\S+ --connection acme\n`));
+        cli.stop();
+        expect(await cli.exit).toBe(0);
+    });
+
     it('tells a pingone user which redirect URI the application must list', async () => {
         const cli = startCli(['console', '--provider', 'pingone', '--ui', '--emulator', emulator.url, '--db', join(directory, 'ui.db')]);
         const url = await printedUrl(cli);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { getConnector } from '../../connectors/registry.generated.js';
+import { pageAssets } from '../../src/connect-ui/assets.js';
 import { createConnectionBackend } from '../../src/connect-ui/connection-backend.js';
 import { startConnectUi, type ConnectUi } from '../../src/connect-ui/index.js';
 import { launchBrowser } from '../support/browser.js';
@@ -17,7 +18,7 @@ export interface ConnectUiStack {
     storePath: string;
     /** Starts a Connect UI for a provider; closed with the stack. PingOne is the emulator unless `pingOneAt` says otherwise. */
     startUi(provider: string, connectionName?: string, pingOneAt?: string): Promise<ConnectUi>;
-    /** A fresh page; phone-sized when asked. */
+    /** A fresh page; phone-sized (320 px, the narrowest WCAG reflow width) when asked. */
     newPage(options?: { narrow?: boolean }): Promise<Page>;
     close(): Promise<void>;
 }
@@ -40,11 +41,14 @@ export async function startStack(name: string): Promise<ConnectUiStack> {
             // A failure inside the server reaches the page only as "failed"; the test log gets the error.
             const ui = await startConnectUi({ connector, connectionName, backend, onError: (error) => console.error('Connect UI server error:', error) });
             uis.push(ui);
+            // The page script is bundled on its first request: do it here, within the setup hook's
+            // time, so that on a busy machine the first test's 30 s are spent on that test alone.
+            await pageAssets(provider)['/assets/page.js']!();
             return ui;
         },
         async newPage({ narrow = false } = {}) {
             const context = await browser.newContext({
-                viewport: narrow ? { width: 360, height: 740 } : { width: 900, height: 1000 },
+                viewport: narrow ? { width: 320, height: 740 } : { width: 900, height: 1000 },
                 deviceScaleFactor: 1,
                 reducedMotion: 'reduce',
             });

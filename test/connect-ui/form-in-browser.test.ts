@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { getConnector } from '../../connectors/registry.generated.js';
 import { buildFormModel } from '../../src/connect-ui/form-model.js';
 import { startStack, type ConnectUiStack } from './fixture.js';
+import { expectNoAxeViolations } from './page-checks.js';
 import { saveScreenshot } from './screenshots.js';
 
 // The page as a person meets it, in headless Chromium: what the schemas put on it, checking as you
@@ -11,7 +12,7 @@ import { saveScreenshot } from './screenshots.js';
 const provider = 'pingone-cc';
 const model = buildFormModel(getConnector(provider));
 const titleOf = (key: string) => model.fields.find((field) => field.key === key)!.title;
-const pasteLabel = 'Paste your PingOne Authorization URL, Token URL or Auth Domain';
+const pasteLabel = 'Paste an address from PingOne';
 
 /** The control whose label is exactly this title (the required mark aside): what a screen reader announces. */
 function fieldControl(page: Page, title: string) {
@@ -58,6 +59,14 @@ describe('the Connect UI form in a browser', () => {
                 expect(field.helpUrl).toMatch(/#.+/);
             }
         }
+        // An empty form looks empty: examples are in the descriptions, never placeholders.
+        expect(await page.locator('[placeholder]').count()).toBe(0);
+        // Every help link is a target of at least 24 by 24 px (WCAG 2.5.8).
+        for (const help of await page.locator('a.help').all()) {
+            const box = (await help.boundingBox())!;
+            expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+        }
+        await expectNoAxeViolations(page, 'empty');
         await saveScreenshot(page, 'connect-ui-empty');
     });
 
@@ -74,15 +83,33 @@ describe('the Connect UI form in a browser', () => {
         expect(await secret.getAttribute('type')).toBe('password');
         await page.getByRole('button', { name: `Show ${titleOf('clientSecret')}` }).click();
         expect(await secret.getAttribute('type')).toBe('text');
+        // The accessible name follows the visible text (WCAG 2.5.3).
+        await page.getByRole('button', { name: `Hide ${titleOf('clientSecret')}`, exact: true }).click();
+        expect(await secret.getAttribute('type')).toBe('password');
     });
 
-    it('explains a wrong Environment ID in plain words while the user types, tied to the field', async () => {
+    it('explains a wrong Environment ID in plain words when the field is left, tied to the field, and announces nothing while typing', async () => {
         const page = await openForm();
         const environmentId = fieldControl(page, titleOf('environmentId'));
+        const errorId = `${await environmentId.getAttribute('id')}-error`;
+        // Every change to the live error text is an announcement: count them.
+        await page.evaluate((id) => {
+            const counter = window as unknown as { announcements: number };
+            counter.announcements = 0;
+            new MutationObserver(() => counter.announcements++).observe(document.getElementById(id)!, { childList: true, characterData: true, subtree: true });
+        }, errorId);
+        const announcements = () => page.evaluate(() => (window as unknown as { announcements: number }).announcements);
         await environmentId.pressSequentially('f2aba07d-270c-42ba-8811-01af5f63d45');
+        expect(await announcements()).toBe(0);
+        expect(await errorOf(page, 'environmentId')).toBe('');
+        await environmentId.press('Tab');
         expect(await errorOf(page, 'environmentId')).toBe(`${titleOf('environmentId')} is a UUID like f2aba07d-…; yours has 35 characters, a UUID has 36.`);
         expect(await environmentId.getAttribute('aria-invalid')).toBe('true');
+        expect(await announcements()).toBe(1);
+        await expectNoAxeViolations(page, 'field errors');
+        await environmentId.press('End');
         await environmentId.press('8');
+        // Right now: the problem goes while typing, without waiting for the field to be left.
         expect(await errorOf(page, 'environmentId')).toBe('');
         expect(await environmentId.getAttribute('aria-invalid')).toBe('false');
     });
@@ -90,13 +117,27 @@ describe('the Connect UI form in a browser', () => {
     it('lists every problem and moves focus to the first field at fault when sent incomplete', async () => {
         const page = await openForm();
         await fieldControl(page, titleOf('environmentId')).fill('not-an-id');
-        await page.getByRole('button', { name: 'Test connection' }).click();
-        await expect.poll(() => page.locator('#result').textContent()).toMatch(/^Fix 4 fields first\./);
+        await page.getByRole('button', { name: 'Test and save' }).click();
+        await expect
+            .poll(() => page.locator('#result').textContent())
+            .toBe(`Fix 4 fields first: ${['environmentId', 'tld', 'clientId', 'clientSecret'].map(titleOf).join(', ')}.`);
         expect(await page.evaluate(() => document.activeElement?.id)).toBe(await fieldControl(page, titleOf('environmentId')).getAttribute('id'));
         expect(await errorOf(page, 'tld')).toBe(`${titleOf('tld')} is required.`);
         expect(await errorOf(page, 'clientId')).toBe(`${titleOf('clientId')} is required.`);
         expect(await errorOf(page, 'clientSecret')).toBe(`${titleOf('clientSecret')} is required.`);
+        await expectNoAxeViolations(page, 'after an empty submit');
         await saveScreenshot(page, 'connect-ui-invalid');
+    });
+
+    it('keeps the summary of problems in step with the fields, and drops it once none is left', async () => {
+        const page = await openForm();
+        await page.getByRole('button', { name: 'Test and save' }).click();
+        await expect.poll(() => page.locator('#result .result-title').textContent()).toMatch(/^Fix 4 fields first/);
+        await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/f2aba07d-270c-42ba-8811-01af5f63d458/as/authorize');
+        expect(await page.locator('#result .result-title').textContent()).toBe(`Fix 2 fields first: ${titleOf('clientId')}, ${titleOf('clientSecret')}.`);
+        await fieldControl(page, titleOf('clientId')).fill('some-client');
+        await fieldControl(page, titleOf('clientSecret')).fill('some-secret');
+        expect(await page.locator('#result').textContent()).toBe('');
     });
 
     describe('the paste box', () => {
@@ -118,11 +159,18 @@ describe('the Connect UI form in a browser', () => {
             expect(await page.locator('#paste-message').textContent()).toContain(`enter the ${titleOf('environmentId')}`);
         });
 
+        it('fills region and Environment ID from the admin console address', async () => {
+            const page = await openForm();
+            await page.getByLabel(pasteLabel).fill(`https://console.pingone.eu/?env=${environmentId}#home`);
+            expect(await fieldControl(page, titleOf('tld')).inputValue()).toBe('eu');
+            expect(await fieldControl(page, titleOf('environmentId')).inputValue()).toBe(environmentId);
+        });
+
         it('says what it expected when given something else, and changes no field', async () => {
             const page = await openForm();
-            await page.getByLabel(pasteLabel).fill('https://console.pingone.eu/?env=1');
-            expect(await page.locator('#paste-message').textContent()).toContain('is not a PingOne Auth Domain');
-            expect(await page.locator('#paste-message').textContent()).toContain('Expected an Authorization URL such as https://auth.pingone.eu/');
+            await page.getByLabel(pasteLabel).fill('https://example.com/?env=1');
+            expect(await page.locator('#paste-message').textContent()).toContain('example.com is not a PingOne address');
+            expect(await page.locator('#paste-message').textContent()).toContain("Expected an address from PingOne: the admin console's");
             expect(await fieldControl(page, titleOf('tld')).inputValue()).toBe('');
         });
     });
@@ -144,7 +192,7 @@ describe('the Connect UI form in a browser', () => {
                 missing: (control.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id !== '' && document.getElementById(id) === null),
             })),
         );
-        expect(controls.length).toBe(model.fields.length + 3); // the fields, the paste box, Show and Test connection
+        expect(controls.length).toBe(model.fields.length + 3); // the fields, the paste box, Show and Test and save
         expect(controls.filter((control) => !control.labelled)).toEqual([]);
         expect(controls.flatMap((control) => control.missing)).toEqual([]);
         for (const field of model.fields) {
@@ -153,10 +201,25 @@ describe('the Connect UI form in a browser', () => {
         }
     });
 
+    it("says in plain words that the page's server has stopped", async () => {
+        const stopped = await stack.startUi(provider, 'stopped');
+        const page = await stack.newPage();
+        await page.goto(stopped.url);
+        await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/f2aba07d-270c-42ba-8811-01af5f63d458/as/authorize');
+        await fieldControl(page, titleOf('clientId')).fill('some-client');
+        await fieldControl(page, titleOf('clientSecret')).fill('some-secret');
+        await stopped.close();
+        await page.getByRole('button', { name: 'Test and save' }).click();
+        await expect.poll(() => page.locator('#result .result-title').textContent()).toBe("This page's server has stopped: run the command again.");
+        expect(await page.locator('#result').textContent()).not.toMatch(/TypeError|fetch/);
+    });
+
     it('fits a phone screen without sideways scrolling', async () => {
         const page = await openForm({ narrow: true });
         await page.getByLabel(pasteLabel).fill('https://auth.pingone.eu/nonsense/as/authorize');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        await expectNoAxeViolations(page, 'phone width');
+        await saveScreenshot(page, 'connect-ui-phone');
     });
 });

@@ -37,7 +37,7 @@ describe('markdownToHtml', () => {
             [
                 '<p>A <strong>bold</strong> and <em>plain</em> line that goes on.</p>',
                 '<ol><li>First, with more text.</li><li>Second:<ul><li>inner <strong>one</strong>;</li><li>inner two.</li></ul></li><li>Third.</li></ol>',
-                '<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td><code>x</code></td><td>y</td></tr></tbody></table>',
+                '<table tabindex="0"><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td><code>x</code></td><td>y</td></tr></tbody></table>',
                 '<pre><code># not a heading &#60;b&#62;</code></pre>',
             ].join('\n'),
         );

@@ -107,7 +107,9 @@ async function pageAccepts(page: Page, field: FormField, value: string): Promise
                 return false;
             }
             control.value = value;
+            // Typed, then the field left: the page judges a field when it is left.
             control.dispatchEvent(new Event('input', { bubbles: true }));
+            control.dispatchEvent(new FocusEvent('blur'));
             return control.getAttribute('aria-invalid') === 'false' && control.value === value;
         },
         { id, value },

@@ -42,17 +42,36 @@ describe('the paste box', () => {
     it('keeps the region but not a path that does not start with a UUID', () => {
         const result = readPastedValue('https://auth.pingone.eu/not-an-id/as/authorize', context);
         expect(result).toMatchObject({ ok: true, tld: 'eu', environmentId: undefined });
-        expect(result.message).toContain('starts with "not-an-id"');
+        expect(result.message).toContain('it has "not-an-id"');
     });
 
     it.each([
-        ['an API domain', 'https://api.pingone.eu/v1/environments', 'That is the API domain'],
+        ['the admin console', `https://console.pingone.eu/?env=${environmentId}#home`, 'eu'],
+        ['the admin console, environment in the fragment', `https://console.pingone.com/index.html#/overview?env=${environmentId}`, 'com'],
+        ['an API address', `https://api.pingone.com.au/v1/environments/${environmentId}/users?limit=1`, 'com.au'],
+        ['an issuer', `https://auth.pingone.eu/${environmentId}/as`, 'eu'],
+    ])('reads region and Environment ID from %s', (_name, pasted, tld) => {
+        expect(readPastedValue(pasted, context)).toMatchObject({ ok: true, tld, environmentId });
+    });
+
+    it('echoes what it read as plain text, not percent-encoded', () => {
+        const result = readPastedValue('https://auth.pingone.eu/hello world/as/authorize', context);
+        expect(result.message).toContain('"hello world"');
+    });
+
+    it('reads the region from an API address without an environment, and asks for the Environment ID', () => {
+        const result = readPastedValue('https://api.pingone.eu/v1/environments', context);
+        expect(result).toMatchObject({ ok: true, tld: 'eu', environmentId: undefined });
+        expect(result.message).toContain('enter the Environment ID');
+    });
+
+    it.each([
         ['an unknown region', 'auth.pingone.de', "auth.pingone.de is not one of PingOne's regions (auth.pingone.com, auth.pingone.eu, auth.pingone.com.au)"],
         ['a look-alike host', 'https://auth.pingone.com.evil.example/x', "is not one of PingOne's regions"],
         ['userinfo tricks', 'https://auth.pingone.com@evil.example/', 'not a PingOne address'],
-        ['another site', 'https://example.com/as/authorize', 'example.com is not a PingOne Auth Domain'],
+        ['another site', 'https://example.com/as/authorize', 'example.com is not a PingOne address'],
         ['words', 'my environment', 'not a PingOne address'],
-        ['nothing', '   ', 'Paste an Authorization URL'],
+        ['nothing', '   ', 'Paste an address from PingOne'],
     ])('explains what it expected when given %s', (_name, pasted, message) => {
         const result = readPastedValue(pasted, context);
         expect(result.ok).toBe(false);

@@ -2,11 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
-// The README's "Connect UI" section shows these. The values typed are the emulator's seeded,
+// docs/connect-ui.md (and the README's front page) show these. The values typed are the emulator's seeded,
 // deterministic ones; nothing secret is visible (the secret field is masked).
 const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-export async function saveScreenshot(page: Page, name: 'connect-ui-empty' | 'connect-ui-invalid' | 'connect-ui-connected'): Promise<void> {
+export async function saveScreenshot(page: Page, name:
+        | 'connect-ui-empty'
+        | 'connect-ui-invalid'
+        | 'connect-ui-connected'
+        | 'connect-ui-wrong-secret'
+        | 'connect-ui-phone'
+        | 'connect-ui-sign-in-cancelled'): Promise<void> {
     mkdirSync(folder, { recursive: true });
     // No caret, no animation, no hover, no focus, and the whole form painted afresh (a control that had focus
     // may otherwise keep edges painted at another moment): the same form gives the same picture.

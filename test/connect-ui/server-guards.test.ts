@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,9 @@ const secret = 'a-very-secret-value-1234';
 let stack: ConnectUiStack;
 let ui: ConnectUi;
 let token: string;
+/** A `pingone` (sign-on) page server beside the `pingone-cc` one. */
+let signOnUi: ConnectUi;
+let signOnToken: string;
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     return send(ui, path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-launch-token': token, ...headers }, body: JSON.stringify(body) });
@@ -44,6 +48,8 @@ beforeAll(async () => {
     stack = await startStack('server-guards');
     ui = await stack.startUi('pingone-cc');
     token = new URL(ui.url).searchParams.get('token')!;
+    signOnUi = await stack.startUi('pingone', 'admin');
+    signOnToken = new URL(signOnUi.url).searchParams.get('token')!;
 });
 afterAll(() => stack?.close());
 
@@ -63,6 +69,8 @@ describe('the Connect UI server', () => {
         const page = await send(ui, `/?token=${encodeURIComponent(token)}`);
         expect(page.status).toBe(200);
         expect(page.body).toContain('<form id="connect-form"');
+        // Showing the form (which says whether a connection would be replaced) creates no database.
+        expect(existsSync(stack.storePath)).toBe(false);
     });
 
     it('refuses a request that changes state without the launch token, before reading it', async () => {
@@ -118,5 +126,45 @@ describe('the Connect UI server', () => {
             expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
             expect(reply.headers['referrer-policy']).toBe('no-referrer');
         }
+    });
+});
+
+describe('PingOne\'s redirect back (/callback) without a sign-on this page started', () => {
+    function expectNothingHandedOut(reply: Reply, launchToken: string): void {
+        expect(reply.status).not.toBe(303);
+        expect(reply.headers['location']).toBeUndefined();
+        expect(reply.body).not.toContain(launchToken);
+    }
+
+    it('hands out nothing on a client-credentials page server, which has no /callback at all', async () => {
+        for (const path of ['/callback', '/callback?state=guess&code=abc']) {
+            const reply = await send(ui, path);
+            expectNothingHandedOut(reply, token);
+        }
+        const withToken = await send(ui, '/callback', { headers: { 'x-launch-token': token } });
+        expect(withToken.status).toBe(404);
+    });
+
+    it('answers a plain page that carries nothing when the state is missing, unknown or an error alone', async () => {
+        for (const path of ['/callback', '/callback?state=guess', '/callback?error=access_denied', '/callback?code=abc&state=']) {
+            const reply = await send(signOnUi, path);
+            expect(reply.status).toBe(400);
+            expectNothingHandedOut(reply, signOnToken);
+            expect(reply.body).toContain('did not start that sign-in');
+        }
+    });
+
+    it('goes back to the form once for a pending sign-on, and hands out nothing to a replay of its state', async () => {
+        const { emulator } = stack;
+        const started = await send(signOnUi, '/api/authorize', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-launch-token': signOnToken },
+            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: { clientId: emulator.web.clientId, clientSecret: emulator.web.clientSecret } }),
+        });
+        const state = new URL(JSON.parse(started.body).redirect).searchParams.get('state')!;
+        const back = await send(signOnUi, `/callback?state=${state}&error=access_denied`);
+        expect(back.status).toBe(303);
+        expect(back.headers['location']).toMatch(/^\/\?token=.+&flow=/);
+        expectNothingHandedOut(await send(signOnUi, `/callback?state=${state}&error=access_denied`), signOnToken);
     });
 });

@@ -4,6 +4,7 @@ import { getConnector } from '../../connectors/registry.generated.js';
 import type { ConnectUi } from '../../src/connect-ui/index.js';
 import { buildFormModel } from '../../src/connect-ui/form-model.js';
 import { startStack, type ConnectUiStack } from './fixture.js';
+import { expectNoAxeViolations } from './page-checks.js';
 
 // The help links in a browser: each opens the connector's setup guide, served by the page server
 // itself, in a new tab at the field's section. Nothing else of the package is reachable that way.
@@ -84,6 +85,7 @@ describe('the setup guide behind the help links', () => {
         expect(await page.locator('table th').first().textContent()).toBe('call');
         expect(await page.locator('pre code').textContent()).toContain('https://auth.pingone.eu/');
         expect(await page.locator('script').count()).toBe(0);
+        await expectNoAxeViolations(page, 'guide');
     });
 
     it('refuses every other path, inside guides/ or out of it, even to a request that carries the launch token', async () => {

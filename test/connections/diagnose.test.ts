@@ -45,17 +45,19 @@ describe('testConnection', () => {
     it('says the client ID or secret is wrong', async () => {
         const diagnosis = await diagnoseApp({}, { credentials: { clientId: emulator.worker.clientId, clientSecret: 'not-the-secret-value' } });
         expect(diagnosis).toMatchObject({ ok: false, reason: 'invalid_client', field: 'clientSecret' });
-        expect(diagnosis.message).toMatch(/Wrong client ID or client secret/);
+        expect(diagnosis.message).toMatch(/refused the client's authentication \(invalid_client/);
     });
 
-    it('says the app is disabled', async () => {
-        expect(await diagnoseApp({ enabled: false })).toMatchObject({ ok: false, reason: 'app_disabled' });
+    it('names a disabled app among the causes of invalid_client (PingOne answers it alike)', async () => {
+        const diagnosis = await diagnoseApp({ enabled: false });
+        expect(diagnosis).toMatchObject({ ok: false, reason: 'invalid_client' });
+        expect(diagnosis.hint).toMatch(/enabled/);
     });
 
-    it('says which token endpoint authentication method to pick', async () => {
+    it('names the other token endpoint authentication method among the causes of invalid_client', async () => {
         const diagnosis = await diagnoseApp({ tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' });
-        expect(diagnosis).toMatchObject({ ok: false, reason: 'auth_method_not_allowed', field: 'authMethod' });
-        expect(diagnosis.hint).toContain('client_secret_post');
+        expect(diagnosis).toMatchObject({ ok: false, reason: 'invalid_client' });
+        expect(diagnosis.hint).toContain('--auth-method client_secret_post');
     });
 
     it('says the environment is not in that region, suggests the others, and sends nothing elsewhere', async () => {

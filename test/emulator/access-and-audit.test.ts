@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { auditRateLimit } from '../../src/emulator/emulation.js';
 import type { CreateApplicationOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { emulatorForFile } from './fixture.js';
@@ -196,10 +197,8 @@ describe('emulator: roles, applications, devices, audit', () => {
         expect(activity.recordedAt).toBe(activity.createdAt);
         const updates = await query(`recordedAt ge "${since}" and action.type eq "USER.UPDATED"`);
         expect(updates.body._embedded.activities.every((entry: { action: { type: string } }) => entry.action.type === 'USER.UPDATED')).toBe(true);
-        const some = await query(
-            `recordedAt gt "${since}" and recordedAt lt "2999-01-01T00:00:00Z" and action.type in ("USER.CREATED", "USER.DELETED") and resources.id eq "${user.id}"`,
-        );
-        expect(some.body._embedded.activities).toHaveLength(2);
+        const some = await query(`recordedAt gt "${since}" and recordedAt lt "2999-01-01T00:00:00Z" and action.type in ("USER.CREATED", "USER.DELETED")`);
+        expect(some.body._embedded.activities.filter((entry: { resources: { id: string }[] }) => entry.resources[0]?.id === user.id)).toHaveLength(2);
         const noRange = await query('action.type eq "USER.CREATED"');
         expect(noRange.status).toBe(400);
         expect(noRange.body.details[0].code).toBe('INVALID_FILTER');
@@ -226,5 +225,92 @@ describe('emulator: roles, applications, devices, audit', () => {
         const anyCase = await query(`RECORDEDAT ge "${wholeSecond}" AND recordedat lt "2999-01-01T00:00:00Z" and Resources.ID eq "${user.id}"`);
         expect(anyCase.status).toBe(200);
         expect(anyCase.body._embedded.activities.map((activity: { id: string }) => activity.id)).toEqual([created.id]);
+    });
+
+    it('accepts exactly the documented activities filters: a date range plus at most one narrowing term (get-user-activities)', async () => {
+        // Many queries in a row: the Audit group's own rate limit (tested below) is lifted for this one.
+        fixture.emulator.admin.setAuditRateLimit(undefined);
+        onTestFinished(() => fixture.emulator.admin.setAuditRateLimit(auditRateLimit));
+        const since = new Date(Date.now() - 1000).toISOString();
+        const user = (await call(fixture.emulator, 'POST', `${env()}/users`, { token: fixture.token, json: { username: 'filtered', email: 'f@example.com' } }))
+            .body;
+        const population = `resources.population.id eq "${user.population.id}"`;
+        const range = 'recordedAt gt "2000-01-01T00:00:00Z" and recordedAt lt "2999-01-01T00:00:00Z"';
+        const query = (filter: string) => call(fixture.emulator, 'GET', `${env()}/activities?filter=${encodeURIComponent(filter)}`, { token: fixture.token });
+        const documented = [
+            range,
+            'createdAt ge "2000-01-01T00:00:00Z"',
+            `${range} and ${population}`,
+            `${range} and actors.user.id eq "${user.id}"`,
+            `${range} and actors.user.id eq "${user.id}" and ${population}`,
+            `${range} and action.type eq "USER.CREATED"`,
+            `(${range}) and (action.type eq "USER.CREATED") and ${population}`,
+            `${range} and action.type in ("USER.CREATED", "USER.UPDATED")`,
+            `${range} and resources.id eq "${user.id}"`,
+            `${range} and resources.type eq "USER"`,
+            `${range} and resources.type eq "USER" and ${population}`,
+        ];
+        for (const filter of documented) expect((await query(filter)).status, filter).toBe(200);
+        const created = await query(`recordedAt gt "${since}" and resources.type eq "USER"`);
+        expect(created.body._embedded.activities.some((entry: { resources: { id: string }[] }) => entry.resources.some((r) => r.id === user.id))).toBe(true);
+
+        const undocumented = [
+            'resources.type eq "USER"',
+            `${range} and (action.type eq "USER.CREATED" or action.type eq "USER.UPDATED")`,
+            `${range} and action.type eq "USER.CREATED" and action.type eq "USER.UPDATED"`,
+            `${range} and action.type eq "USER.CREATED" and resources.id eq "${user.id}"`,
+            `${range} and resources.id eq "${user.id}" and ${population}`,
+            `${range} and resources.type eq "USER" and actors.user.id eq "${user.id}"`,
+            `${range} and result.status eq "SUCCESS"`,
+            `${range} and actors.client.id eq "${fixture.emulator.worker.clientId}"`,
+            `${range} or resources.type eq "USER"`,
+        ];
+        for (const filter of undocumented) {
+            const refused = await query(filter);
+            expect(refused.status, filter).toBe(400);
+            expect(refused.body, filter).toMatchObject({ code: 'INVALID_DATA', details: [{ code: 'INVALID_FILTER', target: 'filter' }] });
+        }
+    });
+
+    it('takes the filter in a form body on POST (get-user-activities-1), refusing other bodies and undocumented filters alike', async () => {
+        fixture.emulator.admin.setAuditRateLimit(undefined);
+        onTestFinished(() => fixture.emulator.admin.setAuditRateLimit(auditRateLimit));
+        const range = 'recordedAt gt "2000-01-01T00:00:00Z" and recordedAt lt "2999-01-01T00:00:00Z"';
+        const post = (options: Parameters<typeof call>[3]) => call(fixture.emulator, 'POST', `${env()}/activities`, { token: fixture.token, ...options });
+        const byGet = await call(fixture.emulator, 'GET', `${env()}/activities?limit=5&filter=${encodeURIComponent(`${range} and resources.type eq "USER"`)}`, {
+            token: fixture.token,
+        });
+        const byForm = await post({ form: { filter: `${range} and resources.type eq "USER"`, limit: '5' } });
+        expect(byForm.status).toBe(200);
+        expect(byForm.body._embedded.activities).toEqual(byGet.body._embedded.activities);
+        // The next page is a GET link that carries the filter, like every other page link.
+        const next = await call(fixture.emulator, 'GET', byForm.body._links.next.href, { token: fixture.token });
+        expect(next.status).toBe(200);
+        // And a `prev` link leads back to the first page (paging-ordering-collections); the first page has none.
+        expect(byForm.body._links.prev).toBeUndefined();
+        const back = await call(fixture.emulator, 'GET', next.body._links.prev.href, { token: fixture.token });
+        expect(back.body._embedded.activities).toEqual(byGet.body._embedded.activities);
+        expect((await post({ form: { filter: `${range} or resources.type eq "USER"` } })).body.details[0].code).toBe('INVALID_FILTER');
+        expect((await post({ json: { filter: range } })).status).toBe(415);
+    });
+
+    it('rate-limits the audit activities as their own group, 10 requests a second, apart from the other calls (audit-activities.html)', async () => {
+        const twin = await startTestEmulator();
+        try {
+            const token = await twin.workerToken();
+            const range = encodeURIComponent('recordedAt gt "2000-01-01T00:00:00Z"');
+            // Far more requests at once than one second's share: some must be refused, whatever the machine's speed.
+            const answers = await Promise.all(
+                Array.from({ length: 60 }, () => call(twin, 'GET', `/v1/environments/${twin.environmentId}/activities?limit=1&filter=${range}`, { token })),
+            );
+            const limited = answers.filter((answer) => answer.status === 429);
+            expect(limited.length).toBeGreaterThan(0);
+            expect(limited[0]?.body).toMatchObject({ code: 'REQUEST_LIMITED' });
+            expect(Number(limited[0]?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+            // The other calls are not in the Audit group: the same environment still answers them.
+            expect((await call(twin, 'GET', `/v1/environments/${twin.environmentId}/users?limit=1`, { token })).status).toBe(200);
+        } finally {
+            await twin.close();
+        }
     });
 });

@@ -22,10 +22,10 @@ describe('emulator: auth server', () => {
     const authorize = () => `/${emulator.environmentId}/as/authorize`;
     const forwarded = { 'x-forwarded-host': 'auth.pingone.com', 'x-forwarded-proto': 'https' };
 
-    it('issues an RS256 JWT for client_credentials with client_secret_basic, expires_in 3600 and PingOne issuer', async () => {
+    it('issues an RS256 JWT for client_credentials with client_secret_post (the seeded Worker app), expires_in 3600 and PingOne issuer', async () => {
         const result = await call(emulator, 'POST', token(), {
-            form: { grant_type: 'client_credentials' },
-            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret), ...forwarded },
+            form: { grant_type: 'client_credentials', client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
+            headers: forwarded,
         });
         expect(result.status).toBe(200);
         expect(result.headers['cache-control']).toBe('no-store');
@@ -39,8 +39,8 @@ describe('emulator: auth server', () => {
     it("answers 404 NOT_FOUND for another region's hosts, token and API alike, as PingOne's other regions do", async () => {
         const elsewhere = { 'x-forwarded-host': 'auth.pingone.eu', 'x-forwarded-proto': 'https' };
         const tokenAnswer = await call(emulator, 'POST', token(), {
-            form: { grant_type: 'client_credentials' },
-            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret), ...elsewhere },
+            form: { grant_type: 'client_credentials', client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
+            headers: elsewhere,
         });
         expect(tokenAnswer.status).toBe(404);
         expect(tokenAnswer.body).toMatchObject({ code: 'NOT_FOUND' });
@@ -81,14 +81,12 @@ describe('emulator: auth server', () => {
         expect(wrongSecret.body.error).toBe('invalid_client');
         expect(wrongSecret.headers['www-authenticate']).toContain('Basic');
         const unknown = await call(emulator, 'POST', token(), {
-            form: { grant_type: 'password' },
-            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret) },
+            form: { grant_type: 'password', client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
         });
         expect(unknown.status).toBe(400);
         expect(unknown.body.error).toBe('unsupported_grant_type');
         const missing = await call(emulator, 'POST', token(), {
-            form: {},
-            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret) },
+            form: { client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
         });
         expect(missing.body.error).toBe('invalid_request');
         const json = await call(emulator, 'POST', token(), { json: { grant_type: 'client_credentials' } });
@@ -97,14 +95,13 @@ describe('emulator: auth server', () => {
         expect(wrongSecret.text).not.toContain(emulator.worker.clientSecret);
     });
 
-    it('refuses the wrong token auth method with invalid_client naming the method to use', async () => {
+    it('refuses the method the app is not set to with 401 invalid_client, as a wrong secret (RFC 6749 section 5.2)', async () => {
         const result = await call(emulator, 'POST', token(), {
-            form: { grant_type: 'client_credentials', client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
+            form: { grant_type: 'client_credentials' },
+            headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret) },
         });
         expect(result.status).toBe(401);
         expect(result.body.error).toBe('invalid_client');
-        expect(result.body.error_description).toContain('CLIENT_SECRET_BASIC');
-        expect(result.body.error_description).toContain('client_secret_post');
     });
 
     it('accepts client_secret_post for an app configured so, and refuses a disabled app', async () => {
@@ -118,7 +115,7 @@ describe('emulator: auth server', () => {
             form: { grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret },
         });
         expect(disabled.status).toBe(401);
-        expect(disabled.body).toEqual({ error: 'invalid_client', error_description: expect.stringContaining('disabled') });
+        expect(disabled.body).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
         // A token minted before the app was disabled stops working too.
         const api = await call(emulator, 'GET', `/v1/environments/${emulator.environmentId}/users`, { token: ok.body.access_token });
         expect(api.status).toBe(401);
@@ -126,8 +123,7 @@ describe('emulator: auth server', () => {
 
     it('refuses client_credentials for an app without that grant type (unauthorized_client)', async () => {
         const result = await call(emulator, 'POST', token(), {
-            form: { grant_type: 'client_credentials' },
-            headers: { authorization: basic(emulator.web.clientId, emulator.web.clientSecret) },
+            form: { grant_type: 'client_credentials', client_id: emulator.web.clientId, client_secret: emulator.web.clientSecret },
         });
         expect(result.status).toBe(400);
         expect(result.body.error).toBe('unauthorized_client');
@@ -280,8 +276,7 @@ describe('emulator: auth server', () => {
         emulator.admin.setTokenLifetime(1);
         try {
             const result = await call(emulator, 'POST', token(), {
-                form: { grant_type: 'client_credentials' },
-                headers: { authorization: basic(emulator.worker.clientId, emulator.worker.clientSecret) },
+                form: { grant_type: 'client_credentials', client_id: emulator.worker.clientId, client_secret: emulator.worker.clientSecret },
             });
             expect(result.body.expires_in).toBe(1);
             await new Promise((resolve) => setTimeout(resolve, 2100));
@@ -337,7 +332,7 @@ describe('emulator: public clients and configured auth methods', () => {
     });
 
     it('gives the test helper a Worker token whichever auth method the Worker app was set to', async () => {
-        const emulator = await startTestEmulator({ worker: { tokenEndpointAuthMethod: 'CLIENT_SECRET_POST' } });
+        const emulator = await startTestEmulator({ worker: { tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' } });
         try {
             expect((await emulator.workerToken()).split('.')).toHaveLength(3);
         } finally {

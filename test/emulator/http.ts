@@ -51,11 +51,10 @@ export function basic(clientId: string, clientSecret: string): string {
     return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
 }
 
-/** A client-credentials token for any app authenticating with client_secret_basic. */
+/** A client-credentials token for any app authenticating with client_secret_post (the emulator's default). */
 export async function tokenFor(emulator: TestEmulator, clientId: string, clientSecret: string): Promise<string> {
     const result = await call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
-        form: { grant_type: 'client_credentials' },
-        headers: { authorization: basic(clientId, clientSecret) },
+        form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
     });
     if (result.status !== 200) throw new Error(`token request failed: ${result.status} ${result.text}`);
     return result.body.access_token as string;

@@ -79,6 +79,42 @@ describe('emulator: rate limiting and faults', () => {
         }
     });
 
+    it('answers a 2xx with `{}` when the empty-object fault fires, keeping status and content type, and counts it', async () => {
+        fixture.emulator.admin.resetStats();
+        fixture.emulator.admin.setFaults({ emptyObjectRate: 1 });
+        try {
+            const result = await call(fixture.emulator, 'GET', users(), { token: fixture.token });
+            expect(result.status).toBe(200);
+            expect(result.headers['content-type']).toBe('application/json');
+            expect(result.text).toBe('{}');
+            expect(fixture.emulator.admin.stats().faults.emptyObjects).toBe(1);
+        } finally {
+            fixture.emulator.admin.setFaults({});
+        }
+    });
+
+    it('answers a 2xx with a 200 HTML page when the html fault fires, and leaves error answers alone', async () => {
+        fixture.emulator.admin.resetStats();
+        fixture.emulator.admin.setFaults({ htmlRate: 1 });
+        try {
+            const result = await call(fixture.emulator, 'GET', users(), { token: fixture.token });
+            expect(result.status).toBe(200);
+            expect(result.headers['content-type']).toMatch(/^text\/html/);
+            expect(result.text).toMatch(/^<!DOCTYPE html>/);
+            const refused = await call(fixture.emulator, 'GET', users(), { token: 'not-a-token' });
+            expect(refused.status).toBe(401);
+            expect(refused.headers['content-type']).toBe('application/json');
+            expect(fixture.emulator.admin.stats().faults.htmlPages).toBe(1);
+        } finally {
+            fixture.emulator.admin.setFaults({});
+        }
+    });
+
+    it('refuses a body-fault share outside 0..1', () => {
+        expect(() => fixture.emulator.admin.setFaults({ htmlRate: 2 })).toThrow('faults.htmlRate must be a share from 0 to 1; got 2.');
+        expect(() => fixture.emulator.admin.setFaults({ emptyObjectRate: -0.1 })).toThrow('faults.emptyObjectRate must be a share from 0 to 1');
+    });
+
     it('adds latency', async () => {
         fixture.emulator.admin.setFaults({ latencyMs: 150 });
         try {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TestEmulator } from '../support/emulator.js';
-import { basic, call } from './http.js';
+import { call } from './http.js';
 
 export function pkcePair(method: 'S256' | 'plain'): { verifier: string; challenge: string } {
     const verifier = randomBytes(32).toString('base64url');
@@ -42,7 +42,7 @@ export async function codeTokens(
     return exchangeCode(emulator, redirect, verifier, redirectUri, client);
 }
 
-/** Exchanges the code of a sign-on redirect at the token endpoint, by default as the seeded Web App (client_secret_basic). */
+/** Exchanges the code of a sign-on redirect at the token endpoint, by default as the seeded Web App (client_secret_post, as the seeded apps are set). */
 export function exchangeCode(
     emulator: TestEmulator,
     redirect: URL,
@@ -51,15 +51,20 @@ export function exchangeCode(
     client: Client = emulator.web,
 ) {
     return call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
-        form: { grant_type: 'authorization_code', code: String(redirect.searchParams.get('code')), redirect_uri: redirectUri, code_verifier: verifier },
-        headers: { authorization: basic(client.clientId, client.clientSecret) },
+        form: {
+            grant_type: 'authorization_code',
+            code: String(redirect.searchParams.get('code')),
+            redirect_uri: redirectUri,
+            code_verifier: verifier,
+            client_id: client.clientId,
+            client_secret: client.clientSecret,
+        },
     });
 }
 
-/** A refresh_token grant request as `client` (client_secret_basic). */
+/** A refresh_token grant request as `client` (client_secret_post). */
 export function refreshTokens(emulator: TestEmulator, refreshToken: string, client: Client = emulator.web) {
     return call(emulator, 'POST', `/${emulator.environmentId}/as/token`, {
-        form: { grant_type: 'refresh_token', refresh_token: refreshToken },
-        headers: { authorization: basic(client.clientId, client.clientSecret) },
+        form: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: client.clientId, client_secret: client.clientSecret },
     });
 }

@@ -189,6 +189,7 @@ describe('emulator: conformance to the PingOne specs', () => {
                 path: `${env}/applications/${application.id}/roleAssignments/${doomedAppAssignment.id}`,
             },
             'GET /environments/{environmentID}/activities': { path: `${env}/activities?filter=${encodeURIComponent(`recordedAt gt "${since}"`)}` },
+            'POST /environments/{environmentID}/activities': { path: `${env}/activities`, options: { form: { filter: `recordedAt gt "${since}"` } } },
             'GET /environments/{environmentID}/activities/{activityID}': { path: `${env}/activities/${activity.id}` },
             'GET /environments/{environmentID}/groups': { path: `${env}/groups` },
             'POST /environments/{environmentID}/groups': { path: `${env}/groups`, options: { json: { name: 'Created', description: 'x' } } },

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { headingAnchors } from '../../scripts/compiler/guide-check.js';
 import { connectors, providerKeys } from '../../connectors/registry.generated.js';
-import { AUDIT_ACTION_TYPES, ROLE_TABLE, TLDS, USER_CHANGE_ACTIONS, type RoleTableKey } from '../../connectors/shared/pingone.generated.js';
+import { AUDIT_ACTION_TYPES, ROLE_TABLE, TLDS, type RoleTableKey } from '../../connectors/shared/pingone.generated.js';
 import * as scriptFacts from '../../connectors/shared/pingone.js';
 import { entriesFor, INTEGRATIONS } from '../../connectors/shared/catalog.js';
 import { parseTokenAuthMethod } from '../../src/oauth/client-authentication.js';
@@ -87,7 +87,7 @@ describe('drift between providers.yaml and the schemas is caught', () => {
     it("the scripts' shared facts follow providers.extensions.yaml: a changed audit action type makes them stale", async () => {
         const facts = 'connectors/shared/pingone.generated.ts';
         expect(fixture.read(facts)).toContain("'USER.MFA_ENABLED_CHANGED'");
-        fixture.edit('providers.extensions.yaml', 'USER.MFA_ENABLED_CHANGED: { user_changed: true }', 'USER.MFA_CHANGED: { user_changed: true }');
+        fixture.edit('providers.extensions.yaml', 'USER.MFA_ENABLED_CHANGED: { documented: false }', 'USER.MFA_CHANGED: { documented: false }');
         const result = await runCompile(['--check', '--source', fixture.root]);
         expect(result.code).toBe(1);
         expect(result.stderr).toContain(`stale: ${facts} differs from what the sources produce.`);
@@ -114,23 +114,17 @@ describe("the scripts' shared facts", () => {
     const extensions = parse(readFileSync(join(realProjectRoot, 'providers.extensions.yaml'), 'utf8')) as {
         regions: Record<string, unknown>;
         roles: Record<string, { roles: string[] }>;
-        audit_action_types: Record<string, { user_changed: boolean }>;
+        audit_action_types: Record<string, { documented: boolean }>;
     };
 
     it('are the top level domains, roles and audit action types of providers.extensions.yaml', () => {
         expect([...TLDS]).toEqual(Object.keys(extensions.regions));
         for (const [key, entry] of Object.entries(extensions.roles)) expect(ROLE_TABLE[key as RoleTableKey].roles, key).toEqual(entry.roles);
         expect([...AUDIT_ACTION_TYPES]).toEqual(Object.keys(extensions.audit_action_types));
-        expect([...USER_CHANGE_ACTIONS]).toEqual(
-            Object.entries(extensions.audit_action_types)
-                .filter(([, facts]) => facts.user_changed)
-                .map(([type]) => type),
-        );
     });
 
     it('are what connectors/shared/pingone.ts hands the scripts (no copy by hand)', () => {
         expect(scriptFacts.TLDS).toBe(TLDS);
-        expect(scriptFacts.USER_CHANGE_ACTIONS).toBe(USER_CHANGE_ACTIONS);
         expect(scriptFacts.ROLES.identityRead).toBe(ROLE_TABLE['read-identity-data'].roles);
         expect(scriptFacts.ROLES.environmentsList).toBe(ROLE_TABLE['list-environments'].roles);
     });
@@ -181,7 +175,7 @@ describe('guides agree with the code', () => {
         for (const key of providerKeys) {
             expect(connectors[key].extensions.token_auth_methods[0]).toBe(parseTokenAuthMethod(undefined));
             const guide = readFileSync(join(realProjectRoot, connectors[key].guideUrl), 'utf8').replace(/\s+/g, ' ');
-            expect(guide).toContain("**Client Secret Basic** (the connector's default");
+            expect(guide).toMatch(/\*\*Client Secret Post\*\* \((what Nango sends, and )?the connector's default\)/);
         }
     });
 });

@@ -155,7 +155,11 @@ describe('runAction: input and output validated against the zod schemas', () => 
 
     it('refuses bad input before anything is sent', async () => {
         const report = await harness.runAction('actions', 'fixture-create-group', { name: '' });
-        expect(report).toMatchObject({ status: 'failed', requests: 0, error: { code: 'invalid_record', model: 'input', path: 'name' } });
+        expect(report).toMatchObject({
+            status: 'failed',
+            requests: 0,
+            error: { code: 'invalid_input', problems: [{ path: 'input.name', message: expect.any(String) }] },
+        });
     });
 });
 

@@ -1,5 +1,5 @@
-// The request budget adapts to the tenant: it climbs while PingOne sends no 429 and halves on one,
-// never below its starting rate. Measured against the emulator's rate limit; the assertions are on
+// The request budget adapts to the tenant: it climbs while PingOne sends no 429 and is cut on one
+// (request-budget.test.ts follows the cuts and rises step by step on an instant clock). Measured against the emulator's rate limit; the assertions are on
 // the budget's own rate and the emulator's counts, not on timings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPingOneDispatcher, requestJson, type PingOneDispatcher } from '../../src/http/index.js';
@@ -62,7 +62,7 @@ describe('adaptive request budget', () => {
         expect(emulator.admin.stats().status429).toBe(0);
     }, 120_000);
 
-    it('halves on a 429, never below its starting rate, climbs by steps after it, and no request fails', async () => {
+    it('cuts its rate on a 429, below its start if need be, climbs again, and no request fails', async () => {
         emulator.admin.setRateLimit({ requestsPerSecond: 50, burst: 50 });
         emulator.admin.resetStats();
         try {
@@ -71,16 +71,11 @@ describe('adaptive request budget', () => {
             expect(emulator.admin.stats().status429).toBeGreaterThan(0);
             expect(statuses.filter((status) => status !== 200)).toEqual([]);
             expect(Math.max(...rates)).toBeGreaterThan(50);
-            expect(Math.min(...rates)).toBeGreaterThanOrEqual(40);
-            // Somewhere the rate fell to half (or the floor) of the rate before it: a 429 came back.
-            const falls = rates.filter((rate, index) => index > 0 && rate < rates[index - 1]! && rate === Math.max(40, rates[index - 1]! / 2));
-            expect(falls.length).toBeGreaterThan(0);
-            // After the first fall every rise is one step of a quarter of the starting rate, not a doubling.
+            // Somewhere the rate fell: a 429 came back.
             const firstFall = rates.findIndex((rate, index) => index > 0 && rate < rates[index - 1]!);
-            const risesAfter = rates
-                .slice(firstFall)
-                .flatMap((rate, index, after) => (index > 0 && rate > after[index - 1]! ? [rate - after[index - 1]!] : []));
-            expect(risesAfter.every((rise) => rise === 10)).toBe(true);
+            expect(firstFall).toBeGreaterThan(0);
+            // And after it, it rose again while no 429 came.
+            expect(rates.slice(firstFall).some((rate, index, after) => index > 0 && rate > after[index - 1]!)).toBe(true);
             // The tenant's 429s, not the ceiling, set where it stops climbing.
             expect(Math.max(...rates)).toBeLessThan(400);
         } finally {

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/errors/index.js';
+import { abortableWait } from '../../src/http/abortable-wait.js';
 import { requestJson } from '../../src/http/index.js';
 import { TokenBucket } from '../../src/http/request-budget.js';
 import { Semaphore } from '../../src/http/concurrency-limit.js';
@@ -76,7 +77,7 @@ describe('request budget', () => {
 
     it('refills over time and never exceeds its capacity', async () => {
         let now = 0;
-        const bucket = new TokenBucket({ requestsPerSecond: 10, burst: 2 }, () => now);
+        const bucket = new TokenBucket({ requestsPerSecond: 10, burst: 2 }, { now: () => now, wait: abortableWait });
         await bucket.take();
         await bucket.take();
         now += 10_000;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Agent, request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { NetworkError, RateLimitedError } from '../../src/errors/index.js';
+import { NetworkError, OutcomeUnknownError, RateLimitedError } from '../../src/errors/index.js';
 import { bearerCapable, createPingOneDispatcher, requestJson } from '../../src/http/index.js';
 import { startLoopbackServer, sendJson } from '../support/loopback-server.js';
 import { allowedHosts, failureOf, serverAndDispatcher } from './fixture.js';
@@ -41,10 +41,21 @@ describe('retries', () => {
         expect(server.requests).toHaveLength(2);
     });
 
-    it('does not retry other errors such as 400 or 500', async () => {
-        const { server, dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 500, { code: 'UNEXPECTED_ERROR', message: 'x' }));
-        expect((await requestJson(dispatcher, { url: usersUrl })).status).toBe(500);
+    it('does not retry other errors such as 400', async () => {
+        const { server, dispatcher } = await serverAndDispatcher((_request, response) => sendJson(response, 400, { code: 'INVALID_DATA', message: 'x' }));
+        expect((await requestJson(dispatcher, { url: usersUrl })).status).toBe(400);
         expect(server.requests).toHaveLength(1);
+    });
+
+    it('retries a GET answered 500, as 502-504, but never a POST', async () => {
+        const { server, dispatcher } = await serverAndDispatcher((_request, response, index) =>
+            sendJson(response, index === 0 ? 500 : 200, index === 0 ? { code: 'UNEXPECTED_ERROR', message: 'x' } : {}),
+        );
+        expect((await requestJson(dispatcher, { url: usersUrl })).status).toBe(200);
+        expect(server.requests).toHaveLength(2);
+        const post = await serverAndDispatcher((_request, response) => sendJson(response, 500, { code: 'UNEXPECTED_ERROR', message: 'x' }));
+        expect((await requestJson(post.dispatcher, { method: 'POST', url: usersUrl, json: {} })).status).toBe(500);
+        expect(post.server.requests).toHaveLength(1);
     });
 
     it('never sends a POST twice once it reached the server', async () => {
@@ -55,12 +66,14 @@ describe('retries', () => {
         expect(dispatcher.stats.retries).toBe(0);
     });
 
-    it('never re-sends a POST whose connection was reset, but retries a GET', async () => {
+    it('never re-sends a POST whose connection was reset (its outcome is unknown), but retries a GET', async () => {
         const { server, dispatcher } = await serverAndDispatcher((request, response, _index, socket) => {
             if (server.requests.filter((seen) => seen.method === request.method).length === 1) socket.destroy();
             else sendJson(response, 200, { method: request.method });
         });
-        await expect(requestJson(dispatcher, { method: 'POST', url: usersUrl, json: { username: 'ada' } })).rejects.toBeInstanceOf(NetworkError);
+        const reset = await requestJson(dispatcher, { method: 'POST', url: usersUrl, json: { username: 'ada' } }).catch((error: unknown) => error);
+        expect(reset).toBeInstanceOf(OutcomeUnknownError);
+        expect((reset as OutcomeUnknownError).message).toContain('may have applied it');
         expect(server.requests.filter((seen) => seen.method === 'POST')).toHaveLength(1);
 
         const response = await requestJson(dispatcher, { url: usersUrl });

@@ -40,7 +40,7 @@ function decode(html: string): string {
 
 describe('authorization code with PKCE against the emulator', () => {
     it('signs on through the sign-on page, exchanges the code, and rotates the refresh token through onRotate', async () => {
-        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokenClient = client(emulator().web, 'client_secret_post', 'pingone');
         const tokens = await authorizeWithBrowser({ ...tokenClient, scopes: ['openid', 'profile'], openBrowser: signOnThroughPage });
         expect(tokens.accessToken).toBeTruthy();
         expect(tokens.refreshToken).toBeTruthy();
@@ -61,7 +61,7 @@ describe('authorization code with PKCE against the emulator', () => {
     });
 
     it('after a failed save, renews with the refresh token it holds, not the spent one still saved', async () => {
-        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokenClient = client(emulator().web, 'client_secret_post', 'pingone');
         const tokens = await authorizeWithBrowser({ ...tokenClient, scopes: ['openid', 'profile'], openBrowser: signOnThroughPage });
         const signedOn = { ...tokens, expiresAt: 0 };
         // The saved tokens stay the sign-on's: saving the first renewal fails.
@@ -81,7 +81,7 @@ describe('authorization code with PKCE against the emulator', () => {
     });
 
     it('builds the authorize URL through the connector with S256 and a fresh state each time', () => {
-        const { connector, config } = client(emulator().web, 'client_secret_basic', 'pingone');
+        const { connector, config } = client(emulator().web, 'client_secret_post', 'pingone');
         const input = { connector, config, clientId: 'c', redirectUri: 'http://127.0.0.1:9/callback', scopes: ['openid'] };
         const first = startAuthorization(input);
         const second = startAuthorization(input);
@@ -116,7 +116,7 @@ describe('authorization code with PKCE against the emulator', () => {
     });
 
     it('an openBrowser that throws fails the sign-on with its error, leaving no unhandled rejection and no timer holding the process', async () => {
-        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokenClient = client(emulator().web, 'client_secret_post', 'pingone');
         const unhandled: unknown[] = [];
         const onUnhandled = (reason: unknown) => void unhandled.push(reason);
         process.on('unhandledRejection', onUnhandled);
@@ -156,7 +156,7 @@ describe('authorization code with PKCE against the emulator', () => {
     });
 
     it('a code can be exchanged only once', async () => {
-        const tokenClient = client(emulator().web, 'client_secret_basic', 'pingone');
+        const tokenClient = client(emulator().web, 'client_secret_post', 'pingone');
         let request: ReturnType<typeof startAuthorization> | undefined;
         let code = '';
         const receiver = await startCallbackReceiver();

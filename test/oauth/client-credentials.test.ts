@@ -24,17 +24,18 @@ describe('client credentials against the emulator', () => {
         expect(tokens.stats.tokenRequests).toBe(1);
     });
 
-    it('says which method to pick when PingOne does not allow the one used', async () => {
+    it('classifies a refused method by its code, invalid_client, and names the method used and the other one', async () => {
         const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         const error: unknown = await clientCredentialsTokenSource(client(app, 'client_secret_post'))
             .getAccessToken()
             .catch((caught: unknown) => caught);
         expect(error).toBeInstanceOf(AuthFailedError);
-        expect(error).toMatchObject({ reason: 'auth_method_not_allowed', field: 'authMethod' });
+        expect(error).toMatchObject({ reason: 'invalid_client', oauthError: 'invalid_client', status: 401 });
+        expect((error as AuthFailedError).message).toContain('Client Secret Post');
         expect((error as AuthFailedError).hint).toContain('--auth-method client_secret_basic');
     });
 
-    it('tells a wrong secret and a disabled app apart, and never shows the secret', async () => {
+    it('answers a wrong secret and a disabled app alike, invalid_client, whose hint names both, and never shows the secret', async () => {
         const app = emulator().admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
         const wrong = { clientId: app.clientId, clientSecret: `${app.clientSecret}-wrong` };
         const refused: unknown = await clientCredentialsTokenSource(client(wrong, 'client_secret_basic'))
@@ -46,8 +47,9 @@ describe('client credentials against the emulator', () => {
         const disabled: unknown = await clientCredentialsTokenSource(client(app, 'client_secret_basic'))
             .getAccessToken()
             .catch((caught: unknown) => caught);
-        expect(disabled).toMatchObject({ reason: 'app_disabled' });
+        expect(disabled).toMatchObject({ reason: 'invalid_client' });
         for (const error of [refused, disabled] as AuthFailedError[]) {
+            expect(error.hint).toMatch(/Client Secret.*enabled/);
             const shown = `${error.message} ${error.hint ?? ''} ${JSON.stringify(error)}`;
             expect(shown).not.toContain(app.clientSecret);
         }

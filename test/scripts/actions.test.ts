@@ -83,6 +83,29 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration actions', ({ connection }) 
         expect(error.message).toContain(String(existing['username']));
     });
 
+    it('create-user refuses every key its schema does not declare, and oversized fields, all at once, sending nothing', async () => {
+        const before = world.emulator.admin.stats().requests;
+        const error = await refusal(connection, 'create-user', {
+            username: username('sneaky'),
+            enabled: false,
+            population: { id: '00000000-0000-4000-8000-000000000000' },
+            mfaEnabled: true,
+            account: { canAuthenticate: false },
+            title: 'x'.repeat(257),
+            name: { given: 'Ada', givn: 'typo' },
+        });
+        expect(error.code).toBe('invalid_input');
+        expect(error.problems).toEqual(
+            expect.arrayContaining([
+                ...['enabled', 'population', 'mfaEnabled', 'account'].map((key) => ({ path: 'input', message: `unknown key "${key}"` })),
+                { path: 'input.title', message: expect.stringContaining('256') },
+                { path: 'input.name', message: 'unknown key "givn"' },
+            ]),
+        );
+        expect(error.problems).toHaveLength(6);
+        expect(world.emulator.admin.stats().requests).toBe(before);
+    });
+
     it('get-user refuses an ID that is not a PingOne ID before any request, and reports a missing user as not_found', async () => {
         const before = world.emulator.admin.stats().requests;
         const bad = await refusal(connection, 'get-user', { id: '../../environments' });

@@ -16,7 +16,7 @@ beforeAll(async () => {
         provider: 'pingone-cc',
         config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
         secrets: { clientId: readOnly.clientId, clientSecret: readOnly.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: world.emulator.url,
     });
 });
@@ -57,13 +57,14 @@ describe('HAL paging', () => {
     });
     afterAll(async () => server?.close());
 
-    it('refuses a next link on another origin: the run fails, nothing is requested there, nothing is saved', async () => {
+    it('refuses a next link on another origin: the page is asked for again, then the run fails; nothing is requested there, nothing is saved', async () => {
         const report = await world.harness.runSync('hostile', 'groups');
         expect(report.status).toBe('failed');
         expect((report.error as { payload?: { code?: string } }).payload?.code).toBe('unexpected_response');
-        expect(server.requests.map((r) => r.url).filter((url) => !url.includes('/as/token'))).toEqual([
-            expect.stringContaining(`/v1/environments/${environmentId}/groups`),
-        ]);
+        // The first page and its three retries: a page whose next link leaves the listing is a fault, not data.
+        expect(server.requests.map((r) => r.url).filter((url) => !url.includes('/as/token'))).toEqual(
+            Array.from({ length: 4 }, () => expect.stringContaining(`/v1/environments/${environmentId}/groups?`)),
+        );
         expect(liveRecords(world.harness, 'hostile', 'Group')).toEqual([]);
     });
 });

@@ -117,7 +117,7 @@ describe('users sync boundaries (pingone-cc)', () => {
         const before = world.harness.store.checkpoints.get('cc', 'users');
         const id = String(world.emulator.admin.users.at(80)!['id']);
         world.emulator.admin.users.update(id, { title: 'Read after a failure' });
-        // The audit page is the first request; every re-read after it fails (500 is not retried).
+        // The audit page is the first request; every re-read after it fails (500, on every retry).
         afterRequest = (requests) => {
             if (requests === 1) world.emulator.admin.setFaults({ errorRate: 1, errorStatuses: [500], scope: 'api' });
         };

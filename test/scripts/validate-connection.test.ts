@@ -22,7 +22,7 @@ async function workerConnection(
         provider: 'pingone-cc',
         config: { environmentId: environmentId ?? world.emulator.environmentId, tld: world.emulator.tld },
         secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: world.emulator.url,
     });
 }

@@ -43,11 +43,15 @@ async function webTokens(emulator: TestEmulator): Promise<{ accessToken: string;
     if (!code) throw new Error(`The emulator's authorize endpoint gave no code (status ${redirect.status}).`);
     const token = await fetch(`${emulator.url}/${emulator.environmentId}/as/token`, {
         method: 'POST',
-        headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            authorization: `Basic ${Buffer.from(`${emulator.web.clientId}:${emulator.web.clientSecret}`).toString('base64')}`,
-        },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: verifier }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code,
+            redirect_uri: redirectUri,
+            code_verifier: verifier,
+            client_id: emulator.web.clientId,
+            client_secret: emulator.web.clientSecret,
+        }),
     });
     const body = (await token.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
     if (!body.access_token || !body.refresh_token) throw new Error(`The emulator's token endpoint refused the code exchange (status ${token.status}).`);
@@ -69,7 +73,7 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
         provider: 'pingone-cc',
         config,
         secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: emulator.url,
     });
     const tokens = await webTokens(emulator);
@@ -84,7 +88,7 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
             accessTokenExpiresAt: tokens.expiresAt,
             refreshToken: tokens.refreshToken,
         },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: emulator.url,
     });
     return {
@@ -129,7 +133,7 @@ export async function connectLoopback(harness: Harness, name: string, origin: st
         provider: 'pingone-cc',
         config: { environmentId, tld: 'com' },
         secrets: { clientId: 'loopback-client', clientSecret: 'loopback-secret' },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: origin,
     });
 }

@@ -38,7 +38,7 @@ describe('connections', () => {
 
         store.records.saveBatch('emu', 'User', [{ id: 'u1' }]);
         store.checkpoints.save('emu', 'users', { page: 1 });
-        store.runs.start('emu', 'users', 'sync');
+        store.runs.finish(store.runs.start('emu', 'users', 'sync'), { status: 'success' });
         expect(store.connections.remove('emu')).toBe(true);
         expect(store.connections.remove('emu')).toBe(false);
         expect(store.connections.get('emu')).toBeUndefined();
@@ -46,6 +46,24 @@ describe('connections', () => {
         expect(store.records.summary('emu')).toEqual([]);
         expect(store.checkpoints.get('emu', 'users')).toBeNull();
         expect(store.runs.recent({ connection: 'emu' })).toEqual([]);
+    });
+
+    it('refuses to remove a connection while a live process runs a sync of it, removing nothing', () => {
+        const { store } = temp;
+        store.records.saveBatch('demo', 'User', [{ id: 'u1' }]);
+        const runId = store.runs.start('demo', 'users', 'sync');
+        expect(() => store.connections.remove('demo')).toThrow(
+            expect.objectContaining({
+                code: 'store_error',
+                reason: 'run_in_progress',
+                message: expect.stringMatching(/being synced \(run \d+, process \d+\); removing it now/),
+            }),
+        );
+        expect(store.connections.get('demo')).toBeDefined();
+        expect(store.records.summary('demo')).toEqual([{ model: 'User', total: 1, deleted: 0 }]);
+        // The sync can still finish, and then the connection goes.
+        store.runs.finish(runId, { status: 'success', added: 1 });
+        expect(store.connections.remove('demo')).toBe(true);
     });
 
     it('clears what a connection read (records, checkpoints, open delete tracking) but keeps its metadata, runs and record cursors', () => {

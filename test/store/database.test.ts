@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readdirSync, readlinkSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
@@ -75,6 +75,37 @@ describe('the database file', () => {
         expect(() => openStore({ path })).toThrow(
             expect.objectContaining({ reason: 'not_a_database', message: expect.stringContaining(path), hint: expect.stringContaining('--db') }),
         );
+    });
+});
+
+describe('an empty database file', () => {
+    it('is refused, not opened as a new store, and its secrets stay, with the way out named', () => {
+        const { store } = temp;
+        store.secrets.set('demo', { clientId: 'client-1', clientSecret: 'cs-kept-beside-an-empty-database' });
+        store.close();
+        truncateSync(temp.path, 0);
+        rmSync(`${temp.path}-wal`, { force: true });
+        const secretsBefore = readFileSync(store.secretsPath, 'utf8');
+
+        expect(() => openStore({ path: temp.path })).toThrow(
+            expect.objectContaining({
+                code: 'store_error',
+                reason: 'empty_database',
+                message: expect.stringContaining(`The database ${temp.path} is an empty file (0 bytes)`),
+                hint: expect.stringMatching(/Restore .* from a backup; or, to start afresh, delete it and .*pingone\.secrets\.json/),
+            }),
+        );
+        expect(statSync(temp.path).size).toBe(0);
+        expect(readFileSync(store.secretsPath, 'utf8')).toBe(secretsBefore);
+    });
+
+    it('is never what a new store looks like: a new database file has its header from the start', () => {
+        const path = join(temp.directory, 'fresh.db');
+        const store = openStore({ path });
+        store.close();
+        expect(statSync(path).size).toBeGreaterThan(0);
+        expect(readdirSync(temp.directory).filter((name) => name.endsWith('.new'))).toEqual([]);
+        expect(() => openStore({ path }).close()).not.toThrow();
     });
 });
 

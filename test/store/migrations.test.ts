@@ -95,3 +95,17 @@ describe('migration 3: records as a rowid table', () => {
         }
     });
 });
+
+describe('migration 5: the default token auth method became Client Secret Post', () => {
+    it('pins a connection saved without a method to Basic, the default it was made and tested with, and leaves new ones to the default', () => {
+        const { path } = databaseAtVersion2();
+        const store = openStore({ path });
+        try {
+            expect(store.connections.get('demo')?.authMethod).toBe('client_secret_basic');
+            store.connections.save({ name: 'new', provider: 'pingone-cc', config: { environmentId: 'f9a7d1c2-0b1e-4d1a-9a0e-3f2c1b4a5d6e', tld: 'com' } });
+            expect(store.connections.get('new')?.authMethod).toBeUndefined();
+        } finally {
+            store.close();
+        }
+    });
+});

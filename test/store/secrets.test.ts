@@ -144,14 +144,27 @@ describe('encrypted secrets file (PINGONE_CONNECTOR_KEY)', () => {
         expect(() => openSecretsStore({ path: secretsPath(), key }).get('demo')).toThrow(SecretsFileError);
     });
 
-    it('encrypts a plain file on its next write once a key is set', () => {
+    it('warns once that a plain file read with the key set is not encrypted, and encrypts it on its next write, as the warning says', () => {
         temp.store.secrets.set('demo', { clientSecret });
         expect(readFileSync(secretsPath(), 'utf8')).toContain(clientSecret);
-        const keyed = openSecretsStore({ path: secretsPath(), key });
+        const warnings: string[] = [];
+        const keyed = openSecretsStore({ path: secretsPath(), key, onWarning: (message) => warnings.push(message) });
         expect(keyed.get('demo')).toEqual({ clientSecret });
+        expect(openSecretsStore({ path: secretsPath(), key, onWarning: (message) => warnings.push(message) }).names()).toEqual(['demo']);
+        expect(warnings).toEqual([expect.stringContaining(`PINGONE_CONNECTOR_KEY is set, but the secrets file ${secretsPath()} is not encrypted`)]);
+        expect(warnings[0]).toMatch(/written encrypted at its next change/);
+        expectNoSecretIn(warnings.join('\n'));
         keyed.set('other', { clientSecret: 'cs-other' });
         expectNoSecretIn(readFileSync(secretsPath(), 'utf8'));
+        expect(JSON.parse(readFileSync(secretsPath(), 'utf8'))).toMatchObject({ encryption: 'aes-256-gcm' });
         expect(keyed.get('demo')).toEqual({ clientSecret });
+    });
+
+    it('says nothing about a plain file when no key is set', () => {
+        temp.store.secrets.set('demo', { clientSecret });
+        const warnings: string[] = [];
+        expect(openSecretsStore({ path: secretsPath(), onWarning: (message) => warnings.push(message) }).get('demo')).toEqual({ clientSecret });
+        expect(warnings).toEqual([]);
     });
 });
 

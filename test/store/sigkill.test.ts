@@ -29,7 +29,7 @@ let temp: ReturnType<typeof openTempStore> | undefined;
 afterEach(() => temp?.cleanup());
 
 describe('a writer killed with SIGKILL', () => {
-    it('loses no committed batch, leaves no partial one, and a resumed run ends with the records of a clean run', async () => {
+    it('loses no committed batch, leaves no partial one, keeps the counts it committed, and a resumed run ends with the records of a clean run', async () => {
         temp = openTempStore();
         temp.store.close();
 
@@ -45,8 +45,18 @@ describe('a writer killed with SIGKILL', () => {
             expect(store.records.getByIds('demo', 'Progress', ['progress']).get('progress')).toEqual({ id: 'progress', batch });
             const users = store.records.summary('demo').find((model) => model.model === 'User');
             expect(users).toEqual({ model: 'User', total: batch * 100, deleted: 0 });
-            // The killed process's run no longer claims to be running.
-            expect(store.runs.recent()).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringMatching(/^interrupted/) })]);
+            // The killed process's run no longer claims to be running, and reports what it had committed:
+            // every user and the progress record added once, then updated each batch; one "request" a batch.
+            expect(store.runs.recent()).toEqual([
+                expect.objectContaining({
+                    status: 'failed',
+                    error: expect.stringMatching(/^interrupted/),
+                    added: batch * 100 + 1,
+                    updated: batch - 1,
+                    deleted: 0,
+                    requests: batch,
+                }),
+            ]);
         } finally {
             store.close();
         }

@@ -19,8 +19,8 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         authBase: `https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as`,
         apiBase: `https://api.pingone.${emulator.tld}/v1`,
         async workerToken(): Promise<string> {
-            // The Worker app authenticates the way `options.worker.tokenEndpointAuthMethod` set it up (default basic).
-            const inBody = options.worker?.tokenEndpointAuthMethod === 'CLIENT_SECRET_POST';
+            // The Worker app authenticates the way `options.worker.tokenEndpointAuthMethod` set it up (default post).
+            const inBody = options.worker?.tokenEndpointAuthMethod !== 'CLIENT_SECRET_BASIC';
             const form = new URLSearchParams({ grant_type: 'client_credentials' });
             if (inBody) {
                 form.set('client_id', emulator.worker.clientId);

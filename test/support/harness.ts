@@ -21,7 +21,7 @@ export async function harnessOnEmulator(emulator: TestEmulator, name = 'cc', dbP
         provider: 'pingone-cc',
         config: { environmentId: emulator.environmentId, tld: emulator.tld },
         secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
-        authMethod: 'client_secret_basic',
+        authMethod: 'client_secret_post',
         emulatorUrl: emulator.url,
     });
     return harness;

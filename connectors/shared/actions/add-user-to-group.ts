@@ -5,13 +5,14 @@ import { defineAction } from '../define.js';
 import { describeFailure, fail } from '../errors.js';
 import { tryCall } from '../http.js';
 import { membershipId, type Raw } from '../mappers.js';
+import { IdInput } from '../inputs.js';
 import { GroupMembership } from '../models.js';
 
 export const addUserToGroup = defineAction({
     name: 'add-user-to-group',
     description: 'Adds a user to a group. A user already in the group fails with `already_member`.',
     roles: ['identityWrite'],
-    input: z.object({ userId: z.string(), groupId: z.string() }),
+    input: z.strictObject({ userId: IdInput, groupId: IdInput }),
     output: GroupMembership,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
@@ -23,6 +24,7 @@ export const addUserToGroup = defineAction({
             endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups`,
             data: { id: groupId },
             idempotent: false,
+            ifUnsure: 'Run list-group-members for the group to see whether the user was added',
             doing,
             roles: 'identityWrite',
         });

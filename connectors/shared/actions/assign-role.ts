@@ -4,6 +4,7 @@ import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { fail } from '../errors.js';
 import { call } from '../http.js';
+import { IdInput } from '../inputs.js';
 import { toUserRoleAssignment, type Raw } from '../mappers.js';
 import { UserRoleAssignment } from '../models.js';
 
@@ -11,11 +12,11 @@ export const assignRole = defineAction({
     name: 'assign-role',
     description: 'Gives a user an admin role, by default for this environment; or for one population, application or the organization.',
     roles: ['roleAssignmentsWrite'],
-    input: z.object({
-        userId: z.string(),
-        roleId: z.string().describe('From list-roles.'),
+    input: z.strictObject({
+        userId: IdInput,
+        roleId: IdInput.describe('From list-roles.'),
         scopeType: z.enum(['ENVIRONMENT', 'POPULATION', 'APPLICATION', 'ORGANIZATION']).optional(),
-        scopeId: z.string().optional().describe('Defaults to this environment when scopeType is ENVIRONMENT or absent.'),
+        scopeId: IdInput.optional().describe('Defaults to this environment when scopeType is ENVIRONMENT or absent.'),
     }),
     output: UserRoleAssignment,
     exec: async (nango, input) => {
@@ -36,6 +37,7 @@ export const assignRole = defineAction({
             endpoint: `${context.environmentPath}/users/${userId}/roleAssignments`,
             data: { role: { id: roleId }, scope: { id: scopeId, type: scopeType } },
             idempotent: false,
+            ifUnsure: "Run the user-role-assignments sync (or look at the user's roles in PingOne) to see whether the role was assigned",
             doing: 'assign the role',
             roles: 'roleAssignmentsWrite',
         });

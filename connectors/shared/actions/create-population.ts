@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { call } from '../http.js';
+import { NameInput, TextInput } from '../inputs.js';
 import { toPopulation, type Raw } from '../mappers.js';
 import { Population } from '../models.js';
 
@@ -10,7 +11,7 @@ export const createPopulation = defineAction({
     name: 'create-population',
     description: 'Creates a population (names are unique in the environment); `isDefault` makes it where new users go.',
     roles: ['identityWrite'],
-    input: z.object({ name: z.string().min(1), description: z.string().optional(), isDefault: z.boolean().optional() }),
+    input: z.strictObject({ name: NameInput, description: TextInput.optional(), isDefault: z.boolean().optional() }),
     output: Population,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
@@ -24,6 +25,7 @@ export const createPopulation = defineAction({
             endpoint: `${context.environmentPath}/populations`,
             data: body,
             idempotent: false,
+            ifUnsure: "Run the populations sync (or look in PingOne's Populations) to see whether a population of that name was created",
             doing: 'create the population',
             roles: 'identityWrite',
         });

@@ -4,18 +4,18 @@ import { idSegment, readPingOneContext, type PingOneContext } from '../connectio
 import { defineAction } from '../define.js';
 import { describeFailure, fail, type PingOneFailure } from '../errors.js';
 import { tryCall, type ProxyNango } from '../http.js';
-import { UserAttributes } from '../inputs.js';
+import { declaredOnly, IdInput, PasswordInput, UserAttributes, Username } from '../inputs.js';
 import { toPopulation, toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
 import { allItems } from '../paging.js';
 import { CONTENT_TYPES } from '../pingone.js';
 
 const CreateUserInput = UserAttributes.extend({
-    username: z.string().min(1).max(128),
-    populationId: z.string().optional().describe("Defaults to the environment's default population."),
+    username: Username,
+    populationId: IdInput.optional().describe("Defaults to the environment's default population."),
     password: z
-        .object({
-            value: z.string().min(1),
+        .strictObject({
+            value: PasswordInput,
             forceChange: z.boolean().optional().describe('Make the user choose a new password at the next sign-on.'),
         })
         .optional()
@@ -61,7 +61,7 @@ export const createUser = defineAction({
     output: User,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
-        const { populationId, password, ...attributes } = input;
+        const { populationId, password, ...attributes } = declaredOnly(CreateUserInput, input);
         const population = populationId ? idSegment(nango, populationId, 'populationId') : password ? await defaultPopulationId(nango, context) : undefined;
         const body = {
             ...attributes,
@@ -74,6 +74,7 @@ export const createUser = defineAction({
             data: body,
             ...(password ? { contentType: CONTENT_TYPES.userImport } : {}),
             idempotent: false,
+            ifUnsure: 'Run list-users with the filter `username eq "<username>"` to see whether the user was created',
             doing: 'create the user',
             roles: 'identityWrite',
         });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
+import { CursorInput, IdInput } from '../inputs.js';
 import { toGroupMembership, type Raw } from '../mappers.js';
 import { GroupMembership } from '../models.js';
 import { cursorPage } from '../paging.js';
@@ -11,7 +12,7 @@ export const listGroupMembers = defineAction({
     name: 'list-group-members',
     description: 'Lists the members of a group a page at a time; pass `next_cursor` back for the next page.',
     roles: ['identityRead'],
-    input: z.object({ groupId: z.string(), cursor: z.string().optional() }),
+    input: z.strictObject({ groupId: IdInput, cursor: CursorInput.optional() }),
     output: z.object({ members: z.array(GroupMembership), next_cursor: z.string().optional() }),
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);

@@ -11,7 +11,7 @@ export const listRoles = defineAction({
     name: 'list-roles',
     description: "Lists PingOne's built-in admin roles, with what each can be granted for.",
     roles: ['rolesList'],
-    input: z.object({}),
+    input: z.strictObject({}),
     output: z.object({ roles: z.array(Role) }),
     exec: async (nango) => {
         const context = await readPingOneContext(nango);

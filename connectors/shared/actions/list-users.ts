@@ -2,6 +2,7 @@ import * as z from 'zod';
 
 import { readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
+import { CursorInput, TextInput } from '../inputs.js';
 import { toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
 import { cursorPage } from '../paging.js';
@@ -12,9 +13,9 @@ export const listUsers = defineAction({
     description:
         'Lists users a page at a time, optionally narrowed by a PingOne SCIM filter (e.g. `email sw "ann"`); pass `next_cursor` back for the next page.',
     roles: ['identityRead'],
-    input: z.object({
-        filter: z.string().optional().describe('A PingOne SCIM filter; `eq`, `sw`, `and`, `or` on the attributes PingOne allows.'),
-        cursor: z.string().optional(),
+    input: z.strictObject({
+        filter: TextInput.optional().describe('A PingOne SCIM filter; `eq`, `sw`, `and`, `or` on the attributes PingOne allows.'),
+        cursor: CursorInput.optional(),
     }),
     output: z.object({ users: z.array(User), next_cursor: z.string().optional() }),
     exec: async (nango, input) => {

@@ -2,26 +2,25 @@ import * as z from 'zod';
 
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
-import { call } from '../http.js';
-import { Removed } from '../inputs.js';
+import { deleteCall } from '../http.js';
+import { IdInput, Removed } from '../inputs.js';
 
 export const removeRoleAssignment = defineAction({
     name: 'remove-role-assignment',
     description: 'Takes an admin role away from a user (the assignment ID is in the user-role-assignments records).',
     roles: ['roleAssignmentsWrite'],
-    input: z.object({ userId: z.string(), roleAssignmentId: z.string() }),
+    input: z.strictObject({ userId: IdInput, roleAssignmentId: IdInput }),
     output: Removed,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
         const userId = idSegment(nango, input.userId, 'userId');
         const id = idSegment(nango, input.roleAssignmentId, 'roleAssignmentId');
-        await call(nango, {
+        const outcome = await deleteCall(nango, {
             method: 'DELETE',
             endpoint: `${context.environmentPath}/users/${userId}/roleAssignments/${id}`,
-            idempotent: true,
             doing: 'remove the role assignment',
             roles: 'roleAssignmentsWrite',
         });
-        return { id, removed: true as const };
+        return { id, removed: true as const, ...outcome };
     },
 });

@@ -3,12 +3,13 @@ import * as z from 'zod';
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { call } from '../http.js';
+import { IdInput } from '../inputs.js';
 
 export const setMfaEnabled = defineAction({
     name: 'set-mfa-enabled',
     description: 'Turns multi-factor authentication on or off for a user.',
     roles: ['identityWrite'],
-    input: z.object({ id: z.string(), enabled: z.boolean() }),
+    input: z.strictObject({ id: IdInput, enabled: z.boolean() }),
     output: z.object({ id: z.string(), mfaEnabled: z.boolean() }),
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 import { defineAction } from '../define.js';
-import { PasswordOutcome } from '../inputs.js';
+import { IdInput, PasswordInput, PasswordOutcome } from '../inputs.js';
 import { passwordOperation } from '../password.js';
 import { CONTENT_TYPES } from '../pingone.js';
 
@@ -10,7 +10,7 @@ export const setUserPassword = defineAction({
     description:
         "Sets a user's password as an admin (no current password needed); optionally makes them change it at the next sign-on. The password is never logged or returned.",
     roles: ['identityWrite'],
-    input: z.object({ id: z.string(), password: z.string().min(1), forceChange: z.boolean().optional() }),
+    input: z.strictObject({ id: IdInput, password: PasswordInput, forceChange: z.boolean().optional() }),
     output: PasswordOutcome,
     exec: async (nango, input) =>
         passwordOperation(nango, input.id, {

@@ -1,22 +1,22 @@
-import * as z from 'zod';
-
 import { idSegment, readPingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
 import { call } from '../http.js';
-import { UserAttributes } from '../inputs.js';
+import { declaredOnly, IdInput, UserAttributes, Username } from '../inputs.js';
 import { toUser, type Raw } from '../mappers.js';
 import { User } from '../models.js';
+
+const UpdateUserInput = UserAttributes.extend({ id: IdInput, username: Username.optional() });
 
 export const updateUser = defineAction({
     name: 'update-user',
     description:
         'Changes the given attributes of a user (PATCH: attributes left out keep their value). Population, enabled state, MFA and password have their own actions.',
     roles: ['identityWrite'],
-    input: UserAttributes.extend({ id: z.string(), username: z.string().min(1).max(128).optional() }),
+    input: UpdateUserInput,
     output: User,
     exec: async (nango, input) => {
         const context = await readPingOneContext(nango);
-        const { id: rawId, ...attributes } = input;
+        const { id: rawId, ...attributes } = declaredOnly(UpdateUserInput, input);
         const id = idSegment(nango, rawId, 'id');
         const raw = await call<Raw>(nango, {
             method: 'PATCH',

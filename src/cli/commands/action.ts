@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { UsageError } from '../../errors/index.js';
 import type { RunReport } from '../../harness/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { parseFlags } from '../flags.js';
+import { readJsonFlag } from '../json-flag.js';
 import { harnessFlags, harnessFlagsHelp, withHarness } from '../open-harness.js';
 import { requiredConnection, singlePositional } from '../positionals.js';
 import { reportRun, scriptLogPrinter } from '../run-output.js';
@@ -22,38 +20,15 @@ ${harnessFlagsHelp}
 Exit codes: 0 the action succeeded, 1 it failed, 2 bad usage or input (its schema or the action refused the input).
 `;
 
-async function readInput(context: CommandContext, text: string | undefined): Promise<unknown> {
-    if (text === undefined) return {};
-    let source = text;
-    let where = '--input';
-    if (text.startsWith('@')) {
-        const file = path.resolve(context.cwd, text.slice(1));
-        where = file;
-        try {
-            source = await readFile(file, 'utf8');
-        } catch (error) {
-            throw new UsageError(`--input ${text}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, { flag: '--input' });
-        }
-    }
-    try {
-        return JSON.parse(source) as unknown;
-    } catch (error) {
-        throw new UsageError(`${where} is not valid JSON: ${(error as Error).message}.`, {
-            flag: '--input',
-            hint: 'Quote the JSON for your shell, e.g. --input \'{"userId":"..."}\', or put it in a file and pass --input @input.json.',
-        });
-    }
-}
-
 /**
- * Input the action refused is the caller's mistake (exit 2): its zod schema's verdict, or an
+ * Input the action refused is the caller's mistake (exit 2): its schema's verdict (`invalid_input`), or an
  * ActionError whose payload says `invalid_input` (the package's scripts check IDs that way before
  * building a path from them).
  */
 function isBadInput(report: RunReport): boolean {
     const error = report.error;
     if (error === undefined) return false;
-    if (error.code === 'invalid_record' && error.model === 'input') return true;
+    if (error.code === 'invalid_input') return true;
     const payload = error.payload as { code?: unknown } | undefined;
     return error.reason === 'action_error' && payload?.code === 'invalid_input';
 }
@@ -65,7 +40,15 @@ const command: Command = {
         const { values, positionals } = parseFlags('action', args, { ...harnessFlags, connection: { type: 'string' }, input: { type: 'string' } });
         const name = singlePositional('action', positionals, '<name>');
         const connection = requiredConnection('action', values.connection);
-        const input = await readInput(context, values.input);
+        const input =
+            values.input === undefined
+                ? {}
+                : await readJsonFlag(
+                      '--input',
+                      values.input,
+                      context.cwd,
+                      'Quote the JSON for your shell, e.g. --input \'{"id":"..."}\', or put it in a file and pass --input @input.json.',
+                  );
         const report = await withHarness(context, values.db, (harness) => harness.runAction(connection, name, input, { signal: context.signal }), {
             onLog: scriptLogPrinter(context, values.json ?? false),
         });

@@ -8,6 +8,8 @@ import { resolveConnectionSpec } from '../../connections/resolve-spec.js';
 import { createRuntime } from '../../connections/runtime.js';
 import { readSettings } from '../../connections/settings.js';
 import { authorizeInteractively } from '../../connections/authorize.js';
+import { authMethodsToTry, firstAcceptedMethod, methodNames } from '../../connections/each-auth-method.js';
+import { consoleName, defaultTokenAuthMethod } from '../../oauth/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { configFlags, integerFlag, parseFlags } from '../flags.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
@@ -40,8 +42,10 @@ Credentials:
   --client-id <id>             (or PINGONE_CLIENT_ID)
   --client-secret <secret>     (or PINGONE_CLIENT_SECRET, better: flags show in the process list);
                                every provider needs it, pingone too (its app is confidential)
-  --auth-method <m>            client_secret_basic (PingOne's default) or client_secret_post
-                               (also basic, post, CLIENT_SECRET_POST, as the Connect UI takes)
+  --auth-method <m>            client_secret_post or client_secret_basic (also post, basic,
+                               CLIENT_SECRET_POST, as the Connect UI takes); without it, Post
+                               (what Nango sends) is tried first, then Basic, and the one PingOne
+                               accepts is saved with the connection
 Elsewhere:
   --emulator <url>             send this connection's PingOne traffic to a local emulator
                                (or PINGONE_EMULATOR_URL)
@@ -133,14 +137,15 @@ const command: Command = {
             });
         }
         if (!values['no-test']) {
-            const { diagnosis, rotated } = await testBeforeSaving(spec, context);
+            const { diagnosis, rotated, authMethod } = await testBeforeSaving(spec, context);
             if (!diagnosis.ok) {
                 // Only the diagnosis: the tokens the test may have fetched are no one's business.
                 if (values.json) printJson(context, { saved: false, ...diagnosis });
                 else context.stderr.write(`Not saved: ${diagnosis.message}\n${diagnosis.hint ? `  hint: ${diagnosis.hint}\n` : ''}`);
                 return 1;
             }
-            spec = { ...spec, secrets: { ...spec.secrets, ...rotated } };
+            spec = { ...spec, authMethod, secrets: { ...spec.secrets, ...rotated } };
+            context.stderr.write(`Token endpoint authentication: ${consoleName(authMethod)} (${authMethod}), saved with the connection.\n`);
         }
         const saved = await withHarness(context, values.db, (harness) => saveAndValidate(harness, spec, !values['no-test'], context.signal));
         if (saved.refused !== undefined) {
@@ -202,8 +207,27 @@ async function saveAndValidate(harness: Harness, spec: ConnectionSpec, online: b
     return { ...created, setupFailed, database: harness.dbPath };
 }
 
-/** Fetches a token and reads the environment with the new credentials before anything is saved. */
+/**
+ * Fetches a token and reads the environment with the new credentials before anything is saved. A
+ * client-credentials connection with no method chosen tries the provider's methods in turn (Client
+ * Secret Post first) and keeps the one PingOne accepted; a chosen or already found one is used alone.
+ */
 async function testBeforeSaving(spec: ConnectionSpec, context: CommandContext) {
+    const connector = connectorFor(spec.provider);
+    const chosen = connector.authMode === 'OAUTH2_CC' ? spec.authMethod : (spec.authMethod ?? defaultTokenAuthMethod);
+    const methods = authMethodsToTry(connector.extensions.token_auth_methods, chosen);
+    const tried = await firstAcceptedMethod(methods, (authMethod) => testWith({ ...spec, authMethod }, context), (result) => result.diagnosis.reason === 'invalid_client');
+    const { diagnosis, rotated } = tried.outcome;
+    if (!tried.accepted && methods.length > 1) {
+        const message = `PingOne refused the client's authentication with ${methodNames(methods)} alike: the client ID or secret is wrong, or the application is disabled.`;
+        const hint =
+            "In PingOne, on the application's Overview tab: copy the Client ID and Client Secret again, check that the application is enabled, and that the Environment ID is the application's.";
+        return { diagnosis: { ...diagnosis, message, hint }, rotated, authMethod: tried.method };
+    }
+    return { diagnosis, rotated, authMethod: tried.method };
+}
+
+async function testWith(spec: ConnectionSpec, context: CommandContext) {
     const rotated: ConnectionSpec['secrets'] = {};
     const keep = (tokens: RotatedTokens) => {
         rotated.accessToken = tokens.accessToken;

@@ -47,8 +47,8 @@ const command: Command = {
                         provider: integration,
                         config: { environmentId: emulator.environmentId, tld: emulator.tld },
                         secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
-                        // The emulator's Worker app uses PingOne's default method, as a new Worker app does.
-                        authMethod: 'client_secret_basic',
+                        // The emulator's seeded Worker app uses Client Secret Post, the connector's default.
+                        authMethod: 'client_secret_post',
                         emulatorUrl: emulator.url,
                     });
                     const reports = await runEverything(context, harness, json, progress);

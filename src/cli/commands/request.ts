@@ -1,6 +1,8 @@
 import { ScriptHttpError, UsageError } from '../../errors/index.js';
 import type { Command } from '../command.js';
+import { checkApiPath } from '../api-path.js';
 import { parseFlags } from '../flags.js';
+import { readJsonFlag } from '../json-flag.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
 import { requiredConnection } from '../positionals.js';
 
@@ -8,8 +10,8 @@ export const help = `Usage: pingone-connector request <METHOD> <path> --connecti
 
 Makes one authenticated call through a connection, like Nango's proxy: the path is resolved
 against the connection's https://api.pingone.<tld>, the token is added, retries and the rate
-budget apply. Prints the response body (with --json: status, headers and body, for an error
-answer too).
+budget apply. A path with a "." or ".." segment (also %2e) is refused, not resolved. Prints the
+response body (with --json: status, headers and body, for an error answer too).
 
 Examples:
   pingone-connector request GET /v1/environments/<env-id>/users --connection demo
@@ -17,7 +19,7 @@ Examples:
 
 Flags:
   --connection <c>  the connection
-  --data <json>     the request body (JSON)
+  --data <json>     the request body (JSON), or @path/to/body.json
 ${harnessFlagsHelp}
 
 Exit codes: 0 a 2xx answer, 1 any other answer or a failure, 2 bad usage.
@@ -37,20 +39,12 @@ const command: Command = {
                 hint: `METHOD is one of ${methods.join(', ')}.`,
             });
         }
-        if (!path.startsWith('/')) {
-            throw new UsageError(`The path "${path}" must start with "/" (a path on the connection's API host, not a URL).`, {
-                hint: 'e.g. /v1/environments/<env-id>/users',
-            });
-        }
+        checkApiPath(path);
         const connection = requiredConnection('request', values.connection);
-        let data: unknown;
-        if (values.data !== undefined) {
-            try {
-                data = JSON.parse(values.data) as unknown;
-            } catch (error) {
-                throw new UsageError(`--data is not valid JSON: ${(error as Error).message}.`, { flag: '--data' });
-            }
-        }
+        const data =
+            values.data === undefined
+                ? undefined
+                : await readJsonFlag('--data', values.data, context.cwd, 'Quote the JSON for your shell, or put it in a file and pass --data @body.json.');
         let response: { status: number; headers: Record<string, string>; data: unknown };
         try {
             response = await withHarness(context, values.db, (harness) =>

@@ -5,7 +5,9 @@
 import { checkField } from '../field-check.js';
 import type { FormField, FormModel } from '../form-model.js';
 import { readPastedValue } from '../paste-box.js';
-import type { ConnectResponse } from '../protocol.js';
+import type { ConnectRequest, ConnectResponse } from '../protocol.js';
+import type { StandaloneValidator } from '../../connector/standalone-validator.js';
+import { validateConnectionConfig, validateCredentials } from 'provider-validators';
 
 interface PageData {
     model: FormModel;
@@ -25,22 +27,58 @@ function controlOf(field: FormField): HTMLInputElement | HTMLSelectElement {
 function showProblem(field: FormField, problem: string | undefined): void {
     const control = controlOf(field);
     control.setAttribute('aria-invalid', problem === undefined ? 'false' : 'true');
-    document.getElementById(`${control.id}-error`)!.textContent = problem ?? '';
+    // Each change of the live text is announced: the same problem again is not news.
+    const error = document.getElementById(`${control.id}-error`)!;
+    if (error.textContent !== (problem ?? '')) error.textContent = problem ?? '';
+}
+
+function problemOf(field: FormField): string | undefined {
+    return checkField(field, controlOf(field).value);
 }
 
 function check(field: FormField): string | undefined {
-    const problem = checkField(field, controlOf(field).value);
+    const problem = problemOf(field);
     showProblem(field, problem);
+    refreshSummary();
     return problem;
+}
+
+// The summary shown after a refused submit ("Fix 2 fields first: …") follows the fields: it names
+// the fields still at fault, and goes once none is. It changes only when that list does, so a
+// screen reader hears it once, not on every keystroke.
+let summaryShown = false;
+
+function summaryOf(problems: readonly FormField[]): string {
+    return `Fix ${problems.length === 1 ? 'one field' : `${problems.length} fields`} first: ${problems.map((field) => field.title).join(', ')}.`;
+}
+
+function refreshSummary(): void {
+    if (!summaryShown) return;
+    const problems = fields.filter((field) => problemOf(field) !== undefined);
+    if (problems.length === 0) {
+        summaryShown = false;
+        clearResult();
+        return;
+    }
+    const title = result.querySelector('.result-title');
+    if (title !== null && title.textContent !== summaryOf(problems)) title.textContent = summaryOf(problems);
 }
 
 for (const field of fields) {
     const control = controlOf(field);
-    // An empty field is only "required" once the user has left it; while typing, every change is checked.
-    control.addEventListener('input', () => check(field));
-    control.addEventListener('change', () => check(field));
-    control.addEventListener('blur', () => {
-        if (control.value !== '' || control.dataset['touched'] === 'true') check(field);
+    // A field's problem is shown (and announced) when the field is left or the form is sent, not on
+    // every keystroke: typing a UUID would make 36 announcements. While typing, a problem shown
+    // before only goes away once the value is right.
+    control.addEventListener('input', () => {
+        if (control.getAttribute('aria-invalid') === 'true' && problemOf(field) === undefined) check(field);
+    });
+    if (control instanceof HTMLSelectElement) control.addEventListener('change', () => check(field));
+    control.addEventListener('blur', (event) => {
+        // Leaving for the submit button: the submit checks every field. A message appearing now
+        // would move the button away from under the pointer, and the click would be lost.
+        const { relatedTarget } = event as FocusEvent;
+        const towardsSubmit = relatedTarget instanceof HTMLButtonElement && relatedTarget.type === 'submit';
+        if (!towardsSubmit && (control.value !== '' || control.dataset['touched'] === 'true')) check(field);
         control.dataset['touched'] = 'true';
     });
 }
@@ -78,12 +116,19 @@ document.querySelectorAll<HTMLButtonElement>('button.reveal').forEach((button) =
     button.addEventListener('click', () => {
         const shown = input.type === 'password';
         input.type = shown ? 'text' : 'password';
-        button.setAttribute('aria-pressed', String(shown));
         button.textContent = shown ? 'Hide' : 'Show';
+        // The accessible name follows the visible text (WCAG 2.5.3).
+        button.setAttribute('aria-label', `${button.textContent} ${button.dataset['title'] ?? ''}`.trim());
     });
 });
 
-function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: string): void {
+function clearResult(): void {
+    result.className = 'result';
+    result.replaceChildren();
+}
+
+function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: string, help?: FormField): void {
+    summaryShown = false;
     result.className = `result ${kind}`;
     result.replaceChildren();
     const heading = document.createElement('p');
@@ -95,58 +140,102 @@ function showResult(kind: 'working' | 'ok' | 'problem', title: string, detail?: 
         body.textContent = detail;
         result.append(body);
     }
+    if (help?.helpUrl !== undefined) {
+        // The hint's own guide section: where that value is found in PingOne.
+        const link = document.createElement('a');
+        link.className = 'help';
+        link.href = help.helpUrl;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.textContent = `Where do I find the ${help.title}?`;
+        const paragraph = document.createElement('p');
+        paragraph.append(link);
+        result.append(paragraph);
+    }
     if (kind !== 'working') result.focus();
 }
 
 function showResponse(response: ConnectResponse): void {
+    // Back from a sign-on the page was reloaded: the server kept what was typed (never a secret).
+    for (const field of fields) {
+        const kept = response.values?.[field.group][field.key];
+        if (kept !== undefined) controlOf(field).value = kept;
+    }
     if (response.ok) {
-        // Back from a sign-on the page was reloaded: show the values the connection was saved with.
-        for (const field of fields) {
-            const saved = response.connectionConfig?.[field.key];
-            if (field.group === 'connectionConfig' && saved !== undefined) controlOf(field).value = saved;
-        }
         showResult('ok', response.message, response.detail);
         return;
     }
-    showResult('problem', response.message, response.hint);
     const field = fields.find((candidate) => candidate.key === response.field);
+    showResult('problem', response.message, response.hint, field);
     if (field !== undefined) showProblem(field, response.message);
 }
 
-function formValues(): { connectionConfig: Record<string, string>; credentials: Record<string, string> } {
-    const values = { connectionConfig: {} as Record<string, string>, credentials: {} as Record<string, string> };
+const serverStopped = { title: "This page's server has stopped: run the command again.", detail: 'Then open the new address it prints.' };
+
+function formValues(): ConnectRequest {
+    const values: ConnectRequest = { connectionConfig: {}, credentials: {} };
     for (const field of fields) values[field.group][field.key] = controlOf(field).value;
     return values;
 }
 
-async function send(path: string, body: unknown): Promise<ConnectResponse> {
-    const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-launch-token': launchToken },
-        body: JSON.stringify(body),
-        credentials: 'same-origin',
-    });
+/**
+ * The send decision is the connector's own generated validators', run on exactly what the server's
+ * gate hands them (checked-request.ts: the config as typed, the credentials that are filled in);
+ * checkField only words the problem. Resolves to the field they refuse, if any.
+ */
+function refusedByValidators(values: ConnectRequest): FormField | undefined {
+    const filledCredentials = Object.fromEntries(Object.entries(values.credentials).filter(([, value]) => value !== ''));
+    const checks: [FormField['group'], StandaloneValidator, Record<string, string>][] = [
+        ['connectionConfig', validateConnectionConfig, values.connectionConfig],
+        ['credentials', validateCredentials, filledCredentials],
+    ];
+    for (const [group, validate, input] of checks) {
+        if (validate(input)) continue;
+        const issue = validate.errors?.[0];
+        const key = issue?.keyword === 'required' ? String(issue.params['missingProperty']) : (issue?.instancePath.slice(1) ?? '');
+        return fields.find((field) => field.group === group && field.key === key) ?? fields.find((field) => field.group === group);
+    }
+    return undefined;
+}
+
+/** A request to the page's server; every answer of its API is a ConnectResponse. */
+async function ask(path: string, init: RequestInit = {}): Promise<ConnectResponse> {
+    let response: Response;
+    try {
+        response = await fetch(path, { ...init, headers: { ...init.headers, 'x-launch-token': launchToken }, credentials: 'same-origin' });
+    } catch {
+        // fetch rejects only when no answer came at all: the command was stopped.
+        return { ok: false, message: serverStopped.title, hint: serverStopped.detail };
+    }
     return (await response.json()) as ConnectResponse;
 }
 
 form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const problems = fields.map((field) => ({ field, problem: check(field) })).filter((entry) => entry.problem !== undefined);
+    const problems = fields.filter((field) => check(field) !== undefined);
+    const refused = problems.length === 0 ? refusedByValidators(formValues()) : undefined;
+    if (refused !== undefined) {
+        // The field check found nothing to say (a test keeps the two in agreement): still, nothing is sent.
+        showProblem(refused, `${refused.title} is not in a form PingOne accepts; see the guide.`);
+        problems.push(refused);
+    }
     const firstProblem = problems[0];
     if (firstProblem !== undefined) {
-        showResult(
-            'problem',
-            `Fix ${problems.length === 1 ? 'one field' : `${problems.length} fields`} first.`,
-            problems.map((entry) => entry.problem).join(' '),
-        );
-        controlOf(firstProblem.field).focus();
+        // Each problem is beside its field; the summary names the fields.
+        showResult('problem', summaryOf(problems));
+        summaryShown = true;
+        controlOf(firstProblem).focus();
         return;
     }
     const oauth = pageData.model.authMode === 'OAUTH2';
     const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     submit.disabled = true;
-    showResult('working', oauth ? 'Opening PingOne sign-on…' : 'Testing the connection: fetching a token and reading the environment…');
-    send(oauth ? '/api/authorize' : '/api/test-connection', formValues())
+    showResult('working', oauth ? 'Opening PingOne sign-in…' : 'Testing the connection: fetching a token and reading the environment…');
+    ask(oauth ? '/api/authorize' : '/api/test-connection', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(formValues()),
+    })
         .then((response) => {
             if (response.ok && response.redirect !== undefined) {
                 window.location.assign(response.redirect);
@@ -154,7 +243,7 @@ form.addEventListener('submit', (event) => {
             }
             showResponse(response);
         })
-        .catch((error: unknown) => showResult('problem', 'The Connect UI server did not answer.', `Is the command still running? (${String(error)})`))
+        .catch(() => showResult('problem', 'The answer of this page\'s server could not be read.', 'See the terminal running the command.'))
         .finally(() => {
             submit.disabled = false;
         });
@@ -167,7 +256,7 @@ if (flow !== null) {
     const address = new URL(window.location.href);
     address.searchParams.delete('flow');
     window.history.replaceState(null, '', address);
-    void fetch(`/api/flows/${encodeURIComponent(flow)}`, { headers: { 'x-launch-token': launchToken } })
-        .then(async (response) => showResponse((await response.json()) as ConnectResponse))
-        .catch(() => showResult('problem', 'Could not read the result of the sign-on.'));
+    void ask(`/api/flows/${encodeURIComponent(flow)}`)
+        .then(showResponse)
+        .catch(() => showResult('problem', 'The result of the sign-in could not be read.', 'See the terminal running the command.'));
 }

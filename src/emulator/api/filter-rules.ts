@@ -61,13 +61,14 @@ export const applicationFilterRules: FilterRules = {
     operators: { eq: ['id', 'name', 'type', 'protocol', 'enabled'], sw: ['name'] },
 };
 
+// The attributes and operators of the documented audit filters (activity-filter.ts checks their combination).
 export const activityFilterRules: FilterRules = {
     operators: {
         gt: ['recordedAt', 'createdAt'],
         ge: ['recordedAt', 'createdAt'],
         lt: ['recordedAt', 'createdAt'],
         le: ['recordedAt', 'createdAt'],
-        eq: ['action.type', 'resources.type', 'resources.id', 'resources.population.id', 'result.status', 'actors.client.id', 'actors.user.id'],
+        eq: ['action.type', 'resources.type', 'resources.id', 'resources.population.id', 'actors.user.id'],
         in: ['action.type'],
     },
 };

@@ -35,6 +35,7 @@ function listMemberships(context: RequestContext, emulation: Emulation): Reply {
             collection: 'groupMemberships',
             items: page.items.map((id) => membershipView(context, tenant, record, tenant.groups.get(id) as Json, expand)),
             nextPosition: page.nextPosition,
+            previousPosition: page.previousPosition,
             count: page.count,
         }),
     );

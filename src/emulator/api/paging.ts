@@ -67,29 +67,35 @@ export interface HalPage {
     items: unknown[];
     /** Position just after the last item scanned; absent on the last page. */
     nextPosition?: number | undefined;
+    /** Where the page before this one starts; absent on the first page. */
+    previousPosition?: number | undefined;
     /** Total number of matching items, when known. */
     count?: number | undefined;
 }
 
-function pageLinks(context: RequestContext, nextPosition: number | undefined): Record<string, { href: string }> {
+// `self`, and `next` and `prev` with an opaque cursor, as PingOne's collections carry them
+// (https://developer.pingidentity.com/pingone-api/platform/reference/paging-ordering-collections.html).
+function pageLinks(context: RequestContext, nextPosition: number | undefined, previousPosition?: number): Record<string, { href: string }> {
     const self = `${context.origin}${context.path}${context.search}`;
     const links: Record<string, { href: string }> = { self: { href: self } };
-    if (nextPosition !== undefined) {
+    const linkAt = (position: number) => {
         const query = new URLSearchParams();
         for (const name of ['limit', ...boundParameters]) {
             const value = context.query.get(name);
             if (value !== null) query.set(name, value);
         }
-        query.set('cursor', encodeCursor(nextPosition, context.query));
-        links.next = { href: `${context.origin}${context.path}?${query.toString()}` };
-    }
+        query.set('cursor', encodeCursor(position, context.query));
+        return { href: `${context.origin}${context.path}?${query.toString()}` };
+    };
+    if (nextPosition !== undefined) links.next = linkAt(nextPosition);
+    if (previousPosition !== undefined) links.prev = linkAt(previousPosition);
     return links;
 }
 
 /** A HAL collection body with `_links.self/next`, `_embedded.<collection>`, `count` and `size`. */
 export function halPage(context: RequestContext, page: HalPage): Record<string, unknown> {
     return {
-        _links: pageLinks(context, page.nextPosition),
+        _links: pageLinks(context, page.nextPosition, page.previousPosition),
         _embedded: { [page.collection]: page.items },
         ...(page.count === undefined ? {} : { count: page.count }),
         size: page.items.length,
@@ -106,11 +112,12 @@ export function halPageJson(context: RequestContext, page: Omit<HalPage, 'items'
 }
 
 /** Pages through a small in-memory collection. */
-export function pageOf<T>(items: readonly T[], request: PageRequest): { items: T[]; nextPosition?: number; count: number } {
+export function pageOf<T>(items: readonly T[], request: PageRequest): { items: T[]; nextPosition?: number; previousPosition?: number; count: number } {
     const end = request.position + request.size;
     return {
         items: items.slice(request.position, end),
         ...(end < items.length ? { nextPosition: end } : {}),
+        ...(request.position > 0 ? { previousPosition: Math.max(0, request.position - request.size) } : {}),
         count: items.length,
     };
 }

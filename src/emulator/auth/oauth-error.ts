@@ -1,4 +1,9 @@
-/** An RFC 6749 error from the auth server: `{error, error_description}`. */
+/**
+ * An RFC 6749 error from the auth server: `{error, error_description}` with the section 5.2 codes and
+ * statuses (401 `invalid_client`, with a Basic challenge when the client used Basic; 400 otherwise),
+ * https://www.rfc-editor.org/rfc/rfc6749#section-5.2. PingOne documents no wording for the
+ * description, so the connector never reads it (src/oauth/token-errors.ts); its wording here is free.
+ */
 export class OAuthError extends Error {
     constructor(
         readonly status: number,

@@ -7,10 +7,16 @@ export interface FaultDecision {
     drop: boolean;
     errorStatus?: number;
     malformed: boolean;
+    /** A 2xx JSON answer becomes `{}`. */
+    emptyObject: boolean;
+    /** A 2xx JSON answer becomes a 200 HTML page. */
+    html: boolean;
     expireToken: boolean;
+    /** Carry the request out, then destroy the connection instead of answering. */
+    cutAfterAct: boolean;
 }
 
-const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, expireToken: false };
+const none: FaultDecision = { delayMs: 0, drop: false, malformed: false, emptyObject: false, html: false, expireToken: false, cutAfterAct: false };
 
 /**
  * Rolls the configured faults for each request. The rolls come from one seeded sequence in a fixed
@@ -50,6 +56,10 @@ export class FaultDice {
             ...(errorStatus === undefined ? {} : { errorStatus }),
             malformed: chance(s.malformedRate),
             expireToken: isApi && chance(s.earlyExpiryRate),
+            // Rolled after the older faults, so that adding these leaves a seed's earlier faults where they were.
+            emptyObject: chance(s.emptyObjectRate),
+            html: chance(s.htmlRate),
+            cutAfterAct: chance(s.cutAfterActRate),
         };
     }
 }

@@ -1,6 +1,12 @@
 import type { RateLimitSettings } from '../options.js';
 
-/** A token bucket per key (environment): PingOne's per-environment request budget. */
+/**
+ * A token bucket per key (environment): PingOne's per-environment request budget. Over it, PingOne
+ * answers 429 REQUEST_LIMITED with `Retry-After` in whole seconds
+ * (https://developer.pingidentity.com/pingone-api/platform/rate-limiting.html); PingOne does not
+ * document a burst size, so `burst` is a setting, and a small one is the strict choice. `now` is the
+ * clock (milliseconds), injectable so tests need not sleep through real seconds.
+ */
 export class RateLimiter {
     private readonly buckets = new Map<string, { tokens: number; at: number }>();
 

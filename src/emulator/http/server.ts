@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate, authorize } from '../api/access.js';
 import { OAuthError } from '../auth/oauth-error.js';
 import type { Emulation } from '../emulation.js';
+import type { FaultDecision } from '../faults/fault-dice.js';
 import { countStatus } from '../stats.js';
 import { ApiError, apiErrors } from './api-error.js';
 import { requestOrigin, type RequestContext } from './context.js';
@@ -97,7 +98,8 @@ export class EmulatorServer {
         const decision = this.emulation.faults.roll(isApi);
         try {
             const body = await readBody(request);
-            const retryAfter = this.emulation.rateLimiter.take(environmentOf(path));
+            const limiter = /^\/v1\/environments\/[^/]+\/activities(\/|$)/.test(path) ? this.emulation.auditRateLimiter : this.emulation.rateLimiter;
+            const retryAfter = limiter.take(environmentOf(path));
             const origin = requestOrigin(request.headers, this.ownOrigin);
             if (this.isOtherRegion(origin)) {
                 reply = errorReply(new ApiError(404, 'NOT_FOUND', 'The requested resource was not found.'));
@@ -131,8 +133,14 @@ export class EmulatorServer {
         }
         stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
         if (decision.delayMs > 0) await sleep(decision.delayMs);
+        if (decision.cutAfterAct && reply.status < 400) {
+            // The handler has acted (created, deleted, changed); the client never learns it.
+            stats.faults.cutsAfterAct++;
+            request.socket.destroy();
+            return;
+        }
         countStatus(stats, reply.status);
-        this.write(response, reply, decision.malformed);
+        this.write(response, reply, decision);
     }
 
     // A client mapped here for another region's PingOne host reaches a region that holds none of this
@@ -186,15 +194,26 @@ export class EmulatorServer {
         }
     }
 
-    private write(response: ServerResponse, reply: Reply, malformed: boolean): void {
-        const headers: Record<string, string> = { ...reply.headers };
+    private write(response: ServerResponse, reply: Reply, faults: Pick<FaultDecision, 'malformed' | 'emptyObject' | 'html'>): void {
+        let headers: Record<string, string> = { ...reply.headers };
+        let status = reply.status;
         let text: string | undefined;
         if (typeof reply.body === 'string') {
             text = reply.body;
         } else if (reply.body !== undefined) {
             text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
             headers['content-type'] ??= 'application/json';
-            if (malformed) {
+            const succeeded = status >= 200 && status < 300;
+            // The body faults of a 2xx: the request was handled (and any change applied); only its answer is lost.
+            if (succeeded && faults.html) {
+                this.emulation.stats.faults.htmlPages++;
+                status = 200;
+                headers = { 'content-type': 'text/html; charset=utf-8' };
+                text = faultHtmlPage;
+            } else if (succeeded && faults.emptyObject) {
+                this.emulation.stats.faults.emptyObjects++;
+                text = '{}';
+            } else if (faults.malformed) {
                 this.emulation.stats.faults.malformed++;
                 text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
             }
@@ -202,7 +221,10 @@ export class EmulatorServer {
         // One encoding pass: the buffer gives both the length and the bytes.
         const payload = text === undefined ? undefined : Buffer.from(text, 'utf8');
         if (payload !== undefined) headers['content-length'] = String(payload.length);
-        response.writeHead(reply.status, headers);
+        response.writeHead(status, headers);
         response.end(payload);
     }
 }
+
+/** What the `htmlRate` fault answers with: a page such as a proxy or captive portal sends with a 200. */
+const faultHtmlPage = '<!DOCTYPE html><html><head><title>Please wait</title></head><body><p>Your request is being checked.</p></body></html>';

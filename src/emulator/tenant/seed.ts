@@ -188,15 +188,16 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
     });
     primary.applications.set(String(web.body.id), web);
 
-    const password = `Emulator-${seededSecret(seed, 'admin-password').slice(0, 10)}!1`;
+    const password = options.signOnPassword ?? `Emulator-${seededSecret(seed, 'admin-password').slice(0, 10)}!1`;
     const adminId = seededUuid(seed, 'user:admin');
-    const username = 'emulator.admin';
+    const username = options.signOnUsername;
+    const email = username.includes('@') ? username : `${username}@example.com`;
     primary.users.create(
         newUserRecord({
             id: adminId,
             environmentId: primary.id,
             populationId: primary.defaultPopulationId(),
-            attributes: { username, email: 'emulator.admin@example.com', name: { given: 'Emulator', family: 'Admin', formatted: 'Emulator Admin' } },
+            attributes: { username, email, name: { given: 'Emulator', family: 'Admin', formatted: 'Emulator Admin' } },
             emailVerified: true,
             password: { value: password, status: 'OK', lastChangedAt: seededAt },
             at: seededAt,

@@ -1,0 +1,115 @@
+// The request budget against a strict rate limit, on an instant clock (no real second is slept
+// through): the emulator's own rate limiter, on the same clock, answers each request. The ratio of
+// accepted requests to the limit is printed; the assertions are on counts, not on timings.
+import { describe, expect, it } from 'vitest';
+
+import { RateLimiter } from '../../src/emulator/faults/rate-limiter.js';
+import { TokenBucket } from '../../src/http/request-budget.js';
+import { instantClock } from '../support/instant-clock.js';
+
+/** Spends the saved-up burst and one more token, so that the budget runs at its rate (a 429 to the first burst cuts nothing). */
+async function drain(bucket: TokenBucket, burst: number): Promise<void> {
+    for (let i = 0; i <= burst; i++) await bucket.take();
+}
+
+describe('request budget after a 429', () => {
+    it('answered during its first burst, stops bursting but keeps its rate', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 20, burst: 20 }, clock);
+        bucket.rateLimited(clock.now() + 1000);
+        expect(bucket.requestsPerSecond).toBe(20);
+        await bucket.take();
+        const first = clock.now();
+        await bucket.take();
+        expect(first).toBeGreaterThanOrEqual(1000);
+        expect(clock.now() - first).toBeGreaterThanOrEqual(49);
+    });
+
+    it('holds every waiter until Retry-After, then releases them one at a time at its rate, not all at once', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 20, burst: 20 }, clock);
+        await drain(bucket, 20);
+        const start = clock.now();
+        bucket.rateLimited(start + 1000);
+        const times: number[] = [];
+        for (let i = 0; i < 6; i++) times.push(await bucket.take().then(() => clock.now()));
+        expect(times[0]).toBeGreaterThanOrEqual(start + 1000);
+        const gaps = times.slice(1).map((time, index) => time - times[index]!);
+        // The cut rate is 10/s: a token each 100 ms, nothing saved up during the hold.
+        expect(gaps.every((gap) => gap >= 99)).toBe(true);
+    });
+
+    it('falls below its starting rate while 429s keep coming, down to its floor', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 50, minRequestsPerSecond: 2, burst: 1 }, clock);
+        await drain(bucket, 1);
+        const rates: number[] = [];
+        for (let i = 0; i < 8; i++) {
+            clock.advance(1100);
+            bucket.rateLimited(clock.now());
+            rates.push(bucket.requestsPerSecond);
+        }
+        expect(rates).toEqual([25, 12.5, 6.25, 3.125, 2, 2, 2, 2]);
+    });
+
+    it('counts the 429s of one moment once', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 40, burst: 1 }, clock);
+        await drain(bucket, 1);
+        for (let i = 0; i < 8; i++) bucket.rateLimited(clock.now());
+        expect(bucket.requestsPerSecond).toBe(20);
+    });
+
+    it('climbs back while no 429 comes: quickly to 0.9 of the rate the 429 came at, then slowly past it', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 40, maxRequestsPerSecond: 200, burst: 1 }, clock);
+        await drain(bucket, 1);
+        bucket.rateLimited(clock.now());
+        expect(bucket.requestsPerSecond).toBe(20);
+        const rateAt = async (seconds: number) => {
+            const until = clock.now() + seconds * 1000;
+            while (clock.now() < until) await bucket.take();
+            return bucket.requestsPerSecond;
+        };
+        expect(await rateAt(5)).toBeGreaterThanOrEqual(36);
+        const recovered = bucket.requestsPerSecond;
+        expect(await rateAt(5)).toBeLessThan(recovered * 1.1);
+        expect(await rateAt(60)).toBeGreaterThan(40);
+    });
+});
+
+/**
+ * One request at a time through the budget to the emulator's limiter; a 429 holds the budget for its
+ * Retry-After and the request goes again. Returns the accepted requests per second over the limit.
+ */
+async function throughput(limit: number, burst: number, requests: number): Promise<{ ratio: number; limited: number }> {
+    const clock = instantClock();
+    const server = new RateLimiter({ requestsPerSecond: limit, burst }, () => clock.now());
+    const bucket = new TokenBucket({ requestsPerSecond: 50, maxRequestsPerSecond: 200 }, clock);
+    let limited = 0;
+    for (let accepted = 0; accepted < requests;) {
+        await bucket.take();
+        const retryAfter = server.take('environment');
+        if (retryAfter === undefined) accepted++;
+        else {
+            limited++;
+            bucket.rateLimited(clock.now() + retryAfter * 1000);
+        }
+    }
+    return { ratio: requests / clock.now() / (limit / 1000), limited };
+}
+
+describe('request budget under a strict limit with a small burst', () => {
+    // Two minutes' worth of requests, the start (slow start's overshoot and the cuts after it) included.
+    it.each([
+        { limit: 20, burst: 2, least: 0.9 },
+        { limit: 50, burst: 5, least: 0.9 },
+        { limit: 10, burst: 1, least: 0.85 },
+        { limit: 100, burst: 2, least: 0.85 },
+    ])('$limit requests/s, burst $burst: at least $least of the limit, with few 429s', async ({ limit, burst, least }) => {
+        const { ratio, limited } = await throughput(limit, burst, limit * 120);
+        console.log(`budget at ${limit}/s, burst ${burst}: ${ratio.toFixed(3)} of the limit over ${limit * 120} requests, ${limited} answered 429`);
+        expect(ratio).toBeGreaterThanOrEqual(least);
+        expect(limited).toBeLessThan(limit * 120 * 0.01);
+    });
+});

@@ -1,0 +1,209 @@
+// What the no-data-loss tests share: a sync run in a child process that a test may SIGKILL at a
+// step boundary, a reference read of the emulator's data, and the comparison of a store with it.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+import { openHarness, type Harness } from '../../src/harness/index.js';
+import type { EmulatorOptions } from '../../src/emulator/index.js';
+import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
+import { temporaryDatabase } from '../support/harness.js';
+
+const runner = fileURLToPath(new URL('./fixtures/run-sync.ts', import.meta.url));
+
+/** The syncs whose records mirror PingOne's data, with their model. */
+export const MIRROR_SYNCS = [
+    { sync: 'users', model: 'User' },
+    { sync: 'groups', model: 'Group' },
+    { sync: 'populations', model: 'Population' },
+    { sync: 'group-memberships', model: 'GroupMembership' },
+    { sync: 'user-role-assignments', model: 'UserRoleAssignment' },
+    { sync: 'mfa-devices', model: 'MfaDevice' },
+    { sync: 'applications', model: 'Application' },
+] as const;
+
+export interface ChildRun {
+    /** `SIGKILL` when the step hook killed it. */
+    signal: NodeJS.Signals | null;
+    code: number | null;
+    /** The step boundaries it passed, by name. */
+    steps: string[];
+    /** The run's status, when it ended by itself. */
+    status: string | undefined;
+}
+
+/** Runs a sync in a child process; `killAt` > 0 SIGKILLs it at that step boundary (0: counts them only). */
+export function runSyncInChild(dbPath: string, sync: string, mode: 'full' | 'resume', killAt: number): Promise<ChildRun> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', runner, dbPath, 'cc', sync, mode], {
+            env: { ...process.env, PINGONE_CONNECTOR_TEST_KILL_AT_STEP: String(killAt) },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+            const steps = [...stderr.matchAll(/^step \d+ (.+)$/gm)].map((match) => match[1] ?? '');
+            const line = stdout.trim().split('\n').pop();
+            if (signal === null && !line) {
+                reject(new Error(`The sync child exited with ${code} and no report:\n${stderr}`));
+                return;
+            }
+            resolve({ signal, code, steps, status: line ? (JSON.parse(line) as { status: string }).status : undefined });
+        });
+    });
+}
+
+/** A harness on a fresh database with a `cc` connection (the Worker app) to the emulator, and the package's own scripts. */
+export async function syncSide(emulator: TestEmulator): Promise<{ harness: Harness; dbPath: string }> {
+    const dbPath = temporaryDatabase();
+    const harness = openHarness({ dbPath, env: {} });
+    await harness.connections.create({
+        name: 'cc',
+        provider: 'pingone-cc',
+        config: { environmentId: emulator.environmentId, tld: emulator.tld },
+        secrets: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
+        authMethod: 'client_secret_basic',
+        emulatorUrl: emulator.url,
+    });
+    return { harness, dbPath };
+}
+
+export interface ComparedWorld {
+    emulator: TestEmulator;
+    /** The store under test. */
+    synced: { harness: Harness; dbPath: string };
+    /** Another database, for the reference reads of `emulatorData`. */
+    reference: Harness;
+    close(): Promise<void>;
+}
+
+/** An emulator with the store under test and a reference store, each with its `cc` connection. */
+export async function openComparedWorld(options: EmulatorOptions): Promise<ComparedWorld> {
+    const emulator = await startTestEmulator(options);
+    const synced = await syncSide(emulator);
+    const reference = (await syncSide(emulator)).harness;
+    return {
+        emulator,
+        synced,
+        reference,
+        async close() {
+            await synced.harness.close();
+            await reference.close();
+            await emulator.close();
+        },
+    };
+}
+
+type Stored = Record<string, unknown>;
+
+/** A model's stored records: the live ones (with the cursor each last moved to), the ids marked deleted, and the row count. */
+export interface StoredState {
+    live: Map<string, { record: Stored; cursor: string }>;
+    deleted: Set<string>;
+    rows: number;
+}
+
+export function storedState(harness: Harness, model: string): StoredState {
+    const live = new Map<string, { record: Stored; cursor: string }>();
+    const deleted = new Set<string>();
+    let rows = 0;
+    for (const { _nango_metadata: meta, ...record } of harness.store.records.iterate('cc', model)) {
+        rows++;
+        if (meta.deleted_at === null) live.set(String(record['id']), { record, cursor: meta.cursor });
+        else deleted.add(String(record['id']));
+    }
+    return { live, deleted, rows };
+}
+
+/**
+ * The emulator's data as the sync's records: a complete run with no faults on a database of its own.
+ * The emulator does not change while the compared runs read it, so a store that equals this holds
+ * exactly what PingOne (the emulator) has.
+ */
+export async function emulatorData(reference: Harness, emulator: TestEmulator, sync: string, model: string): Promise<Map<string, Stored>> {
+    const faults = emulator.admin.faults();
+    emulator.admin.setFaults({});
+    try {
+        const report = await reference.runSync('cc', sync, { full: true });
+        if (report.status !== 'success') throw new Error(`The reference run of ${sync} failed: ${report.error?.message}`);
+    } finally {
+        emulator.admin.setFaults(faults);
+    }
+    return new Map([...storedState(reference, model).live].map(([id, { record }]) => [id, record]));
+}
+
+export interface Comparison {
+    expected: number;
+    live: number;
+    /** In PingOne, not live in the store. */
+    lost: number;
+    /** In PingOne, marked deleted in the store. */
+    wronglyDeleted: number;
+    /**
+     * In PingOne and unchanged since `before`, yet their cursor moved: the record was changed and
+     * changed back, i.e. marked deleted and restored at some point between (an identical save keeps the cursor).
+     */
+    deletedForAWhile: number;
+    /** Live in the store, not in PingOne. */
+    extra: number;
+    /** Live in both, with other content. */
+    stale: number;
+    /** Rows beyond one per id. */
+    duplicated: number;
+}
+
+export function compare(harness: Harness, model: string, expected: Map<string, Stored>, before?: StoredState): Comparison {
+    const { live, deleted, rows } = storedState(harness, model);
+    const ids = [...expected.keys()];
+    const same = (a: Stored | undefined, b: Stored | undefined) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+    return {
+        expected: expected.size,
+        live: live.size,
+        lost: ids.filter((id) => !live.has(id)).length,
+        wronglyDeleted: ids.filter((id) => deleted.has(id)).length,
+        deletedForAWhile: ids.filter((id) => {
+            const was = before?.live.get(id);
+            const now = live.get(id);
+            return was !== undefined && now !== undefined && same(was.record, expected.get(id)) && was.cursor !== now.cursor;
+        }).length,
+        extra: [...live.keys()].filter((id) => !expected.has(id)).length,
+        stale: ids.filter((id) => !same(live.get(id)?.record, expected.get(id))).length - ids.filter((id) => !live.has(id)).length,
+        duplicated: rows - new Set([...live.keys(), ...deleted]).size,
+    };
+}
+
+function sorted(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+        Object.keys(value)
+            .sort()
+            .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+    );
+}
+
+/** Changes the emulator's data a little, so that a following run has users, groups and memberships to add and delete. */
+export async function changeData(emulator: TestEmulator, round: number): Promise<void> {
+    const { admin } = emulator;
+    const victim = admin.users.at((round * 7) % admin.users.count());
+    if (victim) admin.users.delete(String(victim['id']));
+    const groups = admin.directory().groups;
+    const created = admin.users.create({ username: `round-${round}`, email: `round-${round}@example.com` });
+    const group = groups[round % Math.max(1, groups.length)];
+    if (group) admin.users.setGroups(String(created['id']), [String(group['id'])]);
+    const token = await emulator.workerToken();
+    const groupsUrl = `${emulator.url}/v1/environments/${emulator.environmentId}/groups`;
+    const made = await fetch(groupsUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Round ${round}` }),
+    });
+    if (!made.ok) throw new Error(`The emulator refused a new group: ${made.status} ${await made.text()}`);
+    const old = groups.find((candidate) => String(candidate['name']).startsWith('Round '));
+    if (old) {
+        const gone = await fetch(`${groupsUrl}/${String(old['id'])}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+        if (!gone.ok) throw new Error(`The emulator refused to delete a group: ${gone.status}`);
+    }
+}
