@@ -19,6 +19,8 @@ function perform(call: AdminCall): unknown {
             return admin.resetStats();
         case 'userCount':
             return { users: admin.users.count() };
+        case 'populationCount':
+            return { populations: admin.directory().populations.length };
         case 'cpuUsage':
             return process.cpuUsage();
     }

@@ -15,6 +15,7 @@ export type AdminCall = { id: number } & (
     | { method: 'stats'; args: [] }
     | { method: 'resetStats'; args: [] }
     | { method: 'userCount'; args: [] }
+    | { method: 'populationCount'; args: [] }
     | { method: 'cpuUsage'; args: [] }
 );
 
@@ -26,6 +27,7 @@ export interface AdminResults {
     stats: EmulatorStats;
     resetStats: void;
     userCount: { users: number };
+    populationCount: { populations: number };
     /** The child's `process.cpuUsage()`, in microseconds. */
     cpuUsage: NodeJS.CpuUsage;
 }

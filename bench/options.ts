@@ -1,7 +1,7 @@
 // The bench's command line: `npm run bench [-- --json] [--quick] [--only a,b]`.
 import { parseArgs } from 'node:util';
 
-export const measurementNames = ['store', 'cli', 'throughput', 'tokens', 'rateLimit', 'memory'] as const;
+export const measurementNames = ['store', 'cli', 'throughput', 'tokens', 'rateLimit', 'memory', 'wan'] as const;
 export type MeasurementName = (typeof measurementNames)[number];
 
 export interface BenchOptions {

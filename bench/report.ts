@@ -52,6 +52,7 @@ export interface BenchReport {
     rateLimit: unknown;
     store: unknown;
     cli: unknown;
+    wan: unknown;
     cliStartMs: number | null;
     verdicts: Verdict[];
     errors: Partial<Record<MeasurementName, string>>;

@@ -11,6 +11,7 @@ const measurements: Record<MeasurementName, () => Promise<Measurement<never>>> =
     tokens: async () => (await import('./tokens.js')).tokens as Measurement<never>,
     rateLimit: async () => (await import('./rate-limit.js')).rateLimit as Measurement<never>,
     memory: async () => (await import('./memory.js')).memory as Measurement<never>,
+    wan: async () => (await import('./wan.js')).wan as Measurement<never>,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         rateLimit: null,
         store: null,
         cli: null,
+        wan: null,
         cliStartMs: null,
         verdicts: [],
         errors: {},

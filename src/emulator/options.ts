@@ -20,6 +20,8 @@ export interface EmulatorOptions {
     seed?: string;
     /** Users in the main environment (default 120; up to 10,000,000). */
     users?: number;
+    /** Populations in the main environment, its generated users spread evenly over them (default 4; from 4 to 64). */
+    populations?: number;
     tld?: Tld;
     /** Access-token lifetime in seconds (default 3600, at least 1). */
     tokenLifetimeSeconds?: number;
@@ -87,6 +89,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
         host: options.host ?? '127.0.0.1',
         seed: options.seed ?? 'pingone-emulator',
         users: wholeNumber('users', options.users ?? 120, 0, 10_000_000),
+        populations: wholeNumber('populations', options.populations ?? 4, 4, 64),
         tld,
         tokenLifetimeSeconds: wholeNumber('tokenLifetimeSeconds', options.tokenLifetimeSeconds ?? 3600, 1, 2_592_000),
         rateLimit: options.rateLimit,

@@ -8,6 +8,7 @@ import { cliStart } from '../../bench/cli-start.js';
 import { memory, type MemoryResult } from '../../bench/memory.js';
 import { parseBenchOptions } from '../../bench/options.js';
 import { rateLimit, type RateLimitResult } from '../../bench/rate-limit.js';
+import { wan, type WanResult } from '../../bench/wan.js';
 import { throughput, type ThroughputResult } from '../../bench/throughput.js';
 import { tokens, type TokensResult } from '../../bench/tokens.js';
 
@@ -29,7 +30,7 @@ describe('npm run bench -- --quick --json', () => {
         const { code, stdout } = await bench(['--quick', '--json', '--only', 'store']);
         expect(code).toBe(0);
         const report = JSON.parse(stdout) as Record<string, unknown>;
-        for (const key of ['throughput', 'memory', 'tokens', 'rateLimit', 'store', 'cliStartMs', 'machine', 'date', 'verdicts', 'errors']) {
+        for (const key of ['throughput', 'memory', 'tokens', 'rateLimit', 'store', 'wan', 'cliStartMs', 'machine', 'date', 'verdicts', 'errors']) {
             expect(report).toHaveProperty(key);
         }
         expect(report['quick']).toBe(true);
@@ -50,7 +51,7 @@ describe('npm run bench -- --quick --json', () => {
 
 describe('bench options', () => {
     it('defaults to every measurement, text output, full sizes', () => {
-        expect(parseBenchOptions([])).toEqual({ json: false, quick: false, only: ['store', 'cli', 'throughput', 'tokens', 'rateLimit', 'memory'] });
+        expect(parseBenchOptions([])).toEqual({ json: false, quick: false, only: ['store', 'cli', 'throughput', 'tokens', 'rateLimit', 'memory', 'wan'] });
     });
 
     it('reads --json, --quick and --only', () => {
@@ -154,6 +155,26 @@ describe('bench verdicts', () => {
         expect(rateLimit.lines(result(0.95, 0))[0]?.met).toBe(true);
         expect(rateLimit.lines(result(0.95, 1))[0]?.met).toBe(false);
         expect(rateLimit.lines(result(0.8, 0))[0]?.met).toBe(false);
+    });
+
+    it('wan judges the harness against the latency-and-rate bound and against one cursor', () => {
+        const result = (seconds: number): WanResult => ({
+            users: 20_000,
+            latencyMs: 80,
+            requestsPerSecond: 100,
+            partitions: 4,
+            pages: 100,
+            seconds,
+            requests: 100,
+            boundSeconds: 2,
+            oneCursorSeconds: 8,
+            ratioToBound: seconds / 2,
+            speedup: 8 / seconds,
+            targets: { ratioToBound: 1.2, speedup: 5 },
+        });
+        expect(wan.lines(result(1.5)).map((line) => line.met)).toEqual([true, true]);
+        expect(wan.lines(result(8)).map((line) => line.met)).toEqual([false, false]);
+        expect(wan.lines(result(2.2))[0]?.figures).toContain('vs bound 2 s');
     });
 
     it('cli start is held to 300 ms to the first request and 250 ms for --help', () => {

@@ -151,6 +151,11 @@ describe('users full scan against a PingOne whose cursors are positions (a loopb
                 response.end(JSON.stringify(found ? { id: one[1], username: one[1] } : { id: 'e', code: 'NOT_FOUND', message: 'not found' }));
                 return;
             }
+            if (url.pathname.endsWith('/populations')) {
+                // One population: the scan's one cursor pages every user.
+                response.end(JSON.stringify({ _embedded: { populations: [{ id: environmentId, name: 'Default' }] } }));
+                return;
+            }
             const position = Number(url.searchParams.get('cursor') ?? '0');
             const page = users.slice(position, position + 100);
             const next = position + 100 < users.length ? `https://api.pingone.com${url.pathname}?limit=100&cursor=${position + 100}` : undefined;

@@ -8,7 +8,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { expectSuccess, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { expectSuccess, openScriptsWorld, usersScanPages, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ afterAll(async () => world?.close());
 
 describe('users sync look-ahead', () => {
     it('writes the request for the next page before the pages before it are committed', async () => {
-        const events: Array<{ kind: 'request'; path: string } | { kind: 'commit'; nextPath: string }> = [];
+        const events: Array<{ kind: 'request'; path: string } | { kind: 'commit'; nextPaths: string[] }> = [];
         const onSend = (message: unknown) => {
             const { request } = message as { request: { path: string } };
             if (/\/users\?/.test(request.path)) events.push({ kind: 'request', path: request.path });
@@ -27,8 +27,10 @@ describe('users sync look-ahead', () => {
         const transaction = store.transaction.bind(store);
         store.transaction = (fn) => {
             const result = transaction(fn);
-            const nextPath = (store.checkpoints.get('cc', 'users') as { nextPath?: string } | null)?.nextPath;
-            if (nextPath) events.push({ kind: 'commit', nextPath });
+            const positions = (store.checkpoints.get('cc', 'users') as { scanPositions?: string } | null)?.scanPositions;
+            // Each population's cursor: the next page's path, '' before its first page, null after its last.
+            const nextPaths = Object.values(JSON.parse(positions || '{}') as Record<string, string | null>).filter((path): path is string => !!path);
+            if (nextPaths.length > 0) events.push({ kind: 'commit', nextPaths });
             return result;
         };
         subscribe('undici:client:sendHeaders', onSend);
@@ -40,14 +42,14 @@ describe('users sync look-ahead', () => {
         }
         const requests = events.filter((event) => event.kind === 'request');
         const commits = events.filter((event) => event.kind === 'commit');
-        // 200 users a page.
-        expect(requests).toHaveLength(Math.ceil(world.emulator.admin.users.count() / 200));
+        // 200 users a page, each population with its own cursor.
+        expect(requests).toHaveLength(usersScanPages(world.harness, 'cc'));
         expect(commits.length).toBeGreaterThan(0);
-        // A commit saves the pages read so far with the checkpoint that names the page after them:
-        // that page was asked for before the commit began.
+        // A commit saves the pages read so far with the checkpoint that names the page after them in
+        // each population: those pages were asked for before the commit began.
         for (const commit of commits) {
-            const requested = events.slice(0, events.indexOf(commit)).filter((event) => event.kind === 'request');
-            expect(requested.map((event) => event.path)).toContain(commit.nextPath);
+            const requested = events.slice(0, events.indexOf(commit)).flatMap((event) => (event.kind === 'request' ? [event.path] : []));
+            for (const nextPath of commit.nextPaths) expect(requested).toContain(nextPath);
         }
     });
 });

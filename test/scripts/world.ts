@@ -160,3 +160,12 @@ export function answeredToken(url: string, response: { end(body: string): unknow
     response.end(JSON.stringify({ access_token: 'loopback-token', token_type: 'Bearer', expires_in: 3600 }));
     return true;
 }
+
+/** The pages of 200 a full users scan reads: it reads each population with a cursor of its own. */
+export function usersScanPages(harness: Harness, connection: string): number {
+    const perPopulation = new Map<unknown, number>();
+    for (const user of liveRecords<{ populationId?: string }>(harness, connection, 'User')) {
+        perPopulation.set(user.populationId, (perPopulation.get(user.populationId) ?? 0) + 1);
+    }
+    return [...perPopulation.values()].reduce((sum, count) => sum + Math.ceil(count / 200), 0);
+}

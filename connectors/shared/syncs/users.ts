@@ -13,8 +13,9 @@ import { fanOutLimits, PacingMetadata } from '../fan-out-limits.js';
 import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
-import { pages, resumedPages } from '../paging.js';
-import { readUserIfExists, usersRequest } from '../requests.js';
+import { pages } from '../paging.js';
+import { readUserIfExists } from '../requests.js';
+import { decodePositions, describePlan, encodePositions, partitionedUserPages, planUserPartitions } from '../user-partitions.js';
 
 const UsersMetadata = PacingMetadata.extend({
     /** Hours between full reconciliations (default 24). */
@@ -30,15 +31,15 @@ const UsersCheckpoint = z.object({
     lastFullScanAt: z.string(),
     /** While a full scan is under way: when it started (empty otherwise). */
     fullScanStartedAt: z.string(),
-    /** While a full scan is under way: the next page to read. */
-    nextPath: z.string(),
+    /** While a full scan is under way: where each population's cursor is (JSON; see user-partitions.ts). */
+    scanPositions: z.string(),
 });
 type UsersCheckpoint = z.infer<typeof UsersCheckpoint>;
 
 type UsersNango = NangoSync<{ User: typeof User }, typeof UsersMetadata, typeof UsersCheckpoint>;
 
 const HOUR = 3_600_000;
-const EMPTY: UsersCheckpoint = { changesSince: '', lastFullScanAt: '', fullScanStartedAt: '', nextPath: '' };
+const EMPTY: UsersCheckpoint = { changesSince: '', lastFullScanAt: '', fullScanStartedAt: '', scanPositions: '' };
 
 async function fullUserScan(
     nango: UsersNango,
@@ -50,16 +51,19 @@ async function fullUserScan(
     const startedAt = resuming ? checkpoint.fullScanStartedAt : runStart;
     await nango.log(resuming ? `Resuming the full user scan begun at ${startedAt}` : 'Full user scan');
     await nango.trackDeletesStart('User');
-    for await (const page of resumedPages<Raw>(nango, context, usersRequest(context), resuming && checkpoint.nextPath ? checkpoint.nextPath : undefined)) {
+    // A checkpoint of an earlier version, or one that does not parse, starts the pages over; the
+    // tracking window stays open, so nothing already read is lost.
+    const positions = (resuming ? decodePositions(checkpoint.scanPositions) : undefined) ?? (await planUserPartitions(nango, context));
+    await nango.log(`Reading users with ${describePlan(positions)}`);
+    for await (const { key, value: page } of partitionedUserPages(nango, context, positions)) {
         await nango.batchSave(page.items.map(toUser), 'User');
-        if (page.nextPath) {
-            await nango.saveCheckpoint({ ...checkpoint, fullScanStartedAt: startedAt, nextPath: page.nextPath });
-        }
+        positions[key] = page.nextPath ?? null;
+        await nango.saveCheckpoint({ ...checkpoint, fullScanStartedAt: startedAt, scanPositions: encodePositions(positions) });
     }
     // The order matters: the last page is saved, trackDeletesEnd names the users the scan did not see,
     // each is read again, and only the checkpoint below says the scan is complete. The harness commits
     // the deletes with that checkpoint, less the users saved again, so a run killed anywhere before it
-    // resumes at the last page with the same tracking still open and never shows a live user deleted.
+    // resumes at the last pages with the same tracking still open and never shows a live user deleted.
     // (On Nango, trackDeletesEnd deletes at once and the re-reads below bring back the users it should
     // not have deleted: docs/guarantees.md.)
     const { deletedKeys } = (await nango.trackDeletesEnd('User')) ?? { deletedKeys: [] };
@@ -71,7 +75,7 @@ async function fullUserScan(
         await nango.log(`${kept} user(s) the scan's paging missed are still in PingOne: kept`, { level: 'warn' });
     }
     // Changes made while the scan ran may be missing from it: the audit log is read from its start.
-    await nango.saveCheckpoint({ changesSince: startedAt, lastFullScanAt: startedAt, fullScanStartedAt: '', nextPath: '' });
+    await nango.saveCheckpoint({ changesSince: startedAt, lastFullScanAt: startedAt, fullScanStartedAt: '', scanPositions: '' });
 }
 
 /** Reads each user again: saves those PingOne has, deletes those it does not. Returns how many it has. */
@@ -138,7 +142,8 @@ export const users = defineSync({
     run: async (nango, saved) => {
         const context = await readPingOneContext(nango);
         const settings = await readMetadata(nango, UsersMetadata);
-        const checkpoint = saved ?? EMPTY;
+        // Fields a checkpoint of an earlier version lacks read as empty.
+        const checkpoint = { ...EMPTY, ...saved };
         const runStart = new Date().toISOString();
         const interval = (settings.fullReconciliationHours ?? 24) * HOUR;
         const fullDue =

@@ -30,11 +30,14 @@ export function listUsers(context: RequestContext, emulation: Emulation): Reply 
         const items = record && request.position === 0 ? [item(record.body)] : [];
         return jsonText(200, halPageJson(context, { collection: 'users', items, count: items.length }));
     }
+    // A population's users are found without generating the others (a scan split by population reads each population at once).
+    const population = exact?.attribute === 'population.id' ? String(exact.value) : undefined;
     const items: string[] = [];
     let position = request.position;
     const scanEnd = filter ? Math.min(store.upperBound, position + scanBudgetPerPage) : store.upperBound;
     while (position < scanEnd && items.length < request.size) {
         const index = position++;
+        if (population !== undefined && store.populationIdAt(index) !== population) continue;
         if (filter) {
             const record = store.at(index);
             if (record && matches(filter, record.body, (attribute) => (attribute === 'memberOfGroups' ? groupRefs(tenant, record) : []))) {

@@ -24,6 +24,8 @@ interface EnvironmentPlan {
     name: string;
     type: 'PRODUCTION' | 'SANDBOX';
     users: number;
+    /** Populations beyond the four named ones, numbered (a tenant split many ways). */
+    extraPopulations: number;
 }
 
 function seedTenant(world: World, plan: EnvironmentPlan, region: string): Tenant {
@@ -47,6 +49,13 @@ function seedTenant(world: World, plan: EnvironmentPlan, region: string): Tenant
         { id: id('population:employees'), name: 'Employees', description: 'Full-time staff', default: false, ...common },
         { id: id('population:contractors'), name: 'Contractors', description: 'Contractors and temporary staff', default: false, ...common },
         { id: id('population:partners'), name: 'Partners', description: 'Partner organizations', default: false, ...common },
+        ...Array.from({ length: plan.extraPopulations }, (_, n) => ({
+            id: id(`population:extra-${n + 5}`),
+            name: `Population ${n + 5}`,
+            description: 'A seeded population',
+            default: false,
+            ...common,
+        })),
     ];
     const contractors = String(populations[2]?.id);
     const groups: Json[] = [
@@ -152,8 +161,12 @@ export function seedWorld(options: ResolvedOptions): SeededWorld {
     }));
     const world = new World(seed, options.tld, organization, roles);
     const region = REGIONS[options.tld].code;
-    const primary = seedTenant(world, { key: 'primary', name: 'Production', type: 'PRODUCTION', users: options.users }, region);
-    const sandbox = seedTenant(world, { key: 'sandbox', name: 'Sandbox', type: 'SANDBOX', users: 25 }, region);
+    const primary = seedTenant(
+        world,
+        { key: 'primary', name: 'Production', type: 'PRODUCTION', users: options.users, extraPopulations: options.populations - 4 },
+        region,
+    );
+    const sandbox = seedTenant(world, { key: 'sandbox', name: 'Sandbox', type: 'SANDBOX', users: 25, extraPopulations: 0 }, region);
     for (const tenant of [primary, sandbox]) world.tenants.set(tenant.id, tenant);
 
     const environmentScope = { type: 'ENVIRONMENT', id: primary.id };

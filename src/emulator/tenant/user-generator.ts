@@ -105,6 +105,11 @@ export class UserGenerator {
         return this.userIds(index);
     }
 
+    /** The population user `index` is generated in, without generating the user. */
+    populationId(index: number): string {
+        return this.context.populationIds[index % this.context.populationIds.length] as string;
+    }
+
     /** User `index`'s id and body text: `{` + members is the text `JSON.stringify(record(index).body)` gives. */
     json(index: number): GeneratedJson {
         return this.facts(index);
@@ -144,7 +149,6 @@ export class UserGenerator {
         const username = `${given.text}.${family.text}${index}`.toLowerCase();
         const email = `${username}@example.com`;
         const city = pick(cityJson, h2);
-        const populationSlot = index % this.context.populationIds.length;
         const createdAt = isoSeconds(epoch + index * 61_000);
         const updatedAt = isoSeconds(epoch + index * 61_000 + (h2 % 400) * day);
         const id = this.userIds(index);
@@ -159,7 +163,7 @@ export class UserGenerator {
         const lastSignOn = index % 2 === 0 ? `"lastSignOn":{"at":"${updatedAt}","remoteIp":"203.0.113.${index % 250}"},` : '';
         // Custom attributes (department, employeeNumber) are top-level keys in PingOne.
         const members =
-            `"id":"${id}","environment":${this.environmentJson},"population":${this.populationJson[populationSlot] as string},` +
+            `"id":"${id}","environment":${this.environmentJson},"population":${this.populationJson[index % this.populationJson.length] as string},` +
             `"username":${quote(username)},"email":${quote(email)},"emailVerified":${index % 5 !== 0},` +
             `"name":{"given":${given.json},"family":${family.json},"formatted":${quote(`${given.text} ${family.text}`)}},` +
             `"title":${pick(titleJson, h2 >>> 4)},"mobilePhone":"${phone}",${primaryPhone}` +
@@ -171,7 +175,7 @@ export class UserGenerator {
         return {
             id,
             h,
-            populationId: this.context.populationIds[populationSlot] as string,
+            populationId: this.populationId(index),
             username,
             email,
             phone,

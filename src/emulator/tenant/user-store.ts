@@ -42,6 +42,14 @@ export class UserStore {
         return index < this.generated ? this.generator.record(index) : undefined;
     }
 
+    /** The population of the live user at an index, or undefined; a generated user's is known without generating it. */
+    populationIdAt(index: number): string | undefined {
+        if (this.deleted.has(index)) return undefined;
+        const changed = this.overlay.get(index);
+        if (changed) return (changed.body.population as { id?: string } | undefined)?.id;
+        return index < this.generated ? this.generator.populationId(index) : undefined;
+    }
+
     /** The live user's id and body text (see GeneratedJson) at an index (no object built for a generated user), or undefined. */
     jsonAt(index: number): GeneratedJson | undefined {
         if (this.deleted.has(index)) return undefined;
