@@ -29,17 +29,26 @@ const syncs: CatalogEntry[] = [
             'The first run reads every user (resumable page by page). Later runs read the audit log since the last run (10 minutes of overlap, `auditLookbackMinutes`), re-read only the users it names and delete the deleted ones. A full reconciliation every `fullReconciliationHours` (default 24) reads everything again; a user it did not see is read once more and deleted only if PingOne no longer has them.',
     },
     { kind: 'syncs', name: 'groups', changes: fullScan },
-    { kind: 'syncs', name: 'group-memberships', changes: `${fullScan} Members are read group by group, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
+    {
+        kind: 'syncs',
+        name: 'group-memberships',
+        changes: `${fullScan} Members are read group by group, 4 requests at a time, paced to \`maxRequestsPerSecond\`.`,
+    },
     { kind: 'syncs', name: 'populations', changes: fullScan },
     { kind: 'syncs', name: 'applications', changes: fullScan },
-    { kind: 'syncs', name: 'user-role-assignments', changes: `${fullScan} Assignments are read user by user, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
+    {
+        kind: 'syncs',
+        name: 'user-role-assignments',
+        changes: `${fullScan} Assignments are read user by user, 4 requests at a time, paced to \`maxRequestsPerSecond\`.`,
+    },
     { kind: 'syncs', name: 'mfa-devices', changes: `${fullScan} Devices are read user by user, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
     // Organization level: an authorization-code token is bound to one environment's admin session.
     { kind: 'syncs', name: 'environments', only: 'pingone-cc', changes: fullScan },
     {
         kind: 'syncs',
         name: 'audit-activities',
-        changes: 'Append-only: each run reads the activities recorded since the last one (a date range, as PingOne requires) and adds them; nothing is ever deleted.',
+        changes:
+            'Append-only: each run reads the activities recorded since the last one (a date range, as PingOne requires) and adds them; nothing is ever deleted.',
     },
 ];
 

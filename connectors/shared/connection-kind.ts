@@ -57,7 +57,11 @@ export async function readSignedOn(nango: Pick<NangoAction, 'getConnection'>): P
 }
 
 /** Refuses, before any request, a script run on a connection of another kind, naming the app type it needs. */
-export async function requireKind(nango: Pick<NangoAction, 'getConnection' | 'ActionError'>, script: string, kinds: readonly ConnectionKind[]): Promise<SignedOn> {
+export async function requireKind(
+    nango: Pick<NangoAction, 'getConnection' | 'ActionError'>,
+    script: string,
+    kinds: readonly ConnectionKind[],
+): Promise<SignedOn> {
     const signedOn = await readSignedOn(nango);
     if (signedOn.kind !== undefined && !kinds.includes(signedOn.kind)) {
         const needed = kinds.map((kind) => CONNECTION_KINDS[kind]);

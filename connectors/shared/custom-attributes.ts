@@ -17,7 +17,13 @@ interface Listed {
 /** The custom attribute names the user schema declares, or undefined when the schema cannot be read. */
 async function declaredCustomNames(nango: Pick<NangoAction, 'proxy' | 'ActionError'>, context: PingOneContext): Promise<Set<string> | undefined> {
     const doing = "read the environment's user schema";
-    const schemas = await tryCall<Listed>(nango, { method: 'GET', endpoint: `${context.environmentPath}/schemas`, idempotent: true, doing, roles: 'identityRead' });
+    const schemas = await tryCall<Listed>(nango, {
+        method: 'GET',
+        endpoint: `${context.environmentPath}/schemas`,
+        idempotent: true,
+        doing,
+        roles: 'identityRead',
+    });
     const user = schemas.ok ? schemas.data._embedded?.['schemas']?.find((schema) => schema.name === 'User') : undefined;
     if (typeof user?.id !== 'string') {
         return undefined;

@@ -57,7 +57,10 @@ function checkConnectionKinds(extensionsSource: YamlSource, key: string, entry: 
         for (const [index, scope] of facts.scopes.entries()) {
             if (entry.scopes[scope] === undefined)
                 problems.push(
-                    extensionsSource.problem(['providers', key, 'connection_kinds', kind, 'scopes', index], `scope "${scope}" is not in the provider's scopes.`),
+                    extensionsSource.problem(
+                        ['providers', key, 'connection_kinds', kind, 'scopes', index],
+                        `scope "${scope}" is not in the provider's scopes.`,
+                    ),
                 );
         }
     }

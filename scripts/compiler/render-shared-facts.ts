@@ -18,7 +18,10 @@ export function renderSharedFacts(extensions: ExtensionsFile): string {
     );
     const actions = Object.entries(extensions.audit_action_types);
     const kinds = Object.fromEntries(
-        Object.entries(extensions.providers['pingone']?.connection_kinds ?? {}).map(([kind, facts]) => [kind, { title: facts.title, appType: facts.app_type, scopes: facts.scopes }]),
+        Object.entries(extensions.providers['pingone']?.connection_kinds ?? {}).map(([kind, facts]) => [
+            kind,
+            { title: facts.title, appType: facts.app_type, scopes: facts.scopes },
+        ]),
     );
     return `// ${generatedNote}
 // What PingOne is, for the Nango scripts under connectors/ (they may import only relative files):

@@ -45,7 +45,12 @@ function csv(page: RecordPage): string {
         return /[",\r\n]/.test(shown) ? `"${shown.replace(/"/g, '""')}"` : shown;
     };
     const lines = page.records.map((record) =>
-        [...columns.map((column) => record[column]), record._nango_metadata.last_action, record._nango_metadata.last_modified_at, record._nango_metadata.deleted_at]
+        [
+            ...columns.map((column) => record[column]),
+            record._nango_metadata.last_action,
+            record._nango_metadata.last_modified_at,
+            record._nango_metadata.deleted_at,
+        ]
             .map(field)
             .join(','),
     );

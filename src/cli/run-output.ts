@@ -16,7 +16,9 @@ export function reportRun(context: CommandContext, report: RunReport, json: bool
         const what = report.kind === 'sync' ? `added ${added}, updated ${updated}, deleted ${deleted}; ` : '';
         const traffic = `${count(report.requests, 'request')}, ${count(report.retries, 'retry', 'retries')}`;
         const stored = report.kind === 'sync' ? ` (${formatDuration(report.storeMs)} of it in the store)` : '';
-        context.stderr.write(`${report.kind} ${report.script} on ${report.connection}: ${report.status}; ${what}${traffic}, ${formatDuration(report.durationMs)}${stored}\n`);
+        context.stderr.write(
+            `${report.kind} ${report.script} on ${report.connection}: ${report.status}; ${what}${traffic}, ${formatDuration(report.durationMs)}${stored}\n`,
+        );
         if (report.status === 'success' && report.kind === 'action') context.stdout.write(`${JSON.stringify(report.output, null, 2)}\n`);
     }
     if (report.error !== undefined) {

@@ -67,7 +67,8 @@ function unknownScript(kind: Kind, name: string): UsageError {
 
 /** `--help` of `sync` or `action`: the named script's own help, or the generic help followed by the package's scripts. */
 export async function scriptHelp(kind: Kind, name: string | undefined, generic: string): Promise<string> {
-    if (name === undefined) return `${generic.trimEnd()}\n\nThe package's ${kind}: ${catalogNames(kind).join(', ')}.\nRun \`npx pingone-connector ${kind === 'syncs' ? 'sync' : 'action'} <name> --help\` for one's fields, roles and an example.\n`;
+    if (name === undefined)
+        return `${generic.trimEnd()}\n\nThe package's ${kind}: ${catalogNames(kind).join(', ')}.\nRun \`npx pingone-connector ${kind === 'syncs' ? 'sync' : 'action'} <name> --help\` for one's fields, roles and an example.\n`;
     const entry = catalogEntry(kind, name);
     if (entry === undefined) throw unknownScript(kind, name);
     return kind === 'syncs' ? syncHelp(await syncReference(entry), generic) : actionHelp(await actionReference(entry), generic);

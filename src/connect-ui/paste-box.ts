@@ -73,7 +73,12 @@ export function readPastedValue(pasted: string, context: PasteContext): PasteRes
     const regionSet = `${context.regionTitle} set to ${region.label}`;
     const part = environmentPart(service, url);
     if (part === undefined) {
-        return { ok: true, tld, environmentId: undefined, message: `${regionSet}. That address does not name the environment: enter the ${context.environmentIdTitle} too.` };
+        return {
+            ok: true,
+            tld,
+            environmentId: undefined,
+            message: `${regionSet}. That address does not name the environment: enter the ${context.environmentIdTitle} too.`,
+        };
     }
     const candidate = plainText(part);
     if (!uuid.test(candidate) && /^[0-9a-f-]{8,}$/i.test(candidate)) {

@@ -114,7 +114,12 @@ export async function startConnectUi(options: ConnectUiOptions): Promise<Connect
                 send(response, 403, 'text/plain; charset=utf-8', "Open the full address the command printed: it carries this launch's token.");
                 return;
             }
-            send(response, 200, 'text/html; charset=utf-8', renderPage({ model, connectionName, launchToken, redirectUri, replacing: await backend.hasConnection(connectionName) }));
+            send(
+                response,
+                200,
+                'text/html; charset=utf-8',
+                renderPage({ model, connectionName, launchToken, redirectUri, replacing: await backend.hasConnection(connectionName) }),
+            );
             return;
         }
         if (model.authMode === 'OAUTH2' && request.method === 'GET' && url.pathname === '/callback') {

@@ -14,7 +14,11 @@ export class UnexpectedResponseError extends ConnectorError {
     readonly contentType: string | undefined;
 
     constructor(method: string, path: string, status: number, contentType: string | undefined, problem: string, options: ConnectorErrorOptions = {}) {
-        super(UnexpectedResponseError.code, `${method} ${path} answered ${status} with ${problem}${contentType ? ` (content type ${contentType})` : ''}.`, options);
+        super(
+            UnexpectedResponseError.code,
+            `${method} ${path} answered ${status} with ${problem}${contentType ? ` (content type ${contentType})` : ''}.`,
+            options,
+        );
         this.answeredStatus = status;
         this.contentType = contentType;
     }

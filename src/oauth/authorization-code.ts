@@ -56,7 +56,7 @@ export function readCallback(params: URLSearchParams): string {
             hint:
                 reason === 'access_denied'
                     ? 'Sign on again and allow the access.'
-                    : "Check in PingOne that the application is enabled, and its redirect URIs, grant types and PKCE setting.",
+                    : 'Check in PingOne that the application is enabled, and its redirect URIs, grant types and PKCE setting.',
         });
     }
     const code = params.get('code');

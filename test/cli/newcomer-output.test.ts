@@ -14,11 +14,26 @@ const db = temporaryDatabase();
 const cwd = path.dirname(db);
 
 function cli(argv: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-    return runCli([...argv, '--db', db], { cwd, env: { PATH: process.env['PATH'], PINGONE_CLIENT_SECRET: emulator.worker.clientSecret, ...options.env }, ...(options.isTTY ? { isTTY: true } : {}) });
+    return runCli([...argv, '--db', db], {
+        cwd,
+        env: { PATH: process.env['PATH'], PINGONE_CLIENT_SECRET: emulator.worker.clientSecret, ...options.env },
+        ...(options.isTTY ? { isTTY: true } : {}),
+    });
 }
 
 function connectArgs(name: string, emulatorUrl: string): string[] {
-    return ['connect', name, '--provider', 'pingone-cc', '--environment-id', emulator.environmentId, '--client-id', emulator.worker.clientId, '--emulator', emulatorUrl];
+    return [
+        'connect',
+        name,
+        '--provider',
+        'pingone-cc',
+        '--environment-id',
+        emulator.environmentId,
+        '--client-id',
+        emulator.worker.clientId,
+        '--emulator',
+        emulatorUrl,
+    ];
 }
 
 /** A loopback port nothing listens on: one the system handed out and that was closed again. */

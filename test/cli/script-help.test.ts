@@ -45,7 +45,10 @@ describe('script help from the zod schemas', () => {
         expect(printed.code).toBe(0);
         expect(JSON.parse(printed.stdout)).toEqual({ username: 'ada.lovelace' });
         for (const entry of CATALOG.filter((candidate) => candidate.kind === 'actions')) {
-            const module = (await import(`../../connectors/shared/actions/${entry.name}.ts`)) as Record<string, { input: { safeParse(value: unknown): { success: boolean } } }>;
+            const module = (await import(`../../connectors/shared/actions/${entry.name}.ts`)) as Record<
+                string,
+                { input: { safeParse(value: unknown): { success: boolean } } }
+            >;
             const { example } = await actionReference(entry);
             expect(module[exportName(entry.name)]?.input.safeParse(example).success, entry.name).toBe(true);
         }

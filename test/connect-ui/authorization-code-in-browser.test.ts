@@ -41,9 +41,7 @@ async function sendForm(page: Page, app: { clientId: string; clientSecret: strin
         );
     });
     await page.goto(ui.url);
-    await page
-        .getByLabel('Paste an address from PingOne')
-        .fill(`https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`);
+    await page.getByLabel('Paste an address from PingOne').fill(`https://auth.pingone.${emulator.tld}/${emulator.environmentId}/as/authorize`);
     await page.locator('#field-credentials-clientId').fill(app.clientId);
     const secret = page.locator('#field-credentials-clientSecret');
     if ((await secret.count()) > 0) await secret.fill(app.clientSecret);
@@ -208,7 +206,8 @@ describe('Connect with PingOne (authorization code)', () => {
         await fillWithKeyboard(page, emulator, emulator.adminSignOn);
         await page.waitForURL((url) => url.origin === emulator.url);
         const username = page.getByLabel('Username');
-        for (let presses = 0; presses < 10 && !(await username.evaluate((element) => element === document.activeElement)); presses++) await page.keyboard.press('Tab');
+        for (let presses = 0; presses < 10 && !(await username.evaluate((element) => element === document.activeElement)); presses++)
+            await page.keyboard.press('Tab');
         await page.keyboard.type(emulator.signOnUser.username);
         await page.keyboard.press('Tab');
         await page.keyboard.type(emulator.signOnUser.password);

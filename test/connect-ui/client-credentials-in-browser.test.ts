@@ -124,9 +124,12 @@ describe('Test and save with client credentials', () => {
             // The console's one name for where the secret is, and a link to the guide section that shows it.
             expect(outcome.detail).toContain("application's Overview tab");
             const secretField = buildFormModel(getConnector('pingone-cc')).fields.find((field) => field.key === 'clientSecret')!;
-            expect(await page.locator('#result').getByRole('link', { name: `Where do I find the ${secretField.title}?` }).getAttribute('href')).toBe(
-                secretField.helpUrl,
-            );
+            expect(
+                await page
+                    .locator('#result')
+                    .getByRole('link', { name: `Where do I find the ${secretField.title}?` })
+                    .getAttribute('href'),
+            ).toBe(secretField.helpUrl);
             await expectNoAxeViolations(page, 'wrong secret');
             await saveScreenshot(page, 'connect-ui-wrong-secret');
             expect(savedConnection('acme')?.credentials.clientId).toBe(stack.emulator.worker.clientId);

@@ -59,13 +59,20 @@ describe('connect --ui', () => {
         const reply = await fetch(new URL('/api/test-connection', url.origin), {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-launch-token': url.searchParams.get('token')! },
-            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret } }),
+            body: JSON.stringify({
+                connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld },
+                credentials: { clientId: emulator.worker.clientId, clientSecret: emulator.worker.clientSecret },
+            }),
         });
         const answer = await reply.text();
         expect(JSON.parse(answer)).toMatchObject({ ok: true, message: 'Connected. Saved as the connection "acme".' });
         expect(answer).not.toContain(database);
         expect(answer).not.toContain('pingone-connector');
-        expect(cli.stdout()).toMatch(new RegExp(`Saved the connection "acme" in ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Next: pingone-connector sync \\S+ --connection acme\n`));
+        expect(cli.stdout()).toMatch(
+            new RegExp(
+                `Saved the connection "acme" in ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Next: pingone-connector sync \\S+ --connection acme\n`,
+            ),
+        );
         cli.stop();
         expect(await cli.exit).toBe(0);
     });

@@ -6,13 +6,10 @@ import type { Page } from 'playwright-core';
 // deterministic ones; nothing secret is visible (the secret field is masked).
 const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-export async function saveScreenshot(page: Page, name:
-        | 'connect-ui-empty'
-        | 'connect-ui-invalid'
-        | 'connect-ui-connected'
-        | 'connect-ui-wrong-secret'
-        | 'connect-ui-phone'
-        | 'connect-ui-sign-in-cancelled'): Promise<void> {
+export async function saveScreenshot(
+    page: Page,
+    name: 'connect-ui-empty' | 'connect-ui-invalid' | 'connect-ui-connected' | 'connect-ui-wrong-secret' | 'connect-ui-phone' | 'connect-ui-sign-in-cancelled',
+): Promise<void> {
     mkdirSync(folder, { recursive: true });
     // No caret, no animation, no hover, no focus, and the whole form painted afresh (a control that had focus
     // may otherwise keep edges painted at another moment): the same form gives the same picture.

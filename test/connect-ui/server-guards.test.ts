@@ -129,7 +129,7 @@ describe('the Connect UI server', () => {
     });
 });
 
-describe('PingOne\'s redirect back (/callback) without a sign-on this page started', () => {
+describe("PingOne's redirect back (/callback) without a sign-on this page started", () => {
     function expectNothingHandedOut(reply: Reply, launchToken: string): void {
         expect(reply.status).not.toBe(303);
         expect(reply.headers['location']).toBeUndefined();
@@ -159,7 +159,10 @@ describe('PingOne\'s redirect back (/callback) without a sign-on this page start
         const started = await send(signOnUi, '/api/authorize', {
             method: 'POST',
             headers: { 'content-type': 'application/json', 'x-launch-token': signOnToken },
-            body: JSON.stringify({ connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld }, credentials: { clientId: emulator.web.clientId, clientSecret: emulator.web.clientSecret } }),
+            body: JSON.stringify({
+                connectionConfig: { environmentId: emulator.environmentId, tld: emulator.tld },
+                credentials: { clientId: emulator.web.clientId, clientSecret: emulator.web.clientSecret },
+            }),
         });
         const state = new URL(JSON.parse(started.body).redirect).searchParams.get('state')!;
         const back = await send(signOnUi, `/callback?state=${state}&error=access_denied`);

@@ -12,7 +12,10 @@ const selfScopes = 'openid offline_access p1:read:user p1:update:user p1:read:us
 async function webToken(scope = selfScopes): Promise<{ token: string; userId: string }> {
     const result = await codeTokens(fixture.emulator, undefined, fixture.emulator.web, scope);
     expect(result.status).toBe(200);
-    return { token: result.body.access_token, userId: String(JSON.parse(Buffer.from(String(String(result.body.access_token).split('.')[1]), 'base64url').toString()).sub) };
+    return {
+        token: result.body.access_token,
+        userId: String(JSON.parse(Buffer.from(String(String(result.body.access_token).split('.')[1]), 'base64url').toString()).sub),
+    };
 }
 
 describe('seeded applications', () => {
@@ -71,7 +74,7 @@ describe('an OIDC Web App token (self-service)', () => {
         expect((await call(fixture.emulator, 'PUT', `${env()}/users/${userId}/mfaEnabled`, { token, json: { mfaEnabled: true } })).status).toBe(200);
     });
 
-    it('is refused on a collection, on another user, and for an admin-only operation, with PingOne\'s 403 body', async () => {
+    it("is refused on a collection, on another user, and for an admin-only operation, with PingOne's 403 body", async () => {
         const { token, userId } = await webToken();
         const other = fixture.emulator.admin.users.at(0);
         const refusals = [

@@ -59,7 +59,12 @@ describe('pingone-connector emulator', () => {
         });
         expect(parsed.worker.roles).toContainEqual({ role: 'Environment Admin', scope: 'ENVIRONMENT' });
         expect(parsed.adminSignOn).toMatchObject({ type: 'WORKER', actsWith: 'signed-on user roles' });
-        expect(parsed.web).toMatchObject({ type: 'WEB_APP', actsWith: 'self-management scopes', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], roles: [] });
+        expect(parsed.web).toMatchObject({
+            type: 'WEB_APP',
+            actsWith: 'self-management scopes',
+            grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            roles: [],
+        });
         expect(parsed.web.redirectUris).toEqual(['http://127.0.0.1/callback']);
         expect(parsed.signOnUser).toMatchObject({ username: 'emulator.admin', password: expect.any(String) });
         expect(parsed.signOnUser.roles).toContainEqual({ role: 'Identity Data Admin', scope: 'ENVIRONMENT' });

@@ -14,7 +14,9 @@ describe('user schema', () => {
         expect(schema).toMatchObject({ name: 'User', environment: { id: fixture.emulator.environmentId } });
         const attributes = await call(fixture.emulator, 'GET', `${env()}/schemas/${String(schema.id)}/attributes`, { token: fixture.token });
         expect(attributes.status).toBe(200);
-        const byName = Object.fromEntries((attributes.body._embedded.attributes as Array<{ name: string; schemaType: string }>).map((a) => [a.name, a.schemaType]));
+        const byName = Object.fromEntries(
+            (attributes.body._embedded.attributes as Array<{ name: string; schemaType: string }>).map((a) => [a.name, a.schemaType]),
+        );
         expect(byName).toMatchObject({ username: 'CORE', title: 'STANDARD', department: 'CUSTOM' });
     });
 
@@ -24,7 +26,10 @@ describe('user schema', () => {
         expect(typo.status).toBe(400);
         expect(typo.body).toMatchObject({ code: 'INVALID_DATA', details: [{ code: 'INVALID_VALUE', target: 'titel' }] });
         expect(fixture.emulator.admin.users.get(String(user?.id))).not.toHaveProperty('titel');
-        const declared = await call(fixture.emulator, 'PATCH', `${env()}/users/${String(user?.id)}`, { token: fixture.token, json: { department: 'Research' } });
+        const declared = await call(fixture.emulator, 'PATCH', `${env()}/users/${String(user?.id)}`, {
+            token: fixture.token,
+            json: { department: 'Research' },
+        });
         expect(declared.status).toBe(200);
         expect(declared.body.department).toBe('Research');
     });

@@ -150,7 +150,9 @@ describe('guides', () => {
     it('the guides carry the role table and the Authorization URL shortcut', () => {
         for (const key of ['pingone', 'pingone-cc']) {
             const guide = readFileSync(join(realProjectRoot, `guides/${key}.md`), 'utf8');
-            expect(guide).toContain("| create or delete role assignments (of the roles the actor's own roles may assign) | Environment Admin, Identity Data Admin |");
+            expect(guide).toContain(
+                "| create or delete role assignments (of the roles the actor's own roles may assign) | Environment Admin, Identity Data Admin |",
+            );
             expect(guide).toMatch(/https:\/\/auth\.pingone\.eu\/[0-9a-f-]{36}\/as\/authorize/);
             expect(guide).toContain('auth.pingone.eu');
         }

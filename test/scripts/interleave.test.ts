@@ -70,9 +70,10 @@ describe('interleave', () => {
                 closed = true;
             }
         }
-        async function* failing() {
+        async function* failing(): AsyncGenerator<string> {
             await Promise.resolve();
             throw new Error('page refused');
+            yield 'never'; // a generator that fails before its first value
         }
         const seen: string[] = [];
         const reading = (async () => {

@@ -15,7 +15,9 @@ describe('docs/scripts.md', () => {
 
     it('lists every action input field with its type and whether it is required', async () => {
         const doc = renderScriptsDoc(await allReferences());
-        expect(doc).toMatch(/### `create-user`[\s\S]*?Input:\n\n\| field \| type \| required \| description \|\n\| --- \| --- \| --- \| --- \|\n\| `username` \| string \| yes \|/);
+        expect(doc).toMatch(
+            /### `create-user`[\s\S]*?Input:\n\n\| field \| type \| required \| description \|\n\| --- \| --- \| --- \| --- \|\n\| `username` \| string \| yes \|/,
+        );
         expect(doc).toMatch(/### `users`[\s\S]*?- Frequency on a platform: every 15m[\s\S]*?- Changes and deletes: /);
     });
 

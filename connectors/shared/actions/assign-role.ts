@@ -23,7 +23,13 @@ async function refusal(nango: ProxyNango, failure: PingOneFailure, roleId: strin
     if (failure.status !== 403) {
         return fail(nango, base);
     }
-    const role = await tryCall<{ name?: unknown }>(nango, { method: 'GET', endpoint: `/v1/roles/${roleId}`, idempotent: true, doing: 'name the role', roles: 'rolesList' });
+    const role = await tryCall<{ name?: unknown }>(nango, {
+        method: 'GET',
+        endpoint: `/v1/roles/${roleId}`,
+        idempotent: true,
+        doing: 'name the role',
+        roles: 'rolesList',
+    });
     const name = role.ok && typeof role.data.name === 'string' ? role.data.name : `role ${roleId}`;
     return fail(nango, {
         ...base,

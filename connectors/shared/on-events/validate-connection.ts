@@ -65,7 +65,10 @@ async function readEnvironment(nango: NangoAction, context: PingOneContext, inte
     throw fail(
         nango,
         result.failure.status === 403
-            ? { ...payload, message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read.` }
+            ? {
+                  ...payload,
+                  message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read.`,
+              }
             : payload,
     );
 }

@@ -1,5 +1,5 @@
 import type { RunReport } from '../../harness/index.js';
-import type { Command, CommandContext } from '../command.js';
+import type { Command } from '../command.js';
 import { parseFlags } from '../flags.js';
 import { readJsonFlag } from '../json-flag.js';
 import { harnessFlags, harnessFlagsHelp, withHarness } from '../open-harness.js';

@@ -232,7 +232,11 @@ async function testBeforeSaving(spec: ConnectionSpec, context: CommandContext) {
     const connector = connectorFor(spec.provider);
     const chosen = connector.authMode === 'OAUTH2_CC' ? spec.authMethod : (spec.authMethod ?? defaultTokenAuthMethod);
     const methods = authMethodsToTry(connector.extensions.token_auth_methods, chosen);
-    const tried = await firstAcceptedMethod(methods, (authMethod) => testWith({ ...spec, authMethod }, context), (result) => result.diagnosis.reason === 'invalid_client');
+    const tried = await firstAcceptedMethod(
+        methods,
+        (authMethod) => testWith({ ...spec, authMethod }, context),
+        (result) => result.diagnosis.reason === 'invalid_client',
+    );
     const { diagnosis, rotated } = tried.outcome;
     if (!tried.accepted && methods.length > 1) {
         const message = `PingOne refused the client's authentication with ${methodNames(methods)} alike: the client ID or secret is wrong, or the application is disabled.`;

@@ -131,7 +131,7 @@ function printSummary(context: CommandContext, database: string, summary: Return
     context.stderr.write(
         `Try: npx pingone-connector records User --connection ${connectionName} --limit 5\n` +
             `The demo's emulator stopped with the demo, so "${connectionName}" cannot sync or call PingOne again. To keep one running, ` +
-            'start it in another terminal (npx pingone-connector emulator --port 8787) and connect to it: the README\'s five-minute walkthrough.\n',
+            "start it in another terminal (npx pingone-connector emulator --port 8787) and connect to it: the README's five-minute walkthrough.\n",
     );
 }
 

@@ -243,7 +243,7 @@ form.addEventListener('submit', (event) => {
             }
             showResponse(response);
         })
-        .catch(() => showResult('problem', 'The answer of this page\'s server could not be read.', 'See the terminal running the command.'))
+        .catch(() => showResult('problem', "The answer of this page's server could not be read.", 'See the terminal running the command.'))
         .finally(() => {
             submit.disabled = false;
         });

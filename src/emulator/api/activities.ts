@@ -22,7 +22,16 @@ function listActivities(context: RequestContext, emulation: Emulation): Reply {
         request,
     );
     const view = (entry: Json) => withLinks(entry, environmentUrl(context, tenant, `activities/${String(entry.id)}`));
-    return json(200, halPage(context, { collection: 'activities', items: page.items.map(view), nextPosition: page.nextPosition, previousPosition: page.previousPosition, count: page.count }));
+    return json(
+        200,
+        halPage(context, {
+            collection: 'activities',
+            items: page.items.map(view),
+            nextPosition: page.nextPosition,
+            previousPosition: page.previousPosition,
+            count: page.count,
+        }),
+    );
 }
 
 /**

@@ -141,7 +141,12 @@ export const applicationRoutes: Route<Emulation>[] = [
             requireContentType(context, ['application/json']);
             const application = applicationOf(tenant, context);
             const settings = settingsOf(jsonBody(context));
-            const replaced = applicationRecord(tenant, { id: String(application.body.id), secret: application.secret, scopes: application.grantedScopes, ...settings });
+            const replaced = applicationRecord(tenant, {
+                id: String(application.body.id),
+                secret: application.secret,
+                scopes: application.grantedScopes,
+                ...settings,
+            });
             application.body = { ...replaced.body, createdAt: application.body.createdAt, updatedAt: nowIso() };
             audit(tenant, context, activityTypes.applicationUpdated, application);
             return json(200, applicationView(context, tenant, application));

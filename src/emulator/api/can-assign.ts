@@ -10,7 +10,8 @@ import type { Json } from '../tenant/records.js';
 
 function covers(emulation: Emulation, held: { type: string; id: string }, wanted: { type: string; id: string }, environmentId: string): boolean {
     if (held.type === 'ORGANIZATION') return held.id === emulation.world.organizationId;
-    if (held.type === 'ENVIRONMENT') return wanted.type !== 'ORGANIZATION' && held.id === environmentId && (wanted.type !== 'ENVIRONMENT' || wanted.id === held.id);
+    if (held.type === 'ENVIRONMENT')
+        return wanted.type !== 'ORGANIZATION' && held.id === environmentId && (wanted.type !== 'ENVIRONMENT' || wanted.id === held.id);
     return held.type === wanted.type && held.id === wanted.id;
 }
 

@@ -15,5 +15,11 @@ export function listCollection<T>(
         items = items.filter((item) => matches(filter, options.project ? options.project(item) : item));
     }
     const page = pageOf(items, request);
-    return halPage(context, { collection: options.collection, items: page.items.map(options.view), nextPosition: page.nextPosition, previousPosition: page.previousPosition, count: page.count });
+    return halPage(context, {
+        collection: options.collection,
+        items: page.items.map(options.view),
+        nextPosition: page.nextPosition,
+        previousPosition: page.previousPosition,
+        count: page.count,
+    });
 }

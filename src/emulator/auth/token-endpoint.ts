@@ -94,7 +94,8 @@ export function tokenEndpoint(emulation: Emulation, tenant: Tenant, context: Req
         // "PingOne self-management scopes cannot be granted on a client_credentials flow":
         // https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html
         const selfScope = scopeList(form.get('scope') ?? '').find(isSelfManagementScope);
-        if (selfScope) throw new OAuthError(400, 'invalid_scope', `The scope ${selfScope} is a self-management scope; it cannot be granted on a client_credentials flow.`);
+        if (selfScope)
+            throw new OAuthError(400, 'invalid_scope', `The scope ${selfScope} is a self-management scope; it cannot be granted on a client_credentials flow.`);
         const access = mintAccessToken(emulation, { origin: context.origin, environmentId: tenant.id, clientId, scope: form.get('scope') ?? '' });
         return json(200, { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn }, noStore);
     }
