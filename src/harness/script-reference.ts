@@ -68,8 +68,11 @@ type JsonSchema = {
     examples?: unknown[];
 };
 
+// From the sources (tsx, vitest) the shared scripts are TypeScript; in the build (dist/) they are JavaScript, like this file.
+const scriptExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+
 async function sharedModule<T>(entry: CatalogEntry): Promise<T> {
-    const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}.ts`, import.meta.url);
+    const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}.${scriptExtension}`, import.meta.url);
     const module = (await import(file.href)) as Record<string, T>;
     const shared = module[exportName(entry.name)];
     if (shared === undefined) throw new Error(`connectors/shared/${entry.kind}/${entry.name}.ts exports no ${exportName(entry.name)}`);

@@ -226,7 +226,13 @@ describe('connect', () => {
     });
 
     it('exchanges the sign-on code with Client Secret Basic after PingOne refused Post, and saves Basic', async () => {
-        const basicWeb = emulator.admin.createApplication({ type: 'WEB_APP', tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC' });
+        // Admin sign-on: a Worker app with the Authorization Code grant.
+        const basicWeb = emulator.admin.createApplication({
+            type: 'WORKER',
+            grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'],
+            redirectUris: ['http://127.0.0.1/callback'],
+            tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC',
+        });
         madeSecrets.push(basicWeb.clientSecret);
         const result = await connectBySignOn(signOnConnectArgs('basic-web', db, basicWeb.clientId), basicWeb.clientSecret);
         expect(result.code).toBe(0);

@@ -64,7 +64,7 @@ describe('action --input', () => {
         const input = JSON.stringify({ name: '', titel: 'typo' });
         const result = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', input]);
         expect(result.code).toBe(2);
-        expect(result.stderr).toMatch(/^error \(invalid_input\): The input is invalid \(2 problems\): /m);
+        expect(result.stderr).toMatch(/^error invalid_input: The input is invalid \(2 problems\): /m);
         expect(result.stderr).toContain('input.name: ');
         expect(result.stderr).toContain('input: unknown key "titel"');
         const json = await cli(['action', 'fixture-create-group', '--connection', 'cc', '--input', input, '--json']);

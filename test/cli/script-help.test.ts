@@ -12,7 +12,7 @@ describe('script help from the zod schemas', () => {
         expect(syncs.code).toBe(0);
         expect(syncs.stdout).toMatch(/The package's syncs: users, groups, .*audit-activities\./);
         const actions = await runCli(['action', '--help']);
-        expect(actions.stdout).toMatch(/The package's actions: create-user, get-user, .*list-roles\./);
+        expect(actions.stdout).toMatch(/The package's actions: create-user, get-user, .*list-roles, get-my-profile, .*set-my-mfa-enabled\./);
     });
 
     it('action <name> --help prints its input fields, required first, its roles, errors and an example', async () => {

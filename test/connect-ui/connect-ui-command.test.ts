@@ -70,7 +70,7 @@ describe('connect --ui', () => {
         expect(answer).not.toContain('pingone-connector');
         expect(cli.stdout()).toMatch(
             new RegExp(
-                `Saved the connection "acme" in ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Next: pingone-connector sync \\S+ --connection acme\n`,
+                `Saved the connection "acme" in ${database.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Next: npx pingone-connector sync \\S+ --connection acme\n`,
             ),
         );
         cli.stop();
