@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { openConnectionRuntime, type ConnectionRuntime } from '../connections/runtime.js';
 import { createConnectionsApi, type ConnectionsApi } from '../connections/connections-api.js';
@@ -159,7 +160,11 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             if (full) store.checkpoints.clear(connection, script);
             return id;
         });
-        const context = contextFor(runtime, script, runId, full, signal ?? new AbortController().signal, before);
+        const runSignal = signal ?? new AbortController().signal;
+        // Every request in flight listens to the run's signal: a partitioned scan has a request and its look-ahead per
+        // population in flight, past Node's default of 10 listeners (which would print a leak warning).
+        setMaxListeners(256, runSignal);
+        const context = contextFor(runtime, script, runId, full, runSignal, before);
         // A resumed run must not look like a fresh one: say so once, before the script's own lines.
         if (kind === 'sync' && !full && store.checkpoints.get(connection, script) !== null) {
             context.log({ level: 'info', message: `${script}: carrying on from the checkpoint an earlier run saved (a full run starts over).` });
