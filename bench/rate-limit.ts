@@ -37,6 +37,8 @@ const sync = 'user-role-assignments';
 const limits = [
     { requestsPerSecond: 40, burst: 40 },
     { requestsPerSecond: 20, burst: 2 },
+    { requestsPerSecond: 10, burst: 1 },
+    { requestsPerSecond: 100, burst: 2 },
 ];
 
 async function measureRound(limit: { requestsPerSecond: number; burst: number }, users: number, progress: (line: string) => void): Promise<RateLimitRound> {
