@@ -15,13 +15,13 @@ import { usersRequest } from './requests.js';
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const PopulationScopeMetadata = z.object({
-    /** Read only these populations (for roles granted at POPULATION scope); default every population. */
     populationIds: z
         .array(z.string().regex(UUID, 'a population ID is a UUID (Directory → Populations → the population → Population ID)'))
         .min(1)
         .max(64)
         .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'each population ID once')
-        .optional(),
+        .optional()
+        .describe('Read only these populations (for roles granted at POPULATION scope); default every population.'),
 });
 
 /** The users filter that confines a list to one population. */

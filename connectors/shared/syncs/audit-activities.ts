@@ -11,10 +11,13 @@ import { AuditActivity } from '../models.js';
 import { resumedPages } from '../paging.js';
 
 const AuditMetadata = z.object({
-    /** How far back the first run reads (default 24 hours). */
-    auditBackfillHours: z.number().positive().optional(),
-    /** How far before the last checkpoint each run re-reads, for late events (default 10 minutes). */
-    auditLookbackMinutes: z.number().min(0).optional(),
+    auditBackfillHours: z.number().positive().max(8760).optional().describe('How far back the first run reads (default 24 hours).'),
+    auditLookbackMinutes: z
+        .number()
+        .min(0)
+        .max(1440)
+        .optional()
+        .describe('How far before the last checkpoint each run re-reads, for late events (default 10 minutes).'),
 });
 
 const AuditCheckpoint = z.object({

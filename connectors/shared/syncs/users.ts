@@ -19,10 +19,13 @@ import { readUserIfExists } from '../requests.js';
 import { decodePositions, describePlan, encodePositions, partitionedUserPages, planUserPartitions } from '../user-partitions.js';
 
 const UsersMetadata = PacingMetadata.extend({
-    /** Hours between full reconciliations (default 24). */
-    fullReconciliationHours: z.number().positive().optional(),
-    /** How far before the last checkpoint each incremental run re-reads the audit log (default 10), for late events. */
-    auditLookbackMinutes: z.number().min(0).optional(),
+    fullReconciliationHours: z.number().positive().max(8760).optional().describe('Hours between full reconciliations (default 24).'),
+    auditLookbackMinutes: z
+        .number()
+        .min(0)
+        .max(1440)
+        .optional()
+        .describe('How far before the last checkpoint each run re-reads, for late events (default 10 minutes).'),
 }).extend(PopulationScopeMetadata.shape);
 
 const UsersCheckpoint = z.object({
