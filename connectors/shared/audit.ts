@@ -1,6 +1,18 @@
 // Reading PingOne's audit log: a window of `recordedAt`, optionally narrowed to one resource type.
+import * as z from 'zod';
+
 import type { PingOneContext } from './connection.js';
 import type { CollectionRequest } from './paging.js';
+
+/** The metadata field of every sync that reads the audit log. */
+export const AuditLookbackMetadata = z.object({
+    auditLookbackMinutes: z
+        .number()
+        .min(0)
+        .max(1440)
+        .optional()
+        .describe('How far before the last checkpoint each run re-reads, for late events (default 10 minutes).'),
+});
 
 export interface AuditWindow {
     /** Exclusive lower bound, ISO 8601. */

@@ -4,7 +4,7 @@
 import type { NangoSync } from 'nango';
 import * as z from 'zod';
 
-import { auditRequest, windowStart, type AuditWindow } from '../audit.js';
+import { AuditLookbackMetadata, auditRequest, windowStart, type AuditWindow } from '../audit.js';
 import { chunks } from '../batches.js';
 import { readPingOneContext, type PingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
@@ -20,13 +20,9 @@ import { decodePositions, describePlan, encodePositions, partitionedUserPages, p
 
 const UsersMetadata = PacingMetadata.extend({
     fullReconciliationHours: z.number().positive().max(8760).optional().describe('Hours between full reconciliations (default 24).'),
-    auditLookbackMinutes: z
-        .number()
-        .min(0)
-        .max(1440)
-        .optional()
-        .describe('How far before the last checkpoint each run re-reads, for late events (default 10 minutes).'),
-}).extend(PopulationScopeMetadata.shape);
+})
+    .extend(AuditLookbackMetadata.shape)
+    .extend(PopulationScopeMetadata.shape);
 
 const UsersCheckpoint = z.object({
     /** Where the next incremental run reads the audit log from: the start of the last run. */
