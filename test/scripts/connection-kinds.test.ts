@@ -144,9 +144,14 @@ describe('a connection scoped to populations (metadata populationIds)', () => {
         await connectWorker('population-sync', app);
         const refused = await world.harness.runSync('population-sync', 'users');
         expect(refused.status).toBe('failed');
+        expect((await world.harness.connections.test('population-sync')).hint).toContain('populationIds');
         world.harness.store.metadata.set('population-sync', { populationIds: [employees] });
         const [validation] = await world.harness.runOnEvent('population-sync', 'validate-connection');
         expect(validation?.status).toBe('success');
+        expect(await world.harness.connections.test('population-sync')).toMatchObject({ ok: true, message: expect.stringContaining('scoped to 1 population') });
+        world.harness.store.metadata.set('population-sync', { populationIds: [employees, other] });
+        expect(await world.harness.connections.test('population-sync')).toMatchObject({ ok: false, message: expect.stringContaining(other) });
+        world.harness.store.metadata.set('population-sync', { populationIds: [employees] });
 
         const inPopulation = () =>
             Array.from({ length: 20 }, (_, position) => world.emulator.admin.users.at(position))
