@@ -16,10 +16,11 @@ export async function renderConnector(options: {
     return `// ${generatedNote}
 // The ${options.key} entry of providers.yaml as a typed constant, and its connector: every builder
 // validates the config with the ajv validators beside this file, then asserts the final host.
+import type { JsonSchema } from '../../src/connector/connector.js';
 import type { ProviderDefinition, ProviderExtensions } from '../../src/connector/provider-definition.js';
 import { ${options.definition.authorization_url === undefined ? '' : 'authorizationUrlOf, '}defineConnector } from '../../src/connector/define-connector.js';
-import connectionConfigSchema from '../../schemas/${options.key}/connection-config.schema.json' with { type: 'json' };
-import credentialsSchema from '../../schemas/${options.key}/credentials.schema.json' with { type: 'json' };
+import connectionConfigJson from '../../schemas/${options.key}/connection-config.schema.json' with { type: 'json' };
+import credentialsJson from '../../schemas/${options.key}/credentials.schema.json' with { type: 'json' };
 import { validateConnectionConfig, validateCredentials } from './validators.generated.js';
 
 ${configType}
@@ -30,7 +31,10 @@ export const definition = ${JSON.stringify(options.definition)} as const satisfi
 
 export const extensions = ${JSON.stringify(options.extensions)} as const satisfies ProviderExtensions;
 
-export { connectionConfigSchema, credentialsSchema };
+// Typed as schemas rather than as their JSON's literal types, so that the declaration files import no JSON
+// (TypeScript writes those imports without their \`with { type: 'json' }\`, which NodeNext consumers refuse).
+export const connectionConfigSchema: JsonSchema = connectionConfigJson;
+export const credentialsSchema: JsonSchema = credentialsJson;
 
 export const connector = defineConnector<ConnectionConfig, Credentials>({
     key,

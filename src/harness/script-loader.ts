@@ -2,11 +2,17 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import { NotFoundError, ScriptError } from '../errors/index.js';
-import type { LocalNangoAction } from './local-nango-action.js';
 import { importScript } from './import-script.js';
-import type { LocalNangoSync } from './local-nango-sync.js';
 
 export type ScriptKind = 'sync' | 'action' | 'on-event';
+
+/**
+ * What a loaded script's `exec` is given: the harness's LocalNangoSync or LocalNangoAction. Named
+ * loosely on purpose: those classes are internal, and Nango's own types would make every consumer of
+ * these declarations need @types/json-schema (@nangohq/types imports it); a loaded module is only
+ * cast to these shapes anyway.
+ */
+export type ScriptNango = object;
 
 /** The parts of a `createSync` result the harness reads. */
 export interface SyncScript {
@@ -15,7 +21,7 @@ export interface SyncScript {
     models: Record<string, ZodType>;
     checkpoint?: ZodType | undefined;
     metadata?: ZodType | undefined;
-    exec(nango: LocalNangoSync): unknown;
+    exec(nango: ScriptNango): unknown;
 }
 
 export interface ActionScript {
@@ -25,14 +31,14 @@ export interface ActionScript {
     output?: ZodType | undefined;
     checkpoint?: ZodType | undefined;
     metadata?: ZodType | undefined;
-    exec(nango: LocalNangoAction, input: unknown): unknown;
+    exec(nango: ScriptNango, input: unknown): unknown;
 }
 
 export interface OnEventScript {
     type: 'onEvent';
     description: string;
     event: 'post-connection-creation' | 'pre-connection-deletion' | 'validate-connection';
-    exec(nango: LocalNangoAction): unknown;
+    exec(nango: ScriptNango): unknown;
 }
 
 interface ScriptByKind {

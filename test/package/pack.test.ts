@@ -98,10 +98,8 @@ export { connectors, connector, url, user, wrong, openHarness, InvalidConfigErro
                     moduleResolution: 'NodeNext',
                     strict: true,
                     noEmit: true,
-                    // The package's own declaration files do not pass a library check yet (JSON imports
-                    // without their import attribute, the @internal harness classes, better-sqlite3's types
-                    // as a dev dependency: docs/package.md); the consumer's code is checked against them.
-                    skipLibCheck: true,
+                    // The package's declaration files are checked too: they must hold up in a NodeNext consumer.
+                    skipLibCheck: false,
                     typeRoots: [join(root, 'node_modules', '@types')],
                     types: ['node'],
                 },
