@@ -33,7 +33,7 @@ function apiRequests(): number {
     return stats.requests - stats.tokenRequests;
 }
 
-const ONE_SHOT: Array<{ action: string; input: (id: string) => unknown | Promise<unknown>; check: string }> = [
+const ONE_SHOT: Array<{ action: string; input: (id: string) => unknown; check: string }> = [
     { action: 'send-user-verification-code', input: (id) => ({ id }), check: 'verification email' },
     {
         action: 'verify-user',
