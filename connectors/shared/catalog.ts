@@ -91,6 +91,7 @@ const actions: CatalogEntry[] = [
     { name: 'send-user-verification-code' },
     { name: 'verify-user', errors: ['invalid_code'] },
     { name: 'send-password-recovery', errors: ['recovery_not_possible'] },
+    { name: 'send-email-verification' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**

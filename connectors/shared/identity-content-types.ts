@@ -9,6 +9,8 @@ export const IDENTITY_CONTENT_TYPES = {
     sendVerificationCode: 'application/vnd.pingidentity.user.sendVerificationCode+json',
     /** https://developer.pingidentity.com/pingone-api/platform/users/users-1/verify-user-1.html */
     verifyUser: 'application/vnd.pingidentity.user.verify+json',
+    /** https://developer.pingidentity.com/pingone-api/platform/users/user-email-verification/send-email-verification-code.html */
+    sendEmailVerification: 'application/vnd.pingidentity.user.emailVerification.send+json',
     /** https://developer.pingidentity.com/pingone-api/platform/users/user-passwords/password-resend-recovery-code.html */
     sendRecoveryCode: 'application/vnd.pingidentity.password.sendRecoveryCode+json',
     /** https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices/unlock_device.html */

@@ -1,6 +1,7 @@
 import { activityRoutes } from './api/activities.js';
 import { applicationRoutes } from './api/applications.js';
 import { deviceRoutes } from './api/devices.js';
+import { emailVerificationRoutes } from './api/email-verification.js';
 import { environmentRoutes } from './api/environments.js';
 import { groupRoutes, populationRoutes } from './api/groups-and-populations.js';
 import { membershipRoutes } from './api/memberships.js';
@@ -33,5 +34,6 @@ export function buildRouter(): Router<Emulation> {
         ...applicationRoutes,
         ...activityRoutes,
         ...sessionRoutes,
+        ...emailVerificationRoutes,
     ]);
 }

@@ -13,7 +13,7 @@ describe('script help from the zod schemas', () => {
         expect(syncs.stdout).toMatch(/The package's syncs: users, groups, .*audit-activities, user-schema-attributes\./);
         const actions = await runCli(['action', '--help']);
         expect(actions.stdout).toMatch(
-            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-password-recovery, get-my-profile, .*set-my-mfa-enabled\./,
+            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-email-verification, get-my-profile, .*set-my-mfa-enabled\./,
         );
     });
 

@@ -79,6 +79,19 @@ describe('emulator: identity operations', () => {
         expect(disabled.body.details[0].message).toContain('disabled');
     });
 
+    it('sends an email verification code with notificationType admin or user, and nothing else', async () => {
+        const user = await newUser('email.code');
+        const send = 'application/vnd.pingidentity.user.emailVerification.send+json';
+        expect((await post(`/users/${user}/emailVerification`, send, {})).body.details[0]).toMatchObject({
+            code: 'REQUIRED_VALUE',
+            target: 'notificationType',
+        });
+        expect((await post(`/users/${user}/emailVerification`, send, { notificationType: 'robot' })).status).toBe(400);
+        expect((await post(`/users/${user}/emailVerification`, 'application/json', { notificationType: 'admin' })).status).toBe(415);
+        expect((await post(`/users/${user}/emailVerification`, send, { notificationType: 'user' })).status).toBe(200);
+        expect(fixture.emulator.admin.identity.sentCode('email', user)).toMatchObject({ to: 'email.code@example.com' });
+    });
+
     it('unlocks a device, and removes the device order with a POST (204)', async () => {
         const user = await newUser('device.ops');
         const device = (await post(`/users/${user}/devices`, 'application/json', { type: 'EMAIL', email: 'device.ops@example.com' })).body.id as string;

@@ -195,6 +195,15 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration identity actions', ({ conne
         expect(world.emulator.admin.identity.sentCode('recovery', noPassword)).toBeUndefined();
     });
 
+    it('send-email-verification emails a code to the user’s address and leaves the lifecycle as it is', async () => {
+        const userId = newUser('emailcode');
+        const output = await act(connection, 'send-email-verification', { id: userId });
+        expect(output).toMatchObject({ id: userId, lifecycleStatus: 'ACCOUNT_OK' });
+        expect(world.emulator.admin.identity.sentCode('email', userId)).toMatchObject({ to: `${username('emailcode')}@example.com` });
+        expect(await activityTypesAbout(userId)).toContain('USER.VERIFICATION_CODE_SENT');
+        expect(await refusal(connection, 'send-email-verification', { id: userId, notificationType: 'robot' })).toMatchObject({ code: 'invalid_input' });
+    });
+
     it('the user-schema-attributes sync saves one record per attribute of the user schema', async () => {
         expectSuccess(await world.harness.runSync(connection, 'user-schema-attributes'));
         const records = liveRecords<{ name: string; schemaType: string; schemaId: string }>(world.harness, connection, 'UserSchemaAttribute');

@@ -37,6 +37,7 @@ const ONE_SHOT: Array<{ action: string; input: (id: string) => unknown; check: s
         check: 'lifecycleStatus',
     },
     { action: 'send-password-recovery', input: (id) => ({ id }), check: 'recovery email' },
+    { action: 'send-email-verification', input: (id) => ({ id }), check: 'email arrived' },
     { action: 'lock-user-account', input: (id) => ({ id, unlockAt: new Date(Date.now() + 3_600_000).toISOString() }), check: 'accountStatus' },
     { action: 'unlock-user-account', input: (id) => ({ id }), check: 'accountStatus' },
 ];

@@ -1,12 +1,14 @@
 // The one-time codes PingOne would send a user by email: the account verification code
 // (https://developer.pingidentity.com/pingone-api/platform/users/users-1/send-resend-user-verification-code.html,
-// 8 alphanumeric characters) and the password recovery code
+// 8 alphanumeric characters), the password recovery code
 // (https://developer.pingidentity.com/pingone-api/platform/users/user-passwords/password-resend-recovery-code.html,
-// 8 alphanumeric characters, valid for five minutes). The emulator sends no mail: it keeps the last
+// 8 alphanumeric characters, valid for five minutes), and the email verification code
+// (https://developer.pingidentity.com/pingone-api/platform/users/user-email-verification/send-email-verification-code.html,
+// only the last one valid). The emulator sends no mail: it keeps the last
 // code of each kind per user, which is the only one PingOne accepts, and tests read it here.
 import { randomBytes } from 'node:crypto';
 
-export type CodePurpose = 'verification' | 'recovery';
+export type CodePurpose = 'verification' | 'recovery' | 'email';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
