@@ -1,11 +1,11 @@
 // The user after an operation on their account: PingOne answers the account operations with the user,
 // but where an answer is not a user (no body, or another shape) the user is read again, so the output
-// is the state PingOne has now either way.
+// is the state PingOne has now either way (or, if that read fails, the ID alone: the operation stands).
 import type { NangoAction } from 'nango';
 
 import { idSegment } from './connection.js';
 import { defineAction } from './define.js';
-import { call } from './http.js';
+import { tryCall } from './http.js';
 import { toUser, type Raw } from './mappers.js';
 import { UserIdInput } from './inputs.js';
 import { User } from './models.js';
@@ -21,7 +21,9 @@ export async function userOperation(nango: StateNango, userId: string, post: Omi
     if (answer !== undefined && answer['id'] === id && typeof answer['username'] === 'string') {
         return toUser(answer);
     }
-    return toUser(await call<Raw>(nango, userRead(context, id, `read the user after the request to ${post.doing}`)));
+    // The operation was applied: a failed read afterwards must not report it as failed, so the output is then the ID alone.
+    const read = await tryCall<Raw>(nango, userRead(context, id, `read the user after the request to ${post.doing}`)).catch(() => undefined);
+    return read?.ok === true ? toUser(read.data) : { id };
 }
 
 /** An action that runs one operation on a user named by `id` and returns the user as PingOne then has them. */
