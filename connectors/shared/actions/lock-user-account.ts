@@ -7,9 +7,6 @@ import { IdInput } from '../inputs.js';
 import { User } from '../models.js';
 import { userOperation } from '../user-state.js';
 
-/** The longest lock this action sets (ours: a year; PingOne documents no limit). */
-const MAX_LOCK_MS = 366 * 24 * 3600 * 1000;
-
 export const lockUserAccount = defineAction({
     name: 'lock-user-account',
     description:
@@ -19,17 +16,18 @@ export const lockUserAccount = defineAction({
         id: IdInput.describe('The PingOne user ID.'),
         unlockAt: z.iso
             .datetime({ offset: true })
-            .describe('When PingOne unlocks the account again: an ISO 8601 date-time in the future, at most a year ahead.'),
+            .describe('When PingOne unlocks the account again: an ISO 8601 date-time in the future.')
+            .meta({ examples: ['2030-01-01T00:00:00Z'] }),
     }),
     output: User,
     exec: async (nango, input) => {
         // "If unlockAt is not set or is in the past, the user account is not locked" (the page below): such
         // a request would answer 200 and lock nothing, so it is refused here instead.
         const at = Date.parse(input.unlockAt);
-        if (!(at > Date.now() && at - Date.now() <= MAX_LOCK_MS)) {
+        if (!(at > Date.now())) {
             throw fail(nango, {
                 code: 'invalid_input',
-                message: 'Input field "unlockAt" must be in the future and at most a year ahead: PingOne locks nothing for a time already past.',
+                message: 'Input field "unlockAt" must be in the future: PingOne locks nothing for a time already past.',
                 field: 'unlockAt',
             });
         }
