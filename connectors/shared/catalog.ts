@@ -50,6 +50,7 @@ const syncs: CatalogEntry[] = [
         changes:
             'Append-only: each run reads the activities recorded since the last one (a date range, as PingOne requires) and adds them; nothing is ever deleted.',
     },
+    { kind: 'syncs', name: 'user-schema-attributes', changes: fullScan },
 ];
 
 const actions: CatalogEntry[] = [
@@ -75,6 +76,22 @@ const actions: CatalogEntry[] = [
     { name: 'assign-role' },
     { name: 'remove-role-assignment' },
     { name: 'list-roles' },
+    { name: 'get-user-schema', errors: ['user_schema_not_found'] },
+    { name: 'list-user-sessions' },
+    { name: 'revoke-user-session' },
+    { name: 'revoke-user-sessions', errors: ['partially_done'] },
+    { name: 'get-mfa-device' },
+    { name: 'delete-mfa-device' },
+    { name: 'unlock-mfa-device' },
+    { name: 'reset-user-mfa', errors: ['partially_done'] },
+    { name: 'set-mfa-device-order' },
+    { name: 'remove-mfa-device-order' },
+    { name: 'lock-user-account' },
+    { name: 'unlock-user-account' },
+    { name: 'send-user-verification-code' },
+    { name: 'verify-user', errors: ['invalid_code'] },
+    { name: 'send-password-recovery', errors: ['recovery_not_possible'] },
+    { name: 'send-email-verification' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { readPingOneContext, type PingOneContext } from './connection.js';
 import { defineSync } from './define.js';
 import { fullScan, ScanCheckpoint } from './full-scan.js';
+import type { ProxyNango } from './http.js';
 import type { Raw } from './mappers.js';
 import type { RoleNeed } from './pingone.js';
 
@@ -15,8 +16,8 @@ export interface CollectionSyncSpec<TName extends string, TModel extends z.ZodOb
     frequency: string;
     modelName: TName;
     model: TModel;
-    /** The collection's path, e.g. `${environmentPath}/groups`. */
-    path: (context: PingOneContext) => string;
+    /** The collection's path, e.g. `${environmentPath}/groups`; it may first read PingOne (the user schema's ID). */
+    path: (context: PingOneContext, nango: ProxyNango) => string | Promise<string>;
     embedded: string;
     /** Says what failed, e.g. "list groups". */
     doing: string;
@@ -37,7 +38,7 @@ export function defineCollectionSync<TName extends string, TModel extends z.ZodO
             const context = await readPingOneContext(nango);
             await fullScan(nango, context, checkpoint, {
                 models: [spec.modelName],
-                request: { path: spec.path(context), embedded: spec.embedded, doing: spec.doing, roles: spec.roles },
+                request: { path: await spec.path(context, nango), embedded: spec.embedded, doing: spec.doing, roles: spec.roles },
                 onPage: async (items) => {
                     await nango.batchSave(items.map(spec.map), spec.modelName);
                 },

@@ -7,34 +7,22 @@ import type { NangoAction } from 'nango';
 import type { PingOneContext } from './connection.js';
 import { fail } from './errors.js';
 import { tryCall } from './http.js';
+import { findUserSchema, schemaAttributesRequest } from './user-schema.js';
 
 type Attributes = Record<string, string | number | boolean | null>;
 
 interface Listed {
-    _embedded?: Record<string, Array<{ id?: unknown; name?: unknown; schemaType?: unknown }>>;
+    _embedded?: Record<string, Array<{ name?: unknown; schemaType?: unknown }>>;
 }
 
 /** The custom attribute names the user schema declares, or undefined when the schema cannot be read. */
 async function declaredCustomNames(nango: Pick<NangoAction, 'proxy' | 'ActionError'>, context: PingOneContext): Promise<Set<string> | undefined> {
-    const doing = "read the environment's user schema";
-    const schemas = await tryCall<Listed>(nango, {
-        method: 'GET',
-        endpoint: `${context.environmentPath}/schemas`,
-        idempotent: true,
-        doing,
-        roles: 'identityRead',
-    });
-    const user = schemas.ok ? schemas.data._embedded?.['schemas']?.find((schema) => schema.name === 'User') : undefined;
-    if (typeof user?.id !== 'string') {
+    const schema = await findUserSchema(nango, context);
+    if (!schema.ok || schema.data === undefined) {
         return undefined;
     }
-    const attributes = await tryCall<Listed>(nango, {
-        method: 'GET',
-        endpoint: `${context.environmentPath}/schemas/${encodeURIComponent(user.id)}/attributes`,
-        idempotent: true,
-        doing,
-        roles: 'identityRead',
-    });
+    const request = schemaAttributesRequest(context, String(schema.data['id']));
+    const attributes = await tryCall<Listed>(nango, { method: 'GET', endpoint: request.path, idempotent: true, doing: request.doing, roles: 'identityRead' });
     if (!attributes.ok) {
         return undefined;
     }

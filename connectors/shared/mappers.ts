@@ -55,6 +55,9 @@ function requiredId(raw: Raw, what: string): string {
     return id;
 }
 
+/** The field readers, for the mappers of other files. */
+export const readers = { obj, str, bool, num, strings, refId, requiredId };
+
 const USER_KEYS = new Set([
     'id',
     'environment',

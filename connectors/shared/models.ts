@@ -216,8 +216,53 @@ export const Role = z.object({
 });
 export type Role = z.infer<typeof Role>;
 
+/** One attribute of the environment's user schema (https://developer.pingidentity.com/pingone-api/platform/schemas.html). */
+export const UserSchemaAttribute = z.object({
+    id: z.string(),
+    schemaId: text,
+    name: text,
+    displayName: text,
+    description: text,
+    /** `STRING`, `JSON`, `BOOLEAN`, `COMPLEX`. */
+    type: text,
+    /** `CORE`, `STANDARD` or `CUSTOM`: only `CUSTOM` ones are the environment's own. */
+    schemaType: text,
+    enabled: flag,
+    required: flag,
+    unique: flag,
+    multiValued: flag,
+    environmentId: text,
+});
+export type UserSchemaAttribute = z.infer<typeof UserSchemaAttribute>;
+
+/** A user's sign-on session (https://developer.pingidentity.com/pingone-api/platform/users/user-sessions.html). */
+export const UserSession = z.object({
+    id: z.string(),
+    userId: z.string(),
+    createdAt: text,
+    activeAt: text,
+    lastSignOnAt: text,
+    lastSignOnRemoteIp: text,
+    browser: text,
+    operatingSystem: text,
+    deviceType: text,
+});
+export type UserSession = z.infer<typeof UserSession>;
+
 /** Every model, by the name syncs save it under and platforms see in `schemas/models/`. */
-export const MODELS = { User, Group, GroupMembership, Population, Application, UserRoleAssignment, MfaDevice, Environment, AuditActivity, Role } as const;
+export const MODELS = {
+    User,
+    Group,
+    GroupMembership,
+    Population,
+    Application,
+    UserRoleAssignment,
+    MfaDevice,
+    Environment,
+    AuditActivity,
+    Role,
+    UserSchemaAttribute,
+} as const;
 
 /** The fields that tell one record from another at a glance: the columns of `records <Model>`'s table, after the id. */
 export const IDENTIFYING_FIELDS: Readonly<Record<keyof typeof MODELS, readonly string[]>> = {
@@ -231,4 +276,5 @@ export const IDENTIFYING_FIELDS: Readonly<Record<keyof typeof MODELS, readonly s
     Environment: ['name', 'region', 'type'],
     AuditActivity: ['recordedAt', 'actionType', 'resultStatus'],
     Role: ['name'],
+    UserSchemaAttribute: ['name', 'schemaType', 'type'],
 };

@@ -1,3 +1,4 @@
+import { identityAdmin, type IdentityAdmin } from './admin-identity.js';
 import { auditUser } from './api/audit.js';
 import { mergePatch } from './api/user-input.js';
 import type { Emulation } from './emulation.js';
@@ -97,6 +98,8 @@ export interface EmulatorAdmin {
     };
     /** The seeded populations and groups of an environment. */
     directory(environmentId?: string): { populations: Json[]; groups: Json[] };
+    /** Sessions, device locks and emailed codes. */
+    identity: IdentityAdmin;
 }
 
 export function createAdmin(emulation: Emulation): EmulatorAdmin {
@@ -253,5 +256,6 @@ export function createAdmin(emulation: Emulation): EmulatorAdmin {
             const tenant = tenantFor(environmentId);
             return { populations: [...tenant.populations.values()], groups: [...tenant.groups.values()] };
         },
+        identity: identityAdmin(tenantFor),
     };
 }

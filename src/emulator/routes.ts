@@ -1,6 +1,7 @@
 import { activityRoutes } from './api/activities.js';
 import { applicationRoutes } from './api/applications.js';
 import { deviceRoutes } from './api/devices.js';
+import { emailVerificationRoutes } from './api/email-verification.js';
 import { environmentRoutes } from './api/environments.js';
 import { groupRoutes, populationRoutes } from './api/groups-and-populations.js';
 import { membershipRoutes } from './api/memberships.js';
@@ -8,6 +9,7 @@ import { passwordRoutes } from './api/passwords.js';
 import { roleAssignmentRoutes } from './api/role-assignments.js';
 import { roleRoutes } from './api/roles.js';
 import { schemaRoutes } from './api/schemas.js';
+import { sessionRoutes } from './api/sessions.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
@@ -31,5 +33,7 @@ export function buildRouter(): Router<Emulation> {
         ...populationRoutes,
         ...applicationRoutes,
         ...activityRoutes,
+        ...sessionRoutes,
+        ...emailVerificationRoutes,
     ]);
 }

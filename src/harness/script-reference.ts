@@ -68,6 +68,7 @@ type JsonSchema = {
     format?: string;
     minLength?: number;
     minimum?: number;
+    minItems?: number;
     examples?: unknown[];
 };
 
@@ -130,7 +131,8 @@ export function exampleOf(schema: JsonSchema, name = ''): unknown {
         case 'object':
             return Object.fromEntries((schema.required ?? []).map((key) => [key, exampleOf(schema.properties?.[key] ?? {}, key)]));
         case 'array':
-            return [];
+            // As many items as the schema asks for at least (none when it asks for none).
+            return Array.from({ length: schema.minItems ?? 0 }, () => exampleOf(schema.items ?? {}, name));
         case 'boolean':
             return true;
         case 'integer':
@@ -145,7 +147,7 @@ function exampleText(schema: JsonSchema, name: string): string {
     if (schema.format === 'email' || /email/i.test(name)) return 'ada.lovelace@example.com';
     if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
     // PingOne IDs are UUIDs; the scripts check the shape before building a path from one.
-    if (schema.format === 'uuid' || /id$/i.test(name)) return '00000000-0000-4000-8000-000000000000';
+    if (schema.format === 'uuid' || /ids?$/i.test(name)) return '00000000-0000-4000-8000-000000000000';
     if (/password|value/i.test(name)) return 'Change-me-2026!';
     if (/filter/i.test(name)) return 'username sw "ada"';
     if (/username/i.test(name)) return 'ada.lovelace';

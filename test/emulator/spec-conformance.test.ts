@@ -147,6 +147,12 @@ describe('emulator: conformance to the PingOne specs', () => {
         ).body._embedded.activities[0];
 
         const u = `${env}/users/${user.id}`;
+        // A seeded user who has signed on has sessions (API-created users have none): one with two, one to delete.
+        const withSessions = Array.from({ length: 40 }, (_, i) => fixture.emulator.admin.users.at(i)).find(
+            (candidate) => candidate !== undefined && fixture.emulator.admin.identity.sessions(String(candidate['id'])).length >= 2,
+        );
+        const signedOn = `${env}/users/${String(withSessions?.['id'])}`;
+        const sessions = fixture.emulator.admin.identity.sessions(String(withSessions?.['id']));
         const requests: Record<string, { path: string; options?: CallOptions }> = {
             'GET /environments': { path: '/environments' },
             'GET /environments/{environmentID}': { path: env },
@@ -269,6 +275,9 @@ describe('emulator: conformance to the PingOne specs', () => {
                 path: `${u}/devices/${device.id}/nickname`,
                 options: { json: { nickname: 'Mail' } },
             },
+            'GET /environments/{environmentID}/users/{userID}/sessions': { path: `${signedOn}/sessions` },
+            'GET /environments/{environmentID}/users/{userID}/sessions/{sessionID}': { path: `${signedOn}/sessions/${sessions[0]?.id}` },
+            'DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}': { path: `${signedOn}/sessions/${sessions[1]?.id}` },
             'GET /environments/{environmentID}/users/{userID}/mfaEnabled': { path: `${u}/mfaEnabled` },
             'PUT /environments/{environmentID}/users/{userID}/mfaEnabled': { path: `${u}/mfaEnabled`, options: { json: { mfaEnabled: true } } },
         };

@@ -128,14 +128,15 @@ describe('emulator: users', () => {
         expect(final.items).toHaveLength(before.items.length - 1);
     });
 
-    it('locks and unlocks an account with the vendor content types', async () => {
+    it('locks (until unlockAt) and unlocks an account with the vendor content types; without unlockAt nothing is locked', async () => {
         const user = (await create({ username: 'lock.me', email: 'lock@example.com' })).body;
-        const lock = await call(fixture.emulator, 'POST', `${users()}/${user.id}`, {
-            token: fixture.token,
-            json: {},
-            contentType: 'application/vnd.pingidentity.account.lock+json',
-        });
-        expect(lock.body.account).toMatchObject({ status: 'LOCKED', canAuthenticate: false });
+        const lockType = 'application/vnd.pingidentity.account.lock+json';
+        const notLocked = await call(fixture.emulator, 'POST', `${users()}/${user.id}`, { token: fixture.token, json: {}, contentType: lockType });
+        expect(notLocked.status).toBe(200);
+        expect(notLocked.body.account).toMatchObject({ status: 'OK' });
+        const unlockAt = new Date(Date.now() + 3_600_000).toISOString();
+        const lock = await call(fixture.emulator, 'POST', `${users()}/${user.id}`, { token: fixture.token, json: { unlockAt }, contentType: lockType });
+        expect(lock.body.account).toMatchObject({ status: 'LOCKED', canAuthenticate: false, unlockAt });
         const unlock = await call(fixture.emulator, 'POST', `${users()}/${user.id}`, {
             token: fixture.token,
             contentType: 'application/vnd.pingidentity.account.unlock+json',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openHarness, type Harness, type HarnessOptions, type RunReport } from '../../src/harness/index.js';
-import type { EmulatorOptions } from '../../src/emulator/index.js';
+import type { EmulatorOptions, RoleName } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { CONNECTION_KINDS } from '../../connectors/shared/pingone.generated.js';
 
@@ -168,4 +168,17 @@ export function usersScanPages(harness: Harness, connection: string): number {
         perPopulation.set(user.populationId, (perPopulation.get(user.populationId) ?? 0) + 1);
     }
     return [...perPopulation.values()].reduce((sum, count) => sum + Math.ceil(count / 200), 0);
+}
+
+/** A pingone-cc connection `name` through a new Worker app of the emulator holding `roles`. */
+export async function connectWorkerWithRoles(world: ScriptsWorld, name: string, roles: RoleName[]): Promise<void> {
+    const app = world.emulator.admin.createApplication({ name, type: 'WORKER', roles });
+    await world.harness.connections.create({
+        name,
+        provider: 'pingone-cc',
+        config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
+        secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
+        authMethod: 'client_secret_post',
+        emulatorUrl: world.emulator.url,
+    });
 }

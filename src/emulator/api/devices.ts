@@ -15,6 +15,12 @@ import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 // https://apidocs.pingidentity.com/pingone/customer/v1/api/man/p1_Users/p1_Devices/
 const activateType = 'application/vnd.pingidentity.device.activate+json';
 const reorderType = 'application/vnd.pingidentity.devices.reorder+json';
+// "Remove Device Order" is a POST to /devices with this type
+// (https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices/delete-device-order.html).
+const orderRemoveType = 'application/vnd.pingidentity.devices.order.remove+json';
+// "Unlock MFA User Device": a POST to the device with this type and an empty body
+// (https://developer.pingidentity.com/pingone-api/mfa/users/mfa-devices/unlock_device.html).
+const unlockType = 'application/vnd.pingidentity.device.unlock+json';
 const contactFields: Record<string, 'email' | 'phone' | undefined> = {
     EMAIL: 'email',
     SMS: 'phone',
@@ -77,11 +83,28 @@ function newDevice(tenant: Tenant, record: UserRecord, body: Json): Json {
     };
 }
 
-/** POST /users/{id}/devices: create, or reorder with the vendor content type. */
+/** The devices' order changed (set or removed): one activity naming every device of the user. */
+function auditOrder(tenant: Tenant, context: RequestContext, record: UserRecord, what: string): void {
+    auditUser(
+        tenant,
+        context,
+        activityTypes.deviceUpdated,
+        record,
+        `${what} for ${String(record.body.username)}`,
+        record.devices.map((device) => ({ type: 'DEVICE' as const, id: String(device.id), name: String(device.type) })),
+    );
+}
+
+/** POST /users/{id}/devices: create, reorder or remove the order, told apart by the vendor content type. */
 function postDevices(context: RequestContext, emulation: Emulation): Reply {
     const tenant = tenantOf(emulation, context);
-    const contentType = requireContentType(context, ['application/json', reorderType]);
+    const contentType = requireContentType(context, ['application/json', reorderType, orderRemoveType]);
     const record = userOf(tenant, context);
+    if (contentType === orderRemoveType) {
+        // The body is empty in PingOne's example; the order is gone and no device is the default.
+        auditOrder(tenant, context, record, 'Device order removed');
+        return noContent();
+    }
     const body = jsonBody(context);
     if (contentType === reorderType) {
         const order = Array.isArray(body.order) ? body.order.map((item) => String((item as Json).id)) : undefined;
@@ -92,6 +115,7 @@ function postDevices(context: RequestContext, emulation: Emulation): Reply {
         const updated = tenant.users.update(String(record.body.id), (changed) => {
             changed.devices = order.map((id) => changed.devices.find((device) => device.id === id) as Json);
         }) as UserRecord;
+        auditOrder(tenant, context, updated, 'Device order set');
         return json(200, { _embedded: { devices: updated.devices.map((device) => deviceView(context, tenant, updated, device)) } });
     }
     const device = newDevice(tenant, record, body);
@@ -99,12 +123,21 @@ function postDevices(context: RequestContext, emulation: Emulation): Reply {
     return created(deviceView(context, tenant, record, device));
 }
 
-/** POST /users/{id}/devices/{deviceId}: activation with a one-time passcode. */
-function activateDevice(context: RequestContext, emulation: Emulation): Reply {
+/** POST /users/{id}/devices/{deviceId}: activation with a one-time passcode, or unlock. */
+function deviceAction(context: RequestContext, emulation: Emulation): Reply {
     const tenant = tenantOf(emulation, context);
-    requireContentType(context, [activateType]);
+    const contentType = requireContentType(context, [activateType, unlockType]);
     const record = userOf(tenant, context);
     const device = deviceOf(record, context);
+    if (contentType === unlockType) {
+        // Unlocks the device and resets its failed-attempts counter: the `lock` state goes.
+        const { lock: _lock, ...rest } = device;
+        const unlocked = { ...rest, updatedAt: nowIso() };
+        changeDevices(tenant, context, record, activityTypes.deviceUnlocked, device, (changed) => {
+            changed.devices = changed.devices.map((candidate) => (candidate.id === device.id ? unlocked : candidate));
+        });
+        return json(200, deviceView(context, tenant, record, unlocked));
+    }
     const otp = jsonBody(context).otp;
     // Any six digits pass: the emulator has no authenticator to derive a real code from.
     if (typeof otp !== 'string' || !/^\d{6}$/.test(otp))
@@ -145,7 +178,7 @@ export const deviceRoutes: Route<Emulation>[] = [
             return json(200, deviceView(context, tenant, record, deviceOf(record, context)));
         },
     },
-    { method: 'POST', pattern: `${base}/:deviceId`, access: 'identity:write', handler: activateDevice },
+    { method: 'POST', pattern: `${base}/:deviceId`, access: 'identity:write', handler: deviceAction },
     {
         method: 'DELETE',
         pattern: `${base}/:deviceId`,

@@ -19,6 +19,7 @@ const types = {
     forceChangeJson: 'application/vnd.pingidentity.password.forceChange+json',
     unlock: 'application/vnd.pingidentity.password.unlock+json',
     unlockPlain: 'application/vnd.pingidentity.password.unlock',
+    sendRecoveryCode: 'application/vnd.pingidentity.password.sendRecoveryCode+json',
 } as const;
 
 const passwordPolicyId = (tenant: Tenant) => seededUuid(tenant.id, 'password-policy');
@@ -85,11 +86,38 @@ function putPassword(context: RequestContext, emulation: Emulation): Reply {
     return json(200, stateView(context, tenant, updated));
 }
 
-/** POST /users/{id}/password: check, force change or unlock. */
+/**
+ * "Password Resend Recovery Code" emails the user an 8-character code, and "cannot be used if the user
+ * is disabled or if the password status is NO_PASSWORD or PASSWORD_LOCKED_OUT"
+ * (https://developer.pingidentity.com/pingone-api/platform/users/user-passwords/password-resend-recovery-code.html).
+ * Its page shows no response body; the emulator answers with the password state, as the other POSTs here.
+ */
+function sendRecoveryCode(context: RequestContext, tenant: Tenant, record: UserRecord): Reply {
+    const refuse = (message: string) => apiErrors.invalidData({ code: 'INVALID_VALUE', target: 'password', message });
+    if (record.body.enabled !== true) throw refuse('The user is disabled: no recovery code can be sent.');
+    if (record.password.status === 'NO_PASSWORD' || record.password.status === 'PASSWORD_LOCKED_OUT') {
+        throw refuse(`The password status is ${record.password.status}: no recovery code can be sent.`);
+    }
+    const email = record.body.email;
+    if (typeof email !== 'string' || email === '') throw apiErrors.invalidValue('email', 'The user has no email address to send a recovery code to.');
+    tenant.outbox.send('recovery', String(record.body.id), email);
+    auditUser(tenant, context, activityTypes.passwordRecoveryCodeSent, record, `Password recovery code sent to ${String(record.body.username)}`);
+    return json(200, stateView(context, tenant, record));
+}
+
+/** POST /users/{id}/password: check, force change, unlock, or send a recovery code. */
 function postPassword(context: RequestContext, emulation: Emulation): Reply {
     const tenant = tenantOf(emulation, context);
-    const contentType = requireContentType(context, [types.check, types.forceChange, types.forceChangeJson, types.unlock, types.unlockPlain]);
+    const contentType = requireContentType(context, [
+        types.check,
+        types.forceChange,
+        types.forceChangeJson,
+        types.unlock,
+        types.unlockPlain,
+        types.sendRecoveryCode,
+    ]);
     const record = userOf(tenant, context);
+    if (contentType === types.sendRecoveryCode) return sendRecoveryCode(context, tenant, record);
     if (contentType === types.check) {
         const body = jsonBody(context);
         if (record.password.status === 'NO_PASSWORD' || record.password.value === undefined) {

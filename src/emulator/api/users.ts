@@ -14,10 +14,9 @@ import { userFilterRules } from './filter-rules.js';
 import { listUsers } from './users-list.js';
 import { liveGroupIds } from './user-counts.js';
 import { userView } from './user-view.js';
+import { userAction } from './user-actions.js';
 
 const importType = 'application/vnd.pingidentity.user.import+json';
-const lockType = 'application/vnd.pingidentity.account.lock+json';
-const unlockType = 'application/vnd.pingidentity.account.unlock+json';
 
 function importedPassword(body: Json): PasswordState {
     const password = body.password as Json | undefined;
@@ -107,34 +106,6 @@ function deleteUser(context: RequestContext, emulation: Emulation): Reply {
     tenant.roleAssignments.delete(String(record.body.id));
     auditUser(tenant, context, activityTypes.userDeleted, record, `User ${String(record.body.username)} deleted`);
     return noContent();
-}
-
-/** POST /users/{id}: an action chosen by the vendor content type (account lock or unlock). */
-function userAction(context: RequestContext, emulation: Emulation): Reply {
-    const tenant = tenantOf(emulation, context);
-    const contentType = requireContentType(context, [lockType, unlockType]);
-    const existing = userOf(tenant, context);
-    const lock = contentType === lockType;
-    const unlockAt = lock ? jsonBody(context).unlockAt : undefined;
-    if (unlockAt !== undefined && (typeof unlockAt !== 'string' || Number.isNaN(Date.parse(unlockAt)))) {
-        throw apiErrors.invalidValue('unlockAt', 'unlockAt must be an ISO 8601 date-time.');
-    }
-    const updated = tenant.users.update(String(existing.body.id), (record) => {
-        const now = nowIso();
-        record.body.account = lock
-            ? { canAuthenticate: false, status: 'LOCKED', lockedAt: now, ...(unlockAt ? { unlockAt } : {}) }
-            : { canAuthenticate: record.body.enabled === true, status: 'OK' };
-        record.body.updatedAt = now;
-    });
-    if (!updated) throw apiErrors.notFound(`user with ID ${String(existing.body.id)}`);
-    auditUser(
-        tenant,
-        context,
-        lock ? activityTypes.userLocked : activityTypes.userUnlocked,
-        updated,
-        `User ${String(updated.body.username)} ${lock ? 'locked' : 'unlocked'}`,
-    );
-    return json(200, userView(context, tenant, updated));
 }
 
 const users = '/v1/environments/:environmentId/users';

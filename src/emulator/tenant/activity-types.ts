@@ -37,4 +37,9 @@ export const activityTypes = {
     applicationUpdated: 'APPLICATION.UPDATED',
     applicationDeleted: 'APPLICATION.DELETED',
     secretRotated: 'APPLICATION_SECRET.UPDATED',
+    sessionDeleted: 'SESSION.DELETED',
+    deviceUnlocked: 'DEVICE.UNLOCKED',
+    passwordRecoveryCodeSent: 'PASSWORD.RECOVERY_CODE_SENT',
+    verificationCodeSent: 'USER.VERIFICATION_CODE_SENT',
+    userVerified: 'USER.VERIFIED',
 } as const satisfies Record<string, ActivityType>;

@@ -1,5 +1,7 @@
 import { ActivityLog } from './activity-log.js';
+import { Outbox } from './outbox.js';
 import type { ApplicationRecord, Json } from './records.js';
+import { SessionStore } from './sessions.js';
 import { UserStore } from './user-store.js';
 import { UserSchema } from './user-schema.js';
 import type { GeneratorContext } from './user-generator.js';
@@ -14,6 +16,9 @@ export class Tenant {
     readonly activities: ActivityLog;
     readonly users: UserStore;
     readonly userSchema: UserSchema;
+    readonly sessions: SessionStore;
+    /** The codes PingOne would have emailed (verification, password recovery). */
+    readonly outbox = new Outbox();
 
     constructor(
         readonly environment: Json,
@@ -26,6 +31,7 @@ export class Tenant {
         this.activities = new ActivityLog(this.id);
         this.users = new UserStore({ ...generator, environmentId: this.id }, generator.users);
         this.userSchema = new UserSchema(this.id);
+        this.sessions = new SessionStore(this.id);
     }
 
     get id(): string {
