@@ -8,6 +8,7 @@ import { passwordRoutes } from './api/passwords.js';
 import { roleAssignmentRoutes } from './api/role-assignments.js';
 import { roleRoutes } from './api/roles.js';
 import { schemaRoutes } from './api/schemas.js';
+import { subscriptionRoutes } from './api/subscriptions.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
@@ -31,5 +32,6 @@ export function buildRouter(): Router<Emulation> {
         ...populationRoutes,
         ...applicationRoutes,
         ...activityRoutes,
+        ...subscriptionRoutes,
     ]);
 }
