@@ -75,6 +75,11 @@ const actions: CatalogEntry[] = [
     { name: 'assign-role' },
     { name: 'remove-role-assignment' },
     { name: 'list-roles' },
+    { name: 'create-subscription', errors: ['subscription_limit'] },
+    { name: 'get-subscription' },
+    { name: 'list-subscriptions' },
+    { name: 'update-subscription' },
+    { name: 'delete-subscription' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**
