@@ -47,6 +47,11 @@ export interface Harness {
     readonly store: Store;
     readonly connections: ConnectionsApi;
     runSync(connection: string, sync: string, options?: RunOptions & { full?: boolean }): Promise<RunReport>;
+    /**
+     * Runs a sync's `onWebhook` for one delivery (`payload`: the body PingOne POSTed). Its run is logged as
+     * `<sync>:webhook`, apart from the sync's own runs, so that a delivery never waits for a poll.
+     */
+    runWebhook(connection: string, sync: string, payload: unknown, options?: RunOptions): Promise<RunReport>;
     runAction(connection: string, action: string, input: unknown, options?: RunOptions): Promise<RunReport>;
     /** Runs the integration's on-event scripts for an event (Nango runs `validate-connection` when a connection is created). */
     runOnEvent(connection: string, event: OnEventScript['event'], options?: RunOptions): Promise<RunReport[]>;
@@ -215,6 +220,15 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 },
                 runOptions.full ?? false,
             );
+        },
+        async runWebhook(connection, sync, payload, runOptions = {}) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const script = await loadScript(scriptsRoot, integration, 'sync', sync);
+            const { executeWebhook } = await loadExecute();
+            return run('sync', connection, `${sync}:webhook`, runOptions.signal, async (context) => {
+                const outcome = await executeWebhook(context, script, payload, { debug: options.debug ?? false });
+                return reported(outcome, outcome.counts);
+            });
         },
         async runAction(connection, action, input, runOptions = {}) {
             const integration = (await runtimeOf(connection)).view.integration;

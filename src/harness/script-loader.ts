@@ -16,6 +16,9 @@ export interface SyncScript {
     checkpoint?: ZodType | undefined;
     metadata?: ZodType | undefined;
     exec(nango: LocalNangoSync): unknown;
+    /** The audit action types the sync's `onWebhook` takes (Nango's `webhookSubscriptions`). */
+    webhookSubscriptions?: string[] | undefined;
+    onWebhook?: ((nango: LocalNangoSync, payload: unknown) => unknown) | undefined;
 }
 
 export interface ActionScript {

@@ -15,6 +15,7 @@ import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
 import { pages } from '../paging.js';
 import { readUserIfExists } from '../requests.js';
+import { deliveredActivities, USER_EVENT_TYPES, usersNamedBy } from '../user-events.js';
 import { decodePositions, describePlan, encodePositions, partitionedUserPages, planUserPartitions } from '../user-partitions.js';
 
 const UsersMetadata = PacingMetadata.extend({
@@ -98,18 +99,25 @@ async function rereadUsers(nango: UsersNango, context: PingOneContext, ids: read
 
 /** Every user an audit event of the window names: all events on USER resources, whatever their action type. */
 async function changedUserIds(nango: UsersNango, context: PingOneContext, from: string, to: string): Promise<string[]> {
-    const ids = new Set<string>();
+    const activities: Raw[] = [];
     for await (const page of pages<Raw>(nango, context, auditRequest(context, { from, to }, 'USER'))) {
-        for (const activity of page.items) {
-            const resources = Array.isArray(activity['resources']) ? (activity['resources'] as Raw[]) : [];
-            for (const resource of resources) {
-                if (resource['type'] === 'USER' && typeof resource['id'] === 'string') {
-                    ids.add(resource['id']);
-                }
-            }
-        }
+        activities.push(...page.items);
     }
-    return [...ids];
+    return usersNamedBy(activities);
+}
+
+/**
+ * A webhook delivery (a subscription's batch of audit activities): each user it names is read again and
+ * saved, or deleted if PingOne answers 404 for them; the event itself is never taken as the user's state,
+ * and no delete is ever inferred from it. The checkpoint is left alone: the next poll reads the audit log
+ * as it would have, and catches whatever a lost delivery missed.
+ */
+async function onUsersWebhook(nango: UsersNango, payload: unknown): Promise<void> {
+    const ids = usersNamedBy(deliveredActivities(payload));
+    if (ids.length === 0) return;
+    const context = await readPingOneContext(nango);
+    await nango.log(`A webhook delivery names ${ids.length} user(s): reading them again`);
+    await rereadUsers(nango, context, ids, await fanOutLimits(nango));
 }
 
 interface IncrementalRun {
@@ -139,6 +147,7 @@ export const users = defineSync({
     models: { User },
     metadata: UsersMetadata,
     checkpoint: UsersCheckpoint,
+    webhook: { types: USER_EVENT_TYPES, handle: onUsersWebhook },
     run: async (nango, saved) => {
         const context = await readPingOneContext(nango);
         const settings = await readMetadata(nango, UsersMetadata);
