@@ -138,7 +138,7 @@ export function toSubscription(raw: Raw): Subscription {
     };
 }
 
-/** PingOne's subscription back as the fields an update starts from (the headers as PingOne returned them, if it did). */
+/** PingOne's subscription back as the fields an update starts from; `headers` only says which it has (update-subscription). */
 export function fieldsOf(raw: Raw): SubscriptionFields {
     const filter = record(raw['filterOptions']);
     const endpoint = record(raw['httpEndpoint']);

@@ -57,10 +57,21 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration subscription actions', ({ c
         reports.push(list);
         expect((list.output as { subscriptions: Output[] }).subscriptions.map((item) => item.id)).toContain(created.id);
 
-        const update = await world.harness.runAction(connection, 'update-subscription', { id: created.id, enabled: true, actionTypes: ['USER.UPDATED'] });
+        // The header's value is never read back: an update must give it again.
+        const headerless = await world.harness.runAction(connection, 'update-subscription', { id: created.id, enabled: true });
+        reports.push(headerless);
+        expect((headerless.error as { payload?: unknown }).payload).toMatchObject({ code: 'invalid_input', field: 'headers' });
+        expect((await emulatorApi('GET', `/${created.id}`)).body).toMatchObject({ enabled: false });
+
+        const update = await world.harness.runAction(connection, 'update-subscription', {
+            id: created.id,
+            enabled: true,
+            actionTypes: ['USER.UPDATED'],
+            headers: { Authorization: secret },
+        });
         reports.push(update);
         expect(update.output).toMatchObject({ enabled: true, actionTypes: ['USER.UPDATED'], name: `hook-${connection}` });
-        // The fields not given stay, the header included.
+        // The fields not given stay.
         expect((await emulatorApi('GET', `/${created.id}`)).body).toMatchObject({
             enabled: true,
             httpEndpoint: { headers: { Authorization: secret } },
