@@ -1,6 +1,12 @@
 // The emulator's subscriptions (webhooks) service: the API refuses what PingOne does not document, and
 // deliveries follow PingOne's description (the ACTIVITY payload as an array, the configured headers,
 // retried until a 200, filtered by filterOptions, never holding the API's answer).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
@@ -130,5 +136,55 @@ describe('deliveries', () => {
         await until(() => receiver.requests.length === 1, 'the kept event');
         expect(receiver.requests[0]?.body).toContain('suspended.user');
         await api('DELETE', `/subscriptions/${id}`);
+    });
+
+    it('to https: a self-signed certificate is refused with verifyTlsCertificates true, trusted with false', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'webhook-tls-'));
+        execFileSync(
+            'openssl',
+            [
+                'req',
+                '-x509',
+                '-newkey',
+                'rsa:2048',
+                '-nodes',
+                '-keyout',
+                join(dir, 'key.pem'),
+                '-out',
+                join(dir, 'cert.pem'),
+                '-days',
+                '1',
+                '-subj',
+                '/CN=127.0.0.1',
+            ],
+            {
+                stdio: 'ignore',
+            },
+        );
+        const bodies: string[] = [];
+        const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (request, response) => {
+            let body = '';
+            request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+            request.on('end', () => {
+                bodies.push(body);
+                response.end();
+            });
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+        try {
+            const verified = await api('POST', '/subscriptions', subscription({ httpEndpoint: { url } }));
+            const failedBefore = emulator.webhooks.stats().failed;
+            emulator.admin.users.create({ username: 'tls.user', email: 'tls@example.com' });
+            await until(() => emulator.webhooks.stats().failed > failedBefore, 'a refused attempt');
+            expect(bodies).toHaveLength(0);
+            await api('PUT', `/subscriptions/${String(verified.body['id'])}`, subscription({ httpEndpoint: { url }, verifyTlsCertificates: false }));
+            await until(() => bodies.length === 1, 'the delivery over TLS');
+            expect(bodies[0]).toContain('tls.user');
+            await api('DELETE', `/subscriptions/${String(verified.body['id'])}`);
+        } finally {
+            server.closeAllConnections();
+            await new Promise((resolve) => server.close(resolve));
+        }
     });
 });

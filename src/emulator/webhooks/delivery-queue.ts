@@ -8,6 +8,8 @@
 //
 // PingOne does not document how long it waits between attempts or for an answer: the emulator waits
 // 250 ms after a failed attempt, doubling up to 5 s, and gives an attempt 10 s.
+import { Agent, fetch } from 'undici';
+
 import type { Json } from '../tenant/records.js';
 
 const BATCH_MAX = 500;
@@ -15,6 +17,9 @@ const FIRST_WAIT_MS = 250;
 const MAX_WAIT_MS = 5_000;
 const ATTEMPT_TIMEOUT_MS = 10_000;
 const RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** `verifyTlsCertificates: false`: "all certificates are trusted" (the data model). */
+const trustingEveryCertificate = new Agent({ connect: { rejectUnauthorized: false } });
 
 /** How a queue reaches the world: the subscription as it stands now (undefined once deleted) and the clock. */
 export interface QueueContext {
@@ -51,6 +56,13 @@ export class DeliveryQueue {
                 this.draining = undefined;
                 this.kick();
             });
+    }
+
+    /** The subscription changed (a new URL, headers, or enabled again): the next attempt goes now, not after the wait. */
+    retryNow(): void {
+        clearTimeout(this.timer);
+        this.wakeUp?.();
+        this.kick();
     }
 
     /** Stops for good (the subscription was deleted, or the emulator closed); resolves when no request is in flight. */
@@ -94,6 +106,7 @@ export class DeliveryQueue {
                 body: JSON.stringify(batch),
                 redirect: 'manual',
                 signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+                ...(subscription.verifyTlsCertificates === false ? { dispatcher: trustingEveryCertificate } : {}),
             });
             await response.body?.cancel();
             this.context.attempted(response.status === 200 ? 'delivered' : 'failed');

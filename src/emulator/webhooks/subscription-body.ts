@@ -81,7 +81,8 @@ function idList(tenant: Tenant, filter: Json, field: 'includedApplications' | 'i
     const value = filter[field];
     if (value === undefined) return undefined;
     const target = `filterOptions.${field}`;
-    if (!Array.isArray(value) || value.length > MAX_IDS) throw apiErrors.invalidValue(target, `${target} must be an array of at most ${MAX_IDS} {"id"} objects.`);
+    if (!Array.isArray(value) || value.length > MAX_IDS)
+        throw apiErrors.invalidValue(target, `${target} must be an array of at most ${MAX_IDS} {"id"} objects.`);
     const known = field === 'includedPopulations' ? tenant.populations : tenant.applications;
     return value.map((item: unknown) => {
         const id = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Json).id : undefined;
@@ -108,7 +109,8 @@ function filterOptions(tenant: Tenant, body: Json): Json {
     const filter = objectAt(body, 'filterOptions');
     onlyKeys(filter, FILTER_KEYS, 'filterOptions.');
     // `includedTags` (adminIdentityEvent) needs events the emulator does not tag: refused rather than matched wrongly.
-    if (filter.includedTags !== undefined) throw apiErrors.invalidValue('filterOptions.includedTags', 'The emulator does not tag events; leave includedTags out.');
+    if (filter.includedTags !== undefined)
+        throw apiErrors.invalidValue('filterOptions.includedTags', 'The emulator does not tag events; leave includedTags out.');
     const applications = idList(tenant, filter, 'includedApplications');
     const populations = idList(tenant, filter, 'includedPopulations');
     const ipAddressExposed = booleanAt(filter, 'ipAddressExposed', 'filterOptions.ipAddressExposed', false);

@@ -31,7 +31,7 @@ export class WebhookDelivery {
 
     /** A subscription was created, replaced or re-enabled: its queue picks up what it holds. */
     changed(tenant: Tenant, id: string): void {
-        this.queueOf(tenant, id).kick();
+        this.queueOf(tenant, id).retryNow();
     }
 
     /** A subscription was deleted: its undelivered events go with it. */
