@@ -59,7 +59,8 @@ export async function startWebhookListener(options: WebhookListenerOptions): Pro
     };
 
     async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-        if (request.method !== 'POST' || request.url !== path) return refuse(response, 404, `${request.method ?? ''} ${request.url ?? ''} is not ${path}`);
+        // Any path: a tunnel in front (--public-url) may forward to another one; the secret is the check.
+        if (request.method !== 'POST') return refuse(response, 405, `${request.method ?? ''} is not a delivery (POST)`);
         const authorization = request.headers.authorization ?? '';
         if (!timingSafeEqual(digest(authorization), expected)) return refuse(response, 401, 'the delivery did not carry the secret');
         const body = await readBody(request);
