@@ -123,3 +123,22 @@ describe('create-subscription at PingOne limit', () => {
         for (const id of ids) await emulatorApi('DELETE', `/${id}`);
     });
 });
+
+describe('create-subscription whose answer is lost', () => {
+    it('is sent once and reported as outcome_unknown, naming list-subscriptions as the check', async () => {
+        expectSuccess(await world.harness.runAction('cc', 'list-subscriptions', {}));
+        world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
+        const report = await world.harness.runAction('cc', 'create-subscription', {
+            name: 'cut',
+            url: 'https://example.com/hook',
+            actionTypes: ['USER.CREATED'],
+        });
+        world.emulator.admin.setFaults({});
+        expect(report.status).toBe('failed');
+        expect((report.error as { payload?: unknown }).payload).toMatchObject({ code: 'outcome_unknown', hint: expect.stringContaining('list-subscriptions') });
+        const stored = (await emulatorApi('GET')).body as { _embedded: { subscriptions: Array<{ id: string; name: string }> } };
+        const cut = stored._embedded.subscriptions.filter((item) => item.name === 'cut');
+        expect(cut).toHaveLength(1);
+        await emulatorApi('DELETE', `/${cut[0]!.id}`);
+    });
+});
