@@ -15,15 +15,26 @@ let emulator: TestEmulator;
 beforeAll(async () => {
     emulator = await startTestEmulator();
     // The connection is all this harness leaves behind: the command runs the package's own scripts.
-    await (await harnessOnEmulator(emulator, 'cc', db)).close();
+    const harness = await harnessOnEmulator(emulator, 'cc', db);
+    // Scoped to the default population: the subscription then asks for that population's events only.
+    harness.store.metadata.set('cc', { populationIds: [defaultPopulation()] });
+    await harness.close();
 });
 afterAll(async () => emulator?.close());
 
-async function subscriptionCount(): Promise<number> {
+function defaultPopulation(): string {
+    return String(emulator.admin.directory().populations.find((population) => population['default'] === true)?.['id']);
+}
+
+async function subscriptions(): Promise<Array<{ filterOptions: { includedPopulations?: Array<{ id: string }> } }>> {
     const response = await fetch(`${emulator.url}/v1/environments/${emulator.environmentId}/subscriptions`, {
         headers: { authorization: `Bearer ${await emulator.workerToken()}` },
     });
-    return ((await response.json()) as { count: number }).count;
+    return ((await response.json()) as { _embedded: { subscriptions: [] } })._embedded.subscriptions;
+}
+
+async function subscriptionCount(): Promise<number> {
+    return (await subscriptions()).length;
 }
 
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -50,6 +61,7 @@ describe('listen', () => {
             onStderr: (text) => (stderr = text),
         });
         await until(async () => (await subscriptionCount()) === 1, 'the subscription');
+        expect((await subscriptions())[0]?.filterOptions.includedPopulations).toEqual([{ id: defaultPopulation() }]);
         const user = emulator.admin.users.create({ username: 'listened.user', email: 'listened@example.com' });
         await until(() => stderr.includes('sync users:webhook on cc: success'), 'the delivery run');
         stop.abort();

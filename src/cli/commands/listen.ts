@@ -57,6 +57,15 @@ interface Session {
     secret: string;
 }
 
+/**
+ * A connection scoped to populations (metadata `populationIds`) subscribes to their events only. A
+ * filter names at most 10 populations; with more, it subscribes to all, and the sync keeps to its scope.
+ */
+function scopedPopulations(session: Session): { populationIds?: string[] } {
+    const ids = session.harness.store.metadata.get(session.connection)['populationIds'];
+    return Array.isArray(ids) && ids.length > 0 && ids.length <= 10 ? { populationIds: ids.map(String) } : {};
+}
+
 /** Creates the subscription for this session; its id, or undefined (said why) when PingOne refused. */
 async function subscribe(context: CommandContext, session: Session): Promise<string | undefined> {
     const report = await session.harness.runAction(session.connection, 'create-subscription', {
@@ -64,6 +73,7 @@ async function subscribe(context: CommandContext, session: Session): Promise<str
         url: session.url,
         headers: { Authorization: `Bearer ${session.secret}` },
         actionTypes: await session.harness.webhookTypes(session.connection, session.sync),
+        ...scopedPopulations(session),
     });
     reportRun(context, report, false);
     return report.status === 'success' ? (report.output as { id: string }).id : undefined;
@@ -75,6 +85,7 @@ async function howToSubscribe(context: CommandContext, session: Session): Promis
         url: session.url,
         headers: { Authorization: `Bearer <the value of ${secretVariable}>` },
         actionTypes: await session.harness.webhookTypes(session.connection, session.sync),
+        ...scopedPopulations(session),
     };
     context.stderr.write(
         `If the subscription does not exist yet, create it (once) with:\n  npx pingone-connector action create-subscription --connection ${session.connection} --input '${JSON.stringify(input)}'\n`,
