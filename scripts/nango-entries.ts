@@ -28,7 +28,7 @@ import { ${name} } from ${from};
 
 export default createSync({
     ...${name}.props('${integration}'),
-    exec: async (nango) => ${name}.run(nango, await nango.getCheckpoint()),
+    exec: async (nango) => ${name}.run(nango, await nango.getCheckpoint()),${entry.webhooks ? `\n    onWebhook: async (nango, payload) => ${name}.onWebhook(nango, payload),` : ''}
 });
 `;
     }

@@ -175,6 +175,8 @@ export const extensions = {
         },
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'list-environments': { call: 'list environments (organization level)', roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
+        'read-subscriptions': { call: 'read webhook subscriptions', roles: ['Environment Admin'] },
+        'write-subscriptions': { call: 'create, update or delete webhook subscriptions', roles: ['Environment Admin'] },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },
     },
 } as const satisfies ProviderExtensions;

@@ -12,6 +12,8 @@ export interface CatalogEntry {
     only?: (typeof INTEGRATIONS)[number];
     /** A sync: how its runs find changes and deletes (docs/scripts.md, `sync <name> --help`). */
     changes?: string;
+    /** A sync that also takes PingOne's webhook deliveries (its definition's `webhook`): the entry file passes `onWebhook`. */
+    webhooks?: true;
     /** An action: the stable error codes of its own, beside those every call may fail with (ACTION_ERRORS). */
     errors?: readonly string[];
 }
@@ -25,8 +27,9 @@ const syncs: CatalogEntry[] = [
     {
         kind: 'syncs',
         name: 'users',
+        webhooks: true,
         changes:
-            'The first run reads every user (resumable page by page). Later runs read the audit log since the last run (10 minutes of overlap, `auditLookbackMinutes`), re-read only the users it names and delete the deleted ones. A full reconciliation every `fullReconciliationHours` (default 24) reads everything again; a user it did not see is read once more and deleted only if PingOne no longer has them.',
+            'The first run reads every user (resumable page by page). Later runs read the audit log since the last run (10 minutes of overlap, `auditLookbackMinutes`), re-read only the users it names and delete the deleted ones. A full reconciliation every `fullReconciliationHours` (default 24) reads everything again; a user it did not see is read once more and deleted only if PingOne no longer has them. Pushed changes: with a webhook subscription of the user event types, each delivery re-reads the users it names (`onWebhook`; locally `pingone-connector listen`), within seconds; the audit-log runs stay as the safety net for a lost delivery.',
     },
     { kind: 'syncs', name: 'groups', changes: fullScan },
     {
@@ -92,6 +95,11 @@ const actions: CatalogEntry[] = [
     { name: 'verify-user', errors: ['invalid_code'] },
     { name: 'send-password-recovery', errors: ['recovery_not_possible'] },
     { name: 'send-email-verification' },
+    { name: 'create-subscription', errors: ['subscription_limit'] },
+    { name: 'get-subscription' },
+    { name: 'list-subscriptions' },
+    { name: 'update-subscription' },
+    { name: 'delete-subscription' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**

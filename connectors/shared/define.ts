@@ -55,6 +55,14 @@ export interface SyncSpec<TModels extends ZodModels, TMetadata extends ZodMetada
     metadata: TMetadata;
     checkpoint: TCheckpoint;
     run: (nango: NangoSync<TModels, TMetadata, TCheckpoint>, checkpoint: z.infer<TCheckpoint> | null) => Promise<void>;
+    /**
+     * Changes pushed by PingOne (a webhook subscription's deliveries): the audit action types it handles
+     * (Nango's `webhookSubscriptions`) and its `onWebhook`. The catalog entry says `webhooks: true`.
+     */
+    webhook?: {
+        types: readonly string[];
+        handle: (nango: NangoSync<TModels, TMetadata, TCheckpoint>, payload: unknown) => Promise<void>;
+    };
 }
 
 export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetadata, TCheckpoint extends ZodCheckpoint>(
@@ -77,10 +85,16 @@ export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetad
             models: spec.models,
             metadata: spec.metadata,
             checkpoint: spec.checkpoint,
+            ...(spec.webhook ? { webhookSubscriptions: [...spec.webhook.types] } : {}),
         }),
         run: async (nango: NangoSync<TModels, TMetadata, TCheckpoint>, checkpoint: z.infer<TCheckpoint> | null): Promise<void> => {
             await requireKind(nango, `The ${spec.name} sync`, kinds);
             return spec.run(nango, checkpoint);
+        },
+        onWebhook: async (nango: NangoSync<TModels, TMetadata, TCheckpoint>, payload: unknown): Promise<void> => {
+            if (!spec.webhook) throw new Error(`The ${spec.name} sync takes no webhooks.`);
+            await requireKind(nango, `The ${spec.name} sync`, kinds);
+            return spec.webhook.handle(nango, payload);
         },
     };
 }

@@ -61,6 +61,8 @@ export const ROLE_TABLE = {
         scope: 'organization',
         anyToken: false,
     },
+    'read-subscriptions': { call: 'read webhook subscriptions', roles: ['Environment Admin'], scope: 'environment', anyToken: false },
+    'write-subscriptions': { call: 'create, update or delete webhook subscriptions', roles: ['Environment Admin'], scope: 'environment', anyToken: false },
     'list-roles': { call: 'list roles (/v1/roles)', roles: [], scope: 'environment', anyToken: true },
 } as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 

@@ -7,6 +7,7 @@ import { emptyStats, type EmulatorStats } from './stats.js';
 import { seedWorld, type SeededWorld } from './tenant/seed.js';
 import type { Tenant } from './tenant/tenant.js';
 import type { World } from './tenant/world.js';
+import { WebhookDelivery } from './webhooks/webhook-delivery.js';
 
 /** PingOne's base rate of the Audit group. */
 export const auditRateLimit = { requestsPerSecond: 10 };
@@ -39,6 +40,8 @@ export class Emulation {
     readonly tld: string;
     /** Epoch milliseconds; `EmulatorOptions.clock`. */
     readonly now: () => number;
+    /** The subscriptions (webhooks) service: delivers each environment's audit activities. */
+    readonly webhooks: WebhookDelivery;
 
     constructor(options: ResolvedOptions) {
         this.seeded = seedWorld(options);
@@ -52,6 +55,8 @@ export class Emulation {
         this.tld = options.tld;
         this.now = options.clock;
         this.grants = new GrantStore(this.now);
+        this.webhooks = new WebhookDelivery(this.now);
+        for (const tenant of this.world.tenants.values()) this.webhooks.watch(tenant);
     }
 
     get primary(): Tenant {

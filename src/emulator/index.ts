@@ -4,11 +4,13 @@ import { Emulation } from './emulation.js';
 import { EmulatorServer } from './http/server.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { buildRouter } from './routes.js';
+import type { DeliveryStats } from './webhooks/webhook-delivery.js';
 
 export type { EmulatorOptions, RateLimitSettings, Tld } from './options.js';
 export type { FaultSettings } from './faults/fault-settings.js';
 export type { EmulatorAdmin, CreateApplicationOptions, CreatedApplication, RoleGrant, RoleName } from './admin.js';
 export type { EmulatorStats } from './stats.js';
+export type { DeliveryStats } from './webhooks/webhook-delivery.js';
 export type { AppDescription } from './app-description.js';
 export { activityTypes } from './tenant/activity-types.js';
 
@@ -27,6 +29,8 @@ export interface RunningEmulator {
     /** The seeded admin who can sign on at the authorize page, and their roles. */
     signOnUser: { id: string; username: string; password: string; roles: Array<{ role: string; scope: string }> };
     admin: EmulatorAdmin;
+    /** The subscriptions service: its delivery counts, and a fault that loses the next events as if they expired. */
+    webhooks: { stats(): DeliveryStats; loseNext(count: number): void };
     close(): Promise<void>;
 }
 
@@ -52,6 +56,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             roles: rolesOf(emulation, seeded.signOnUser.id),
         },
         admin: createAdmin(emulation),
-        close: () => server.close(),
+        webhooks: { stats: () => ({ ...emulation.webhooks.stats }), loseNext: (count) => emulation.webhooks.loseNext(count) },
+        close: async () => {
+            await emulation.webhooks.stop();
+            await server.close();
+        },
     };
 }

@@ -10,6 +10,7 @@ import { roleAssignmentRoutes } from './api/role-assignments.js';
 import { roleRoutes } from './api/roles.js';
 import { schemaRoutes } from './api/schemas.js';
 import { sessionRoutes } from './api/sessions.js';
+import { subscriptionRoutes } from './api/subscriptions.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
@@ -35,5 +36,6 @@ export function buildRouter(): Router<Emulation> {
         ...activityRoutes,
         ...sessionRoutes,
         ...emailVerificationRoutes,
+        ...subscriptionRoutes,
     ]);
 }

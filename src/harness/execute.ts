@@ -1,3 +1,4 @@
+import { ScriptError } from '../errors/index.js';
 import { LocalNangoAction } from './local-nango-action.js';
 import { LocalNangoSync } from './local-nango-sync.js';
 import type { RunContext } from './run-context.js';
@@ -19,9 +20,22 @@ export type SyncOutcome = { ok: true; counts: RecordCounts } | { ok: false; coun
  * the successful end, which a failed run does not reach.
  */
 export async function executeSync(run: RunContext, script: SyncScript, options: ExecuteOptions = {}): Promise<SyncOutcome> {
+    return runSyncScript(run, script, options, (nango) => script.exec(nango));
+}
+
+/** Runs a sync's `onWebhook` for one delivery, committing what it saves and deletes as a sync run does. */
+export async function executeWebhook(run: RunContext, script: SyncScript, payload: unknown, options: ExecuteOptions = {}): Promise<SyncOutcome> {
+    const onWebhook = script.onWebhook;
+    if (onWebhook === undefined) {
+        throw new ScriptError('invalid_script', `The ${run.scriptName} sync has no onWebhook: it does not take webhook deliveries.`);
+    }
+    return runSyncScript(run, script, options, (nango) => onWebhook(nango, payload));
+}
+
+async function runSyncScript(run: RunContext, script: SyncScript, options: ExecuteOptions, body: (nango: LocalNangoSync) => unknown): Promise<SyncOutcome> {
     const nango = LocalNangoSync.create(run, script, options);
     try {
-        await script.exec(nango);
+        await body(nango);
         nango.finish();
         return { ok: true, counts: nango.counts };
     } catch (error) {

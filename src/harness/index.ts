@@ -47,6 +47,13 @@ export interface Harness {
     readonly store: Store;
     readonly connections: ConnectionsApi;
     runSync(connection: string, sync: string, options?: RunOptions & { full?: boolean }): Promise<RunReport>;
+    /**
+     * Runs a sync's `onWebhook` for one delivery (`payload`: the body PingOne POSTed). Its run is logged as
+     * `<sync>:webhook`, apart from the sync's own runs, so that a delivery never waits for a poll.
+     */
+    runWebhook(connection: string, sync: string, payload: unknown, options?: RunOptions): Promise<RunReport>;
+    /** The audit action types a sync's onWebhook takes (its `webhookSubscriptions`); refuses a sync without onWebhook. */
+    webhookTypes(connection: string, sync: string): Promise<string[]>;
     runAction(connection: string, action: string, input: unknown, options?: RunOptions): Promise<RunReport>;
     /** Runs the integration's on-event scripts for an event (Nango runs `validate-connection` when a connection is created). */
     runOnEvent(connection: string, event: OnEventScript['event'], options?: RunOptions): Promise<RunReport[]>;
@@ -215,6 +222,25 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 },
                 runOptions.full ?? false,
             );
+        },
+        async runWebhook(connection, sync, payload, runOptions = {}) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const script = await loadScript(scriptsRoot, integration, 'sync', sync);
+            const { executeWebhook } = await loadExecute();
+            return run('sync', connection, `${sync}:webhook`, runOptions.signal, async (context) => {
+                const outcome = await executeWebhook(context, script, payload, { debug: options.debug ?? false });
+                return reported(outcome, outcome.counts);
+            });
+        },
+        async webhookTypes(connection, sync) {
+            const integration = (await runtimeOf(connection)).view.integration;
+            const script = await loadScript(scriptsRoot, integration, 'sync', sync);
+            if (script.onWebhook === undefined) {
+                throw new NotFoundError('sync', sync, `The ${sync} sync of ${integration} takes no webhook deliveries (it has no onWebhook).`, {
+                    hint: 'Choose a sync whose reference (docs/scripts.md) says it takes pushed changes, e.g. users.',
+                });
+            }
+            return script.webhookSubscriptions ?? [];
         },
         async runAction(connection, action, input, runOptions = {}) {
             const integration = (await runtimeOf(connection)).view.integration;

@@ -22,6 +22,9 @@ export interface SyncScript {
     checkpoint?: ZodType | undefined;
     metadata?: ZodType | undefined;
     exec(nango: ScriptNango): unknown;
+    /** The audit action types the sync's `onWebhook` takes (Nango's `webhookSubscriptions`). */
+    webhookSubscriptions?: string[] | undefined;
+    onWebhook?: ((nango: ScriptNango, payload: unknown) => unknown) | undefined;
 }
 
 export interface ActionScript {

@@ -16,6 +16,8 @@ export const roleTableKeys: Readonly<Record<RoleNeed, string>> = {
     auditRead: 'read-audit-activities',
     environmentsList: 'list-environments',
     rolesList: 'list-roles',
+    subscriptionsRead: 'read-subscriptions',
+    subscriptionsWrite: 'write-subscriptions',
 };
 
 type Integration = (typeof INTEGRATIONS)[number];

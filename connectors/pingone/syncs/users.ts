@@ -6,4 +6,5 @@ import { users } from '../../shared/syncs/users.js';
 export default createSync({
     ...users.props('pingone'),
     exec: async (nango) => users.run(nango, await nango.getCheckpoint()),
+    onWebhook: async (nango, payload) => users.onWebhook(nango, payload),
 });

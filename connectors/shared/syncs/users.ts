@@ -16,6 +16,7 @@ import { User } from '../models.js';
 import { pages } from '../paging.js';
 import { outsideScope, PopulationScopeMetadata } from '../population-scope.js';
 import { readUserIfExists } from '../requests.js';
+import { deliveredActivities, USER_EVENT_TYPES, usersNamedBy } from '../user-events.js';
 import { decodePositions, describePlan, encodePositions, partitionedUserPages, planUserPartitions } from '../user-partitions.js';
 
 const UsersMetadata = PacingMetadata.extend({
@@ -115,24 +116,29 @@ async function changedUserIds(
     window: AuditWindow,
     populationIds: readonly string[] | undefined,
 ): Promise<string[]> {
-    const ids = new Set<string>();
+    const activities: Raw[] = [];
     for (const populationId of populationIds ?? [undefined]) {
         for await (const page of pages<Raw>(nango, context, auditRequest(context, window, 'USER', populationId))) {
-            collectUserIds(page.items, ids);
+            activities.push(...page.items);
         }
     }
-    return [...ids];
+    return usersNamedBy(activities);
 }
 
-function collectUserIds(activities: readonly Raw[], ids: Set<string>): void {
-    for (const activity of activities) {
-        const resources = Array.isArray(activity['resources']) ? (activity['resources'] as Raw[]) : [];
-        for (const resource of resources) {
-            if (resource['type'] === 'USER' && typeof resource['id'] === 'string') {
-                ids.add(resource['id']);
-            }
-        }
-    }
+/**
+ * A webhook delivery (a subscription's batch of audit activities): each user it names is read again and
+ * saved, or deleted if PingOne answers 404 for them (or, on a connection scoped to populations, they are
+ * now outside them); the event itself is never taken as the user's state, and no delete is inferred from it. The checkpoint is left alone: the next poll reads the audit log
+ * as it would have, and catches whatever a lost delivery missed.
+ */
+async function onUsersWebhook(nango: UsersNango, payload: unknown): Promise<void> {
+    const ids = usersNamedBy(deliveredActivities(payload));
+    if (ids.length === 0) return;
+    const context = await readPingOneContext(nango);
+    const { populationIds } = await readMetadata(nango, UsersMetadata);
+    await nango.log(`A webhook delivery names ${ids.length} user(s): reading them again`);
+    // A connection scoped to populations keeps only its populations' users, as its poll does.
+    await rereadUsers(nango, context, ids, { limits: await fanOutLimits(nango), populationIds });
 }
 
 interface IncrementalRun {
@@ -167,6 +173,7 @@ export const users = defineSync({
     models: { User },
     metadata: UsersMetadata,
     checkpoint: UsersCheckpoint,
+    webhook: { types: USER_EVENT_TYPES, handle: onUsersWebhook },
     run: async (nango, saved) => {
         const context = await readPingOneContext(nango);
         const settings = await readMetadata(nango, UsersMetadata);

@@ -28,4 +28,8 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
         summary: 'list the providers and their resolved URLs for a sample or given connection',
         load: async () => (await import('./providers.js')).default,
     },
+    listen: {
+        summary: "receive PingOne's webhook deliveries locally and store a sync's records as they arrive",
+        load: async () => (await import('./listen.js')).default,
+    },
 };

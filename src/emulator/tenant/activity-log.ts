@@ -13,6 +13,7 @@ export interface ActivityResource {
 /** The audit trail of one environment: every mutation the management API performs, in order. */
 export class ActivityLog {
     readonly entries: Json[] = [];
+    private readonly listeners: Array<(entry: Json) => void> = [];
 
     constructor(private readonly environmentId: string) {}
 
@@ -25,7 +26,7 @@ export class ActivityLog {
         past?: { at: string; id: string; correlationId: string },
     ): void {
         const at = past?.at ?? new Date().toISOString();
-        this.entries.push({
+        const entry: Json = {
             id: past?.id ?? randomUuid(),
             recordedAt: at,
             createdAt: at,
@@ -46,7 +47,14 @@ export class ActivityLog {
                       ...(actor.userId ? { user: { id: actor.userId, type: 'USER', environment: { id: actor.environmentId } } } : {}),
                   }
                 : {},
-        });
+        };
+        this.entries.push(entry);
+        for (const listener of this.listeners) listener(entry);
+    }
+
+    /** Calls `listener` with each activity recorded from now on (the subscriptions service). */
+    onRecord(listener: (entry: Json) => void): void {
+        this.listeners.push(listener);
     }
 
     get(id: string): Json | undefined {

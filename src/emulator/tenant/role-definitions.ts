@@ -53,6 +53,8 @@ export const permissions = {
         ],
         scope: 'environment',
     },
+    'subscriptions:read': tableRule('read-subscriptions'),
+    'subscriptions:write': tableRule('write-subscriptions'),
 } as const satisfies Record<string, { roles: readonly string[]; scope: 'environment' | 'organization' }>;
 
 export type Permission = keyof typeof permissions;

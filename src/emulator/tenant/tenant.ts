@@ -13,6 +13,8 @@ export class Tenant {
     readonly applications = new Map<string, ApplicationRecord>();
     /** Role assignments by principal (user or application id). */
     readonly roleAssignments = new Map<string, Json[]>();
+    /** Webhook subscriptions by id (src/emulator/api/subscriptions.ts). */
+    readonly subscriptions = new Map<string, Json>();
     readonly activities: ActivityLog;
     readonly users: UserStore;
     readonly userSchema: UserSchema;
