@@ -175,6 +175,8 @@ export const extensions = {
         'read-audit-activities': { call: 'read audit activities', roles: ['Identity Data Read Only', 'Identity Data Admin', 'Environment Admin'] },
         'list-environments': { call: 'list environments (organization level)', roles: ['Environment Admin', 'Organization Admin'], scope: 'organization' },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },
+        'write-applications': { call: 'change applications (who may sign on to them)', roles: ['Client Application Developer', 'Environment Admin'] },
+        'read-configuration': { call: 'read sign-on policies, identity providers and custom roles', roles: ['Configuration Read Only', 'Environment Admin'] },
     },
 } as const satisfies ProviderExtensions;
 

@@ -62,6 +62,18 @@ export const ROLE_TABLE = {
         anyToken: false,
     },
     'list-roles': { call: 'list roles (/v1/roles)', roles: [], scope: 'environment', anyToken: true },
+    'write-applications': {
+        call: 'change applications (who may sign on to them)',
+        roles: ['Client Application Developer', 'Environment Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
+    'read-configuration': {
+        call: 'read sign-on policies, identity providers and custom roles',
+        roles: ['Configuration Read Only', 'Environment Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
 } as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 
 export type RoleTableKey = keyof typeof ROLE_TABLE;
@@ -132,4 +144,17 @@ export const AUDIT_ACTION_TYPES = [
     'APPLICATION.UPDATED',
     'APPLICATION.DELETED',
     'APPLICATION_SECRET.UPDATED',
+    'GROUP_NESTING.CREATED',
+    'GROUP_NESTING.DELETED',
+    'LINKED_ACCOUNT.CREATED',
+    'LINKED_ACCOUNT.DELETED',
+    'SIGN_ON_POLICY.CREATED',
+    'SIGN_ON_POLICY.UPDATED',
+    'SIGN_ON_POLICY.DELETED',
+    'IDENTITY_PROVIDER.CREATED',
+    'IDENTITY_PROVIDER.UPDATED',
+    'IDENTITY_PROVIDER.DELETED',
+    'ROLE.CREATED',
+    'ROLE.UPDATED',
+    'ROLE.DELETED',
 ] as const;

@@ -15,6 +15,8 @@ export const ROLES = {
     auditRead: ROLE_TABLE['read-audit-activities'].roles,
     environmentsList: ROLE_TABLE['list-environments'].roles,
     rolesList: ROLE_TABLE['list-roles'].roles,
+    applicationsWrite: ROLE_TABLE['write-applications'].roles,
+    configurationRead: ROLE_TABLE['read-configuration'].roles,
 } as const satisfies Record<string, readonly string[]>;
 
 export type RoleNeed = keyof typeof ROLES;

@@ -9,4 +9,5 @@ export const roleProbes: Readonly<Record<string, (environmentId: string) => stri
         `/v1/environments/${environmentId}/activities?limit=1&filter=${encodeURIComponent('recordedAt gt "2000-01-01T00:00:00Z"')}`,
     'list-environments': () => '/v1/environments?limit=1',
     'list-roles': () => '/v1/roles',
+    'read-configuration': (environmentId) => `/v1/environments/${environmentId}/signOnPolicies?limit=1`,
 };

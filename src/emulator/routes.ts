@@ -11,6 +11,9 @@ import { schemaRoutes } from './api/schemas.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
+import { configurationRoutes } from './api/configuration.js';
+import { groupNestingRoutes } from './api/group-nesting.js';
+import { linkedAccountRoutes } from './api/linked-accounts.js';
 import type { Emulation } from './emulation.js';
 import { Router } from './http/router.js';
 
@@ -31,5 +34,8 @@ export function buildRouter(): Router<Emulation> {
         ...populationRoutes,
         ...applicationRoutes,
         ...activityRoutes,
+        ...groupNestingRoutes,
+        ...linkedAccountRoutes,
+        ...configurationRoutes,
     ]);
 }

@@ -16,6 +16,8 @@ export const roleTableKeys: Readonly<Record<RoleNeed, string>> = {
     auditRead: 'read-audit-activities',
     environmentsList: 'list-environments',
     rolesList: 'list-roles',
+    applicationsWrite: 'write-applications',
+    configurationRead: 'read-configuration',
 };
 
 type Integration = (typeof INTEGRATIONS)[number];

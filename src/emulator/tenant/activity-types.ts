@@ -37,4 +37,8 @@ export const activityTypes = {
     applicationUpdated: 'APPLICATION.UPDATED',
     applicationDeleted: 'APPLICATION.DELETED',
     secretRotated: 'APPLICATION_SECRET.UPDATED',
+    groupNested: 'GROUP_NESTING.CREATED',
+    groupUnnested: 'GROUP_NESTING.DELETED',
+    accountLinked: 'LINKED_ACCOUNT.CREATED',
+    accountUnlinked: 'LINKED_ACCOUNT.DELETED',
 } as const satisfies Record<string, ActivityType>;
