@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunReport } from '../../src/harness/index.js';
-import { INTEGRATION_CONNECTIONS, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { INTEGRATION_CONNECTIONS, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 let startedAt: string;
@@ -29,15 +29,8 @@ async function refusal(connection: string, action: string, input: unknown): Prom
     return report.error as RunReport['error'] & { payload?: Record<string, unknown> };
 }
 
-/** A management API call made with the seeded Worker app, independent of the scripts. */
-async function api(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${world.emulator.url}/v1/environments/${world.emulator.environmentId}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${await world.emulator.workerToken()}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+function api(method: string, path: string, body?: unknown, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    return workerApi(world, method, path, body, contentType);
 }
 
 async function read(path: string): Promise<Record<string, unknown>> {

@@ -3,7 +3,7 @@
 // (made with plain API calls of the seeded Worker app) is added, updated or deleted in the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -13,15 +13,11 @@ afterAll(async () => world?.close());
 
 type Row = Record<string, unknown> & { id: string };
 
+/** A call that must succeed; its answer's body. */
 async function api(method: string, path: string, body?: unknown): Promise<Row> {
-    const response = await fetch(`${world.emulator.url}/v1/environments/${world.emulator.environmentId}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${await world.emulator.workerToken()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-    const text = await response.text();
-    return (text ? JSON.parse(text) : {}) as Row;
+    const answer = await workerApi(world, method, path, body);
+    if (answer.status >= 300) throw new Error(`${method} ${path}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as Row;
 }
 
 /** Runs the sync and returns its records by ID. */

@@ -169,3 +169,20 @@ export function usersScanPages(harness: Harness, connection: string): number {
     }
     return [...perPopulation.values()].reduce((sum, count) => sum + Math.ceil(count / 200), 0);
 }
+
+/** A management API call in the world's environment with the seeded Worker app's token: the tests' own way in, independent of the scripts. */
+export async function workerApi(
+    world: ScriptsWorld,
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${world.emulator.url}/v1/environments/${world.emulator.environmentId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await world.emulator.workerToken()}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
