@@ -10,9 +10,13 @@ describe('script help from the zod schemas', () => {
     it('sync --help and action --help list the names', async () => {
         const syncs = await runCli(['sync', '--help']);
         expect(syncs.code).toBe(0);
-        expect(syncs.stdout).toMatch(/The package's syncs: users, groups, .*audit-activities\./);
+        expect(syncs.stdout).toMatch(
+            /The package's syncs: users, groups, .*audit-activities, group-nesting, sign-on-policies, identity-providers, custom-roles\./,
+        );
         const actions = await runCli(['action', '--help']);
-        expect(actions.stdout).toMatch(/The package's actions: create-user, get-user, .*list-roles, get-my-profile, .*set-my-mfa-enabled\./);
+        expect(actions.stdout).toMatch(
+            /The package's actions: create-user, get-user, .*list-roles, get-group, .*unlink-account, get-my-profile, .*set-my-mfa-enabled\./,
+        );
     });
 
     it('action <name> --help prints its input fields, required first, its roles, errors and an example', async () => {

@@ -21,25 +21,24 @@ const CreateUserInput = UserAttributes.extend({
     username: Username,
     populationId: IdInput.optional().describe("Defaults to the environment's default population."),
     password: z
-        .union([
-            z.strictObject({
-                value: PasswordInput,
-                forceChange: z.boolean().optional().describe('Make the user choose a new password at the next sign-on.'),
-            }),
-            z.strictObject({
-                encoded: z
-                    .string()
-                    .max(4096)
-                    .regex(
-                        ENCODED_PASSWORD,
-                        'Expected a pre-encoded password: {PBKDF2}, {ARGON2}, {MSKCC_PBKDF2}, {SCRYPT}, {SCRYPT_RFC7914}, {BCRYPT} or {SSHA…} then the encoding',
-                    )
-                    .describe('A password hash migrated from another directory, in LDAP userPassword syntax, e.g. "{SSHA512}…".'),
-                forceChange: z.literal(false).optional().describe('PingOne imports a pre-encoded password with forceChange false only.'),
-            }),
-        ])
+        .strictObject({
+            value: PasswordInput.optional().describe('A cleartext password.'),
+            encoded: z
+                .string()
+                .max(4096)
+                .regex(
+                    ENCODED_PASSWORD,
+                    'Expected a pre-encoded password: {PBKDF2}, {ARGON2}, {MSKCC_PBKDF2}, {SCRYPT}, {SCRYPT_RFC7914}, {BCRYPT} or {SSHA…} then the encoding',
+                )
+                .optional()
+                .describe('Instead of value: a password hash migrated from another directory, in LDAP userPassword syntax, e.g. "{SSHA512}…".'),
+            forceChange: z.boolean().optional().describe('Make the user choose a new password at the next sign-on (cleartext value only).'),
+        })
+        // PingOne imports a pre-encoded password with forceChange false only (the import page).
+        .refine((password) => (password.value === undefined) !== (password.encoded === undefined), 'give exactly one of value and encoded')
+        .refine((password) => !(password.encoded !== undefined && password.forceChange === true), 'forceChange cannot be true with an encoded password')
         .optional()
-        .describe("An initial password (cleartext `value`, or a pre-encoded `encoded` hash), set through PingOne's user import; never logged or returned."),
+        .describe("An initial password, set through PingOne's user import; never logged or returned."),
     lifecycleStatus: z
         .enum(['ACCOUNT_OK', 'VERIFICATION_REQUIRED'])
         .optional()
@@ -63,7 +62,7 @@ function importFields(
         return undefined;
     }
     return {
-        ...(password ? { password: { value: 'encoded' in password ? password.encoded : password.value, forceChange: password.forceChange ?? false } } : {}),
+        ...(password ? { password: { value: password.encoded ?? password.value, forceChange: password.forceChange ?? false } } : {}),
         ...(lifecycleStatus || suppressVerificationCode !== undefined
             ? { lifecycle: { status: lifecycleStatus ?? 'ACCOUNT_OK', ...(suppressVerificationCode !== undefined ? { suppressVerificationCode } : {}) } }
             : {}),
