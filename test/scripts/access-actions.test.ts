@@ -79,7 +79,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration access actions', ({ connect
         expect(missing.payload).toMatchObject({ code: 'not_found' });
     });
 
-    it("list-user-groups lists the user's groups from the user's side", async () => {
+    it("list-user-groups lists the user's groups from the user's side, a nested group's parent as INDIRECT", async () => {
         const groups = world.emulator.admin
             .directory()
             .groups.filter((group) => group['population'] === undefined)
@@ -89,9 +89,15 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration access actions', ({ connect
             userId,
             groups.map((group) => String(group['id'])),
         );
+        const outer = await newGroup(`Outer of ${connection}`);
+        expect((await api('POST', `/groups/${String(groups[0]!['id'])}/memberOfGroups`, { id: outer })).status).toBe(201);
+
         const listed = await act<Listed<'groups'>>(connection, 'list-user-groups', { userId });
-        expect(listed.groups.map((group) => group['groupId']).sort()).toEqual(groups.map((group) => String(group['id'])).sort());
-        expect(listed.groups[0]).toMatchObject({ id: `${String(listed.groups[0]!['groupId'])}:${userId}`, userId, type: 'DIRECT' });
+        const byGroup = new Map(listed.groups.map((group) => [group['groupId'], group]));
+        expect([...byGroup.keys()].sort()).toEqual([...groups.map((group) => String(group['id'])), outer].sort());
+        expect(byGroup.get(String(groups[0]!['id']))).toMatchObject({ id: `${String(groups[0]!['id'])}:${userId}`, userId, type: 'DIRECT' });
+        expect(byGroup.get(outer)).toMatchObject({ id: `${outer}:${userId}`, groupName: `Outer of ${connection}`, type: 'INDIRECT' });
+        await api('DELETE', `/groups/${outer}`);
     });
 
     it('add-nested-group, list-nested-groups, remove-nested-group: the nesting is made, listed, refused twice, undone and audited', async () => {

@@ -25,6 +25,19 @@ function reaches(tenant: Tenant, groupId: string, ancestor: string, seen = new S
     return liveParents(tenant, groupId).some((parent) => reaches(tenant, parent, ancestor, seen));
 }
 
+/** Every group `groupId` is nested in, at any depth, nearest first; each once. */
+export function ancestorsOf(tenant: Tenant, groupId: string): string[] {
+    const found: string[] = [];
+    const queue = liveParents(tenant, groupId);
+    while (queue.length > 0) {
+        const next = queue.shift() as string;
+        if (found.includes(next) || next === groupId) continue;
+        found.push(next);
+        queue.push(...liveParents(tenant, next));
+    }
+    return found;
+}
+
 function nestingView(context: RequestContext, tenant: Tenant, groupId: string, parent: Json): Json {
     const body: Json = { id: parent.id, name: parent.name, type: 'DIRECT', environment: { id: tenant.id } };
     return withLinks(body, environmentUrl(context, tenant, `groups/${groupId}/memberOfGroups/${String(parent.id)}`), {
