@@ -90,6 +90,7 @@ const actions: CatalogEntry[] = [
     { name: 'remove-group-role-assignment' },
     { name: 'get-application-access' },
     { name: 'set-application-access' },
+    { name: 'check-application-access' },
     { name: 'list-application-role-assignments' },
     { name: 'list-linked-accounts' },
     { name: 'unlink-account' },

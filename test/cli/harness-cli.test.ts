@@ -274,7 +274,7 @@ describe('connections, request, sync, action, records', () => {
         expect(tested.code).toBe(1);
         expect(tested.stderr).toMatch(/may not read applications/);
         expect(tested.stderr).toMatch(
-            /missing: Client Application Developer .*at environment scope, to read applications; needed by sync applications and actions get-application-access, set-application-access\n/,
+            /missing: Client Application Developer .*at environment scope, to read applications; needed by sync applications and actions get-application-access, set-application-access, check-application-access\n/,
         );
         expect(tested.stderr).toMatch(/missing: Configuration Read Only .*; needed by syncs sign-on-policies, identity-providers, custom-roles\n/);
         expect(tested.stderr).toMatch(/missing: Identity Data Admin .*; needed by actions create-user, /);

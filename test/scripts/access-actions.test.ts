@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunReport } from '../../src/harness/index.js';
-import { INTEGRATION_CONNECTIONS, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
+import { INTEGRATION_CONNECTIONS, openScriptsWorld, signOnTokens, workerApi, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 let startedAt: string;
@@ -184,6 +184,40 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration access actions', ({ connect
         expect(unknownGroup.payload).toMatchObject({ code: 'invalid_request', pingone: { status: 400 } });
     });
 
+    it('check-application-access: a member of the group (directly or through a nested group) may sign on, others are told why not; admin-only needs a role', async () => {
+        const allowedGroup = await newGroup(`Portal users ${connection}`);
+        const nested = await newGroup(`Portal contractors ${connection}`);
+        expect((await api('POST', `/groups/${nested}/memberOfGroups`, { id: allowedGroup })).status).toBe(201);
+        const application = await api('POST', '/applications', {
+            name: `Checked ${connection}`,
+            protocol: 'OPENID_CONNECT',
+            type: 'WEB_APP',
+            tokenEndpointAuthMethod: 'CLIENT_SECRET_POST',
+            accessControl: { group: { type: 'ANY_GROUP', groups: [{ id: allowedGroup }] } },
+        });
+        const applicationId = String(application.body['id']);
+        const [direct, indirect, outsider] = [13, 14, 15].map((n) => String(world.emulator.admin.users.at(n)!['id']));
+        world.emulator.admin.users.setGroups(direct!, [allowedGroup]);
+        world.emulator.admin.users.setGroups(indirect!, [nested]);
+        world.emulator.admin.users.setGroups(outsider!, []);
+
+        expect(await act(connection, 'check-application-access', { applicationId, userId: direct })).toEqual({
+            applicationId,
+            userId: direct,
+            allowed: true,
+            reasons: [],
+        });
+        expect(await act(connection, 'check-application-access', { applicationId, userId: indirect })).toMatchObject({ allowed: true });
+        const refused = await act(connection, 'check-application-access', { applicationId, userId: outsider });
+        expect(refused).toMatchObject({ allowed: false, reasons: [expect.stringContaining(allowedGroup)] });
+
+        await act(connection, 'set-application-access', { applicationId, adminUsersOnly: true });
+        expect(await act(connection, 'check-application-access', { applicationId, userId: direct })).toMatchObject({
+            allowed: false,
+            reasons: [expect.stringContaining('admin role')],
+        });
+    });
+
     it("list-application-role-assignments lists the Worker app's own roles", async () => {
         const listed = await act<Listed<'roleAssignments'>>(connection, 'list-application-role-assignments', { applicationId: world.emulator.worker.clientId });
         const stored = (await read(`/applications/${world.emulator.worker.clientId}/roleAssignments`)) as { _embedded: { roleAssignments: Output[] } };
@@ -222,6 +256,23 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration access actions', ({ connect
         expect(((await read(`/users/${userId}/linkedAccounts`)) as { _embedded: { linkedAccounts: Output[] } })._embedded.linkedAccounts).toEqual([]);
         expect(await auditedTypes(linkId)).toEqual(['LINKED_ACCOUNT.CREATED', 'LINKED_ACCOUNT.DELETED']);
         expect((await refusal(connection, 'unlink-account', { userId, linkedAccountId: linkId })).payload).toMatchObject({ code: 'not_found' });
+    });
+});
+
+describe("the emulator applies an application's access control at sign-on", () => {
+    it('a user outside the required group is refused (access_denied) until set-application-access or membership admits them', async () => {
+        const redirectUris = ['http://127.0.0.1/portal/callback'];
+        const app = world.emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE', 'REFRESH_TOKEN'], redirectUris });
+        const signOn = () => signOnTokens(world.emulator, { ...app, redirectUris }, 'openid');
+        await signOn();
+
+        const group = await newGroup('Portal sign-on');
+        await act('cc', 'set-application-access', { applicationId: app.clientId, groups: { rule: 'ANY_GROUP', groupIds: [group] } });
+        await expect(signOn()).rejects.toThrow(/no code/);
+
+        world.emulator.admin.users.setGroups(world.emulator.signOnUser.id, [group]);
+        await signOn();
+        world.emulator.admin.users.setGroups(world.emulator.signOnUser.id, []);
     });
 });
 
