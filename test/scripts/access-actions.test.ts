@@ -216,6 +216,11 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration access actions', ({ connect
             allowed: false,
             reasons: [expect.stringContaining('admin role')],
         });
+        // A role held through a group makes its members admins.
+        const roles = await act<Listed<'roles'>>(connection, 'list-roles', {});
+        const helpDesk = roles.roles.find((role) => role['name'] === 'Help Desk Admin')!;
+        await act(connection, 'assign-group-role', { groupId: allowedGroup, roleId: helpDesk.id });
+        expect(await act(connection, 'check-application-access', { applicationId, userId: indirect })).toMatchObject({ allowed: true, reasons: [] });
     });
 
     it("list-application-role-assignments lists the Worker app's own roles", async () => {
@@ -273,6 +278,38 @@ describe("the emulator applies an application's access control at sign-on", () =
         world.emulator.admin.users.setGroups(world.emulator.signOnUser.id, [group]);
         await signOn();
         world.emulator.admin.users.setGroups(world.emulator.signOnUser.id, []);
+    });
+
+    it('admin users only: a user holding no role is refused; a role held through their group admits them', async () => {
+        const redirectUri = 'http://127.0.0.1/admins/callback';
+        const app = world.emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE'], redirectUris: [redirectUri] });
+        await act('cc', 'set-application-access', { applicationId: app.clientId, adminUsersOnly: true });
+        const password = 'Gr0up-Admin-Passw0rd!';
+        const user = await act('cc', 'create-user', { username: 'group.admin', email: 'group.admin@example.com', password: { value: password } });
+        const signOn = async () => {
+            const form = new URLSearchParams({
+                response_type: 'code',
+                client_id: app.clientId,
+                redirect_uri: redirectUri,
+                scope: 'openid',
+                state: 's',
+                username: 'group.admin',
+                password,
+            });
+            const answer = await fetch(`${world.emulator.url}/${world.emulator.environmentId}/as/authorize`, {
+                method: 'POST',
+                body: form,
+                redirect: 'manual',
+            });
+            return new URL(answer.headers.get('location') ?? '').searchParams;
+        };
+        expect((await signOn()).get('error')).toBe('access_denied');
+
+        const group = await newGroup('Group admins');
+        world.emulator.admin.users.setGroups(user.id, [group]);
+        const roles = await act<Listed<'roles'>>('cc', 'list-roles', {});
+        await act('cc', 'assign-group-role', { groupId: group, roleId: roles.roles.find((role) => role['name'] === 'Help Desk Admin')!.id });
+        expect((await signOn()).get('code')).toEqual(expect.any(String));
     });
 });
 

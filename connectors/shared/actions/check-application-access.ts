@@ -1,12 +1,36 @@
 import * as z from 'zod';
 
 import { applicationRead } from '../application-access.js';
-import { idSegment, readPingOneContext } from '../connection.js';
+import { idSegment, readPingOneContext, type PingOneContext } from '../connection.js';
 import { defineAction } from '../define.js';
-import { call } from '../http.js';
+import { call, type ProxyNango } from '../http.js';
 import { IdInput } from '../inputs.js';
 import { toApplicationAccess, toUserGroup, type Raw } from '../mappers.js';
 import { allItems } from '../paging.js';
+
+async function userGroupIds(nango: ProxyNango, context: PingOneContext, userId: string): Promise<string[]> {
+    const memberships = await allItems<Raw>(nango, context, {
+        path: `${context.environmentPath}/users/${userId}/memberOfGroups`,
+        embedded: 'groupMemberships',
+        doing: "list the user's groups",
+        roles: 'identityRead',
+    });
+    return memberships.map((raw) => toUserGroup(userId, raw).groupId);
+}
+
+/** An admin role of the user's own or, failing that, of one of their groups (members hold a group's roles). */
+async function holdsAdminRole(nango: ProxyNango, context: PingOneContext, userId: string, groupIds: readonly string[]): Promise<boolean> {
+    for (const [collection, id] of [['users', userId] as const, ...groupIds.map((groupId) => ['groups', groupId] as const)]) {
+        const assignments = await allItems<Raw>(nango, context, {
+            path: `${context.environmentPath}/${collection}/${id}/roleAssignments`,
+            embedded: 'roleAssignments',
+            doing: `list the ${collection === 'users' ? "user's" : "user's group's"} role assignments`,
+            roles: 'roleAssignmentsRead',
+        });
+        if (assignments.length > 0) return true;
+    }
+    return false;
+}
 
 /**
  * Whether a user passes an application's access control
@@ -27,28 +51,19 @@ export const checkApplicationAccess = defineAction({
         const userId = idSegment(nango, input.userId, 'userId');
         const access = toApplicationAccess(await call<Raw>(nango, applicationRead(context, applicationId, 'read the application')));
         const reasons: string[] = [];
-        if (access.adminUsersOnly) {
-            const roles = await allItems<Raw>(nango, context, {
-                path: `${context.environmentPath}/users/${userId}/roleAssignments`,
-                embedded: 'roleAssignments',
-                doing: "list the user's role assignments",
-                roles: 'roleAssignmentsRead',
-            });
-            if (roles.length === 0) reasons.push('Only admin users may sign on, and the user holds no admin role.');
+        const groupRule = access.groupRule !== undefined && access.groupIds.length > 0;
+        // The user's groups, nested ones included (INDIRECT): for the group rule, and for roles held through a group.
+        const groups = access.adminUsersOnly || groupRule ? await userGroupIds(nango, context, userId) : [];
+        if (access.adminUsersOnly && !(await holdsAdminRole(nango, context, userId, groups))) {
+            reasons.push('Only admin users may sign on, and the user holds no admin role, neither their own nor through a group.');
         }
-        if (access.groupRule !== undefined && access.groupIds.length > 0) {
-            const memberships = await allItems<Raw>(nango, context, {
-                path: `${context.environmentPath}/users/${userId}/memberOfGroups`,
-                embedded: 'groupMemberships',
-                doing: "list the user's groups",
-                roles: 'identityRead',
-            });
-            const groups = new Set(memberships.map((raw) => toUserGroup(userId, raw).groupId));
-            const missing = access.groupIds.filter((groupId) => !groups.has(groupId));
+        if (groupRule) {
+            const missing = access.groupIds.filter((groupId) => !groups.includes(groupId));
             if (access.groupRule === 'ALL_GROUPS' && missing.length > 0)
                 reasons.push(`The user must be in every one of the groups, and is not in ${missing.join(', ')}.`);
-            if (access.groupRule !== 'ALL_GROUPS' && missing.length === access.groupIds.length)
+            if (access.groupRule !== 'ALL_GROUPS' && missing.length === access.groupIds.length) {
                 reasons.push(`The user must be in one of the groups ${access.groupIds.join(', ')}, and is in none.`);
+            }
         }
         return { applicationId, userId, allowed: reasons.length === 0, reasons };
     },

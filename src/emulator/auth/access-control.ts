@@ -2,6 +2,7 @@
 // "Application access control"): ADMIN_USERS_ONLY admits users holding an admin role; a group rule
 // admits members (directly or through a nested group) of any one, or of all, of its groups.
 import { ancestorsOf } from '../api/group-nesting.js';
+import { heldAssignments } from '../api/held-roles.js';
 import { liveGroupIds } from '../api/user-counts.js';
 import type { ApplicationRecord, Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
@@ -10,7 +11,7 @@ import type { Tenant } from '../tenant/tenant.js';
 export function accessRefusal(tenant: Tenant, application: ApplicationRecord, userId: string): string | undefined {
     const accessControl = application.body.accessControl as Json | undefined;
     if (accessControl === undefined) return undefined;
-    if (accessControl.role !== undefined && tenant.assignmentsOf(userId).length === 0) return 'Only admin users may sign on to this application.';
+    if (accessControl.role !== undefined && heldAssignments(tenant, userId).length === 0) return 'Only admin users may sign on to this application.';
     const group = accessControl.group as { type: string; groups: Array<{ id: string }> } | undefined;
     if (group === undefined) return undefined;
     const record = tenant.users.get(userId);
