@@ -44,7 +44,9 @@ export const setApplicationAccess = defineAction({
         if (input.adminUsersOnly === false) delete accessControl['role'];
         if (input.groups === null) delete accessControl['group'];
         if (input.groups && groupIds) accessControl['group'] = { type: input.groups.rule, groups: groupIds.map((groupId) => ({ id: groupId })) };
-        body['accessControl'] = accessControl;
+        // A PUT without accessControl leaves sign-on open to every user of the environment.
+        if (Object.keys(accessControl).length > 0) body['accessControl'] = accessControl;
+        else delete body['accessControl'];
         const raw = await call<Raw>(nango, {
             // https://developer.pingidentity.com/pingone-api/platform/applications/application-operations/update-application-oidc.html
             method: 'PUT',
