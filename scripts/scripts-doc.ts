@@ -24,7 +24,7 @@ ${sync.description}
 - Roles: ${sync.roles.join('; and ')}
 - Changes and deletes: ${sync.changes}
 
-${models}`;
+${models}${sync.metadata.length > 0 ? `\nConnection metadata it reads (all optional):\n\n${fieldTable(sync.metadata)}` : ''}`;
 }
 
 function actionSection(action: ActionReference): string {

@@ -68,6 +68,7 @@ export function defineSync<TModels extends ZodModels, TMetadata extends ZodMetad
         roles: spec.roles,
         kinds,
         models: spec.models,
+        metadata: spec.metadata,
         props: (integration: Integration): Omit<CreateSyncProps<TModels, TMetadata, TCheckpoint>, 'exec'> => ({
             version: VERSION,
             ...describe(integration, spec.description, spec.roles),

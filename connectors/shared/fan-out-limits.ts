@@ -7,8 +7,12 @@ import { readMetadata } from './metadata.js';
 import { FAN_OUT_LIMITS } from './pingone.js';
 
 export const PacingMetadata = z.object({
-    /** The most requests a fan-out starts per second (default 50); set it below your licence's rate limit. */
-    maxRequestsPerSecond: z.number().positive().optional(),
+    maxRequestsPerSecond: z
+        .number()
+        .positive()
+        .max(10_000)
+        .optional()
+        .describe("The most requests a fan-out starts per second (default 50); at most your licence's rate limit."),
 });
 
 export async function fanOutLimits(nango: Pick<NangoAction, 'getMetadata' | 'ActionError'>): Promise<FanOutLimits> {

@@ -1,7 +1,7 @@
 // The requests several scripts make, named once.
 import { aResource } from './answers.js';
 import type { PingOneContext } from './connection.js';
-import { describeFailure, fail } from './errors.js';
+import { describeFailure, fail, type PingOneFailure } from './errors.js';
 import { tryCall, type PingOneCall, type ProxyNango } from './http.js';
 import { toUser, type Raw } from './mappers.js';
 import type { User } from './models.js';
@@ -13,14 +13,22 @@ export function userRead(context: PingOneContext, id: string, doing: string): Pi
     return { method: 'GET', endpoint: `${context.environmentPath}/users/${id}`, idempotent: true, answer: aResource, doing, roles: 'identityRead' };
 }
 
-/** The user as PingOne has it now, or undefined when PingOne no longer has them (404). */
-export async function readUserIfExists(nango: ProxyNango, context: PingOneContext, id: string): Promise<User | undefined> {
+/**
+ * The user as PingOne has it now, or undefined when PingOne no longer has them (404), or when `gone`
+ * says the refusal means so (a connection scoped to populations: population-scope.ts).
+ */
+export async function readUserIfExists(
+    nango: ProxyNango,
+    context: PingOneContext,
+    id: string,
+    gone: (failure: PingOneFailure) => boolean | Promise<boolean> = (failure) => failure.status === 404,
+): Promise<User | undefined> {
     const request = userRead(context, id, 'read a changed user');
     const result = await tryCall<Raw>(nango, request);
     if (result.ok) {
         return toUser(result.data);
     }
-    if (result.failure.status === 404) {
+    if (await gone(result.failure)) {
         return undefined;
     }
     throw fail(nango, describeFailure(result.failure, request));

@@ -14,6 +14,7 @@ import type { PingOneContext } from './connection.js';
 import { interleave } from './interleave.js';
 import type { Raw } from './mappers.js';
 import { allItems, resumedPages, type Page } from './paging.js';
+import { populationFilter } from './population-scope.js';
 import { usersRequest } from './requests.js';
 
 /**
@@ -45,8 +46,12 @@ export function decodePositions(text: string): Positions | undefined {
     }
 }
 
-/** A new plan: one cursor per population, or one over the whole collection when there are too many to split by. */
-export async function planUserPartitions(nango: ScanNango, context: PingOneContext): Promise<Positions> {
+/**
+ * A new plan: one cursor per population, or one over the whole collection when there are too many to
+ * split by; for a connection scoped to populations (population-scope.ts), one cursor for each of those.
+ */
+export async function planUserPartitions(nango: ScanNango, context: PingOneContext, populationIds?: readonly string[]): Promise<Positions> {
+    if (populationIds !== undefined) return Object.fromEntries(populationIds.map((id) => [id, '']));
     const populations = await allItems<Raw>(nango, context, {
         path: `${context.environmentPath}/populations`,
         embedded: 'populations',
@@ -65,7 +70,7 @@ export function describePlan(positions: Positions): string {
 }
 
 function partitionRequest(context: PingOneContext, key: string) {
-    return key === WHOLE ? usersRequest(context) : usersRequest(context, `population.id eq "${key}"`);
+    return key === WHOLE ? usersRequest(context) : usersRequest(context, populationFilter(key));
 }
 
 /** The pages of every unfinished partition, as they arrive, each with its partition's key. */

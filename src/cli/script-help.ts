@@ -36,7 +36,7 @@ function syncHelp(reference: SyncReference, generic: string): string {
 ${common(reference)}Runs: ${reference.frequency} on a platform; here, whenever you run it.
 Changes and deletes: ${reference.changes}
 
-${models}
+${models}${reference.metadata.length > 0 ? `\nConnection metadata it reads (optional; set with \`connections metadata <c> --set <json>\`):\n${fieldTable(reference.metadata)}` : ''}
 Example:
   npx pingone-connector sync ${reference.name} --connection <c>
 

@@ -138,7 +138,13 @@ export function createConnectionsApi(
         },
         async test(name, options = {}) {
             const runtime = await hooks.runtimeOf(name);
-            return runtime.test(options.signal, await hooks.rolesNeeded(runtime.view.integration));
+            const populationIds = store.metadata.get(name)?.['populationIds'];
+            return runtime.test({
+                neededBy: await hooks.rolesNeeded(runtime.view.integration),
+                ...(options.signal ? { signal: options.signal } : {}),
+                // Saved through `connections metadata --set`, which checked it.
+                ...(Array.isArray(populationIds) ? { populationIds: populationIds.map(String) } : {}),
+            });
         },
     };
 }

@@ -75,6 +75,11 @@ export interface TestConnectionInput {
      * connection names its client ID here.
      */
     applicationId?: string;
+    /**
+     * The populations a connection scoped to them reads (its metadata `populationIds`): roles granted
+     * for populations do not read the environment, so each population's users are read instead.
+     */
+    populationIds?: readonly string[];
     signal?: AbortSignal;
 }
 
@@ -139,7 +144,7 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
         };
         const applicationId = input.applicationId ?? (input.tokens === undefined ? input.credentials?.clientId : undefined);
         const requiredRoles = input.requiredRoles ?? Object.keys(input.neededBy ?? {});
-        return await diagnose(checked, requiredRoles, applicationId, input.neededBy ?? {});
+        return await diagnose(checked, { requiredRoles, applicationId, neededBy: input.neededBy ?? {}, populationIds: input.populationIds });
     } catch (error) {
         return explain(error, input.connector, config, secrets);
     } finally {
@@ -147,12 +152,14 @@ export async function testConnection(input: TestConnectionInput): Promise<Connec
     }
 }
 
-async function diagnose(
-    checked: Checked,
-    requiredRoles: readonly string[],
-    applicationId: string | undefined,
-    neededBy: Readonly<Record<string, readonly string[]>>,
-): Promise<ConnectionDiagnosis> {
+interface Wanted {
+    requiredRoles: readonly string[];
+    applicationId: string | undefined;
+    neededBy: Readonly<Record<string, readonly string[]>>;
+    populationIds: readonly string[] | undefined;
+}
+
+async function diagnose(checked: Checked, { requiredRoles, applicationId, neededBy, populationIds }: Wanted): Promise<ConnectionDiagnosis> {
     const token = await checked.tokens.getAccessToken(checked.signal);
     const apiBase = checked.connector.apiBaseUrl(checked.config);
     const region = regionName(checked, checked.config['tld']);
@@ -165,12 +172,13 @@ async function diagnose(
     }
     const environment = await get(checked, `/v1/environments/${checked.environmentId}`);
     if (environment.status === 404) return environmentNotFound(checked);
+    if (environment.status === 403 && populationIds !== undefined) return diagnosePopulations(checked, populationIds, region);
     if (environment.status === 403) {
         return {
             ok: false,
             reason: 'missing_role',
             message: 'The token works, but the application has no role in this environment, so it cannot even read it.',
-            hint: "In PingOne, open the application's Roles tab and grant Identity Data Read Only (to read) or Identity Data Admin (to write) for this environment.",
+            hint: "In PingOne, open the application's Roles tab and grant Identity Data Read Only (to read) or Identity Data Admin (to write) for this environment; or, if its roles are granted for populations, name them in the connection's metadata (`connections metadata <name> --set '{\"populationIds\": [...]}'`).",
             missingRoles: [],
         };
     }
@@ -206,6 +214,29 @@ async function diagnose(
         environment: found,
         message: `Connected to ${name ? `"${name}"` : `environment ${checked.environmentId}`} in ${region}.`,
         ...(unverified.length > 0 ? { unverified, hint: `Could not check, without changing data, whether the application may ${unverified.join('; ')}.` } : {}),
+    };
+}
+
+/** A connection scoped to populations: it must read the users of each (the users sync reads nothing else). */
+async function diagnosePopulations(checked: Checked, populationIds: readonly string[], region: string): Promise<ConnectionDiagnosis> {
+    for (const populationId of populationIds) {
+        const filter = encodeURIComponent(`population.id eq "${populationId}"`);
+        const answer = await get(checked, `/v1/environments/${checked.environmentId}/users?limit=1&filter=${filter}`);
+        if (answer.status === 200) continue;
+        if (answer.status !== 403) return apiError(answer.status);
+        return {
+            ok: false,
+            reason: 'missing_role',
+            message: `The token works, but it may not read the users of population ${populationId} (metadata populationIds).`,
+            hint: "In PingOne, open the application's Roles tab and grant Identity Data Read Only for that population, or remove it from populationIds.",
+            missingRoles: [],
+        };
+    }
+    return {
+        ok: true,
+        reason: 'connected',
+        environment: { id: checked.environmentId, region },
+        message: `Connected in ${region}, scoped to ${populationIds.length} population(s) (metadata populationIds): the users sync reads those; the syncs of the whole environment need roles granted for it.`,
     };
 }
 

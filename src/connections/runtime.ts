@@ -6,7 +6,7 @@ import type { ConnectionSecrets } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
 import type { TokenSource } from '../oauth/index.js';
 import { tokenSourceFor, type SharedSecrets } from './token-source-for.js';
-import { testConnection, type ConnectionDiagnosis } from './diagnose.js';
+import { testConnection, type ConnectionDiagnosis, type TestConnectionInput } from './diagnose.js';
 
 export type { ConnectionDiagnosis } from './diagnose.js';
 
@@ -20,7 +20,7 @@ export interface ConnectionRuntime {
     /** The values that must never appear in output, for the run's redactor. */
     secrets(): string[];
     /** A token and a read of the environment; with `neededBy` (roles-table key → scripts), also the roles those scripts need. */
-    test(signal?: AbortSignal, neededBy?: Readonly<Record<string, readonly string[]>>): Promise<ConnectionDiagnosis>;
+    test(options?: Partial<Pick<TestConnectionInput, 'signal' | 'neededBy' | 'populationIds'>>): Promise<ConnectionDiagnosis>;
     close(): Promise<void>;
 }
 
@@ -81,7 +81,7 @@ export function createRuntime(
         stats: () => ({ requests: dispatcher.stats.requests - dispatcher.stats.tokenRequests, retries: dispatcher.stats.retries }),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
-        test: (signal, neededBy) =>
+        test: (options = {}) =>
             testConnection({
                 connector,
                 config,
@@ -89,8 +89,7 @@ export function createRuntime(
                 tokens,
                 // A client-credentials token acts as the application itself, whose role assignments can be read.
                 ...(connector.authMode === 'OAUTH2_CC' && secrets.clientId ? { applicationId: secrets.clientId } : {}),
-                ...(neededBy ? { neededBy } : {}),
-                ...(signal ? { signal } : {}),
+                ...options,
             }),
         close: () => dispatcher.close(),
     };

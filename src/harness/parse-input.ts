@@ -13,7 +13,8 @@ const KEY_SHOWN = 64;
  * output: what the script receives. Every problem is reported at once, each with its path; the
  * bounds come first, walked without recursion, so that no deep or huge input reaches zod.
  */
-export function parseInput(schema: ZodType | undefined, input: unknown): unknown {
+export function parseInput(schema: ZodType | undefined, input: unknown, hint = ACTION_INPUT_HINT): unknown {
+    const invalid = (problems: InputProblem[]) => new InvalidInputError(problems, { hint });
     const outOfBounds = boundsProblem(input);
     if (outOfBounds !== undefined) throw invalid([outOfBounds]);
     if (schema === undefined) return input;
@@ -28,9 +29,7 @@ export function parseInput(schema: ZodType | undefined, input: unknown): unknown
     );
 }
 
-function invalid(problems: InputProblem[]): InvalidInputError {
-    return new InvalidInputError(problems, { hint: "Fix every field named above (the action's input schema lists the fields it takes); nothing was sent." });
-}
+const ACTION_INPUT_HINT = "Fix every field named above (the action's input schema lists the fields it takes); nothing was sent.";
 
 function boundsProblem(input: unknown): InputProblem | undefined {
     const tooLarge = { path: 'input', message: `larger than ${MAX_INPUT_CHARS / 1024} KB` };

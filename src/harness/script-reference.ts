@@ -28,6 +28,8 @@ export interface SyncReference extends ScriptReferenceBase {
     frequency: string;
     changes: string;
     models: Array<{ name: string; fields: FieldRow[] }>;
+    /** The connection metadata fields it reads (`connections metadata <c> --set`), all optional. */
+    metadata: FieldRow[];
 }
 
 export interface ActionReference extends ScriptReferenceBase {
@@ -39,11 +41,12 @@ export interface ActionReference extends ScriptReferenceBase {
     example: unknown;
 }
 
-interface SharedSync {
+export interface SharedSync {
     description: string;
     frequency: string;
     roles: readonly RoleNeed[];
     models: Record<string, z.ZodType>;
+    metadata: z.ZodObject;
 }
 
 interface SharedAction {
@@ -71,7 +74,7 @@ type JsonSchema = {
 // From the sources (tsx, vitest) the shared scripts are TypeScript; in the build (dist/) they are JavaScript, like this file.
 const scriptExtension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 
-async function sharedModule<T>(entry: CatalogEntry): Promise<T> {
+export async function sharedModule<T>(entry: CatalogEntry): Promise<T> {
     const file = new URL(`../../connectors/shared/${entry.kind}/${entry.name}.${scriptExtension}`, import.meta.url);
     const module = (await import(file.href)) as Record<string, T>;
     const shared = module[exportName(entry.name)];
@@ -160,6 +163,7 @@ export async function syncReference(entry: CatalogEntry): Promise<SyncReference>
         frequency: sync.frequency,
         changes: entry.changes ?? '',
         models: Object.entries(sync.models).map(([name, model]) => ({ name, fields: fieldRows(jsonSchemaOf(model, 'output')) })),
+        metadata: fieldRows(jsonSchemaOf(sync.metadata, 'input')),
     };
 }
 

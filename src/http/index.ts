@@ -21,7 +21,7 @@ export interface PingOneDispatcherOptions {
     requestsPerSecond?: number;
     /** The most the budget climbs to while no 429 comes back (default 4 × requestsPerSecond; equal to it for a fixed rate). */
     maxRequestsPerSecond?: number;
-    /** Requests allowed at once after a quiet spell (default: one second's worth). */
+    /** Requests allowed at once after a quiet spell (default 1: PingOne documents no burst size). */
     burst?: number;
     timeouts?: Partial<TimeoutOptions>;
     /** Counters to fill; pass one to share it between dispatchers, or read `dispatcher.stats`. */

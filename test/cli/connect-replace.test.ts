@@ -150,10 +150,10 @@ describe('connect reports', () => {
     it('creates a pingone-advanced-services connection, its other config fields given with --config', async () => {
         const db = temporaryDatabase();
         const config = ['--config', 'scope=self-service-api', '--config', 'environment=prod', '--config', 'customer=acme', '--config', 'region=us1'];
-        const result = await cli(
-            [...connectArgs('pas', db, primary()), '--provider', 'pingone-advanced-services', ...config, '--json'],
-            primary().clientSecret,
-        );
+        // The app its guide describes: an OIDC Web App with Client Credentials and the resource scope.
+        const app = emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['CLIENT_CREDENTIALS'], scopes: ['self-service-api'] });
+        const credentials = { environmentId: emulator.environmentId, clientId: app.clientId, clientSecret: app.clientSecret };
+        const result = await cli([...connectArgs('pas', db, credentials), '--provider', 'pingone-advanced-services', ...config, '--json'], app.clientSecret);
         expect(result.stderr).toBe('Token endpoint authentication: Client Secret Post (client_secret_post), saved with the connection.\n');
         expect(JSON.parse(result.stdout)).toMatchObject({
             saved: true,

@@ -138,6 +138,34 @@ describe('connect', () => {
         expect(result.stdout).toContain('Saved the connection "cc"');
     });
 
+    it('connections metadata: prints it, replaces it once checked, and refuses an unknown key or a bad value, saving nothing', async () => {
+        expect(JSON.parse((await cli(['connections', 'metadata', 'cc', '--json', '--db', db])).stdout)).toEqual({});
+        const populationId = '5b1f1a48-9c55-4f53-9cb5-0d5e7c0f6a11';
+        const set = await cli([
+            'connections',
+            'metadata',
+            'cc',
+            '--set',
+            JSON.stringify({ populationIds: [populationId], maxRequestsPerSecond: 20 }),
+            '--db',
+            db,
+        ]);
+        expect(set.code).toBe(0);
+        expect(JSON.parse(set.stdout)).toEqual({ populationIds: [populationId], maxRequestsPerSecond: 20 });
+        const misspelt = await cli(['connections', 'metadata', 'cc', '--set', '{"maxRequestPerSecond": 5}', '--db', db]);
+        expect(misspelt.code).toBe(2);
+        expect(misspelt.stderr).toContain('unknown key "maxRequestPerSecond"');
+        const badId = await cli(['connections', 'metadata', 'cc', '--set', '{"populationIds": ["Employees"]}', '--db', db]);
+        expect(badId.code).toBe(2);
+        expect(badId.stderr).toContain('input.populationIds[0]');
+        // Neither refusal touched what was saved.
+        expect(JSON.parse((await cli(['connections', 'metadata', 'cc', '--json', '--db', db])).stdout)).toEqual({
+            populationIds: [populationId],
+            maxRequestsPerSecond: 20,
+        });
+        expect((await cli(['connections', 'metadata', 'cc', '--set', '{}', '--db', db])).code).toBe(0);
+    });
+
     it('tries Client Secret Post, then Basic on invalid_client, saves the one PingOne accepted and says which', async () => {
         const basicApp = emulator.admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', roles: ['Identity Data Read Only'] });
         madeSecrets.push(basicApp.clientSecret);

@@ -58,4 +58,29 @@ describe('POPULATION-scoped roles', () => {
         expect((await call(fixture.emulator, 'GET', `${env()}/users/${String(outside?.id)}`, { token })).status).toBe(403);
         expect((await call(fixture.emulator, 'GET', `${env()}/populations/${employees}`, { token })).status).toBe(200);
     });
+
+    it('list the users and audit events their filter confines to that population, and no list beyond it', async () => {
+        const { populations } = fixture.emulator.admin.directory();
+        const employees = String(populations.find((population) => population.name === 'Employees')?.id);
+        const other = String(populations.find((population) => population.name !== 'Employees')?.id);
+        const token = await tokenOf(
+            fixture.emulator.admin.createApplication({ roles: [{ role: 'Identity Data Read Only', scope: { populationId: employees } }] }),
+        );
+        const list = (path: string, filter?: string) =>
+            call(fixture.emulator, 'GET', `${env()}/${path}${filter === undefined ? '' : `?filter=${encodeURIComponent(filter)}`}`, { token });
+        const confined = await list('users', `population.id eq "${employees}"`);
+        expect(confined.status).toBe(200);
+        const listed = confined.body._embedded.users as Array<{ population: { id: string } }>;
+        expect(listed.length).toBeGreaterThan(0);
+        expect(listed.every((user) => user.population.id === employees)).toBe(true);
+        expect((await list('users', `population.id eq "${employees}" and enabled eq true`)).status).toBe(200);
+        expect((await list('users')).status).toBe(403);
+        expect((await list('users', `population.id eq "${other}"`)).status).toBe(403);
+        expect((await list('users', `population.id eq "${employees}" or population.id eq "${other}"`)).status).toBe(403);
+        expect((await list('populations')).status).toBe(403);
+        const range = 'recordedAt gt "2000-01-01T00:00:00Z"';
+        expect((await list('activities', `${range} and resources.type eq "USER" and resources.population.id eq "${employees}"`)).status).toBe(200);
+        expect((await list('activities', `${range} and resources.type eq "USER"`)).status).toBe(403);
+        expect((await list('activities', `${range} and resources.population.id eq "${other}"`)).status).toBe(403);
+    });
 });

@@ -141,3 +141,39 @@ describe('guides/pingone.md', () => {
         await expect(signOnTokens(world.emulator, { ...short, redirectUris: ['http://127.0.0.1/callback'] }, facts.scopes.join(' '))).rejects.toThrow();
     });
 });
+
+describe('guides/pingone-advanced-services.md', () => {
+    const markdown = guide('pingone-advanced-services');
+    const scope = 'self-service-api';
+    // PingOne's half (the token) runs against the emulator; the self-service API on ping.cloud is not emulated.
+    async function test(name: string, app: { clientId: string; clientSecret: string }) {
+        await world.harness.connections.create({
+            name,
+            provider: 'pingone-advanced-services',
+            config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld, scope, environment: 'prod', customer: 'acme', region: 'us1' },
+            secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
+            authMethod: getConnector('pingone-advanced-services').extensions.token_auth_methods[0],
+            emulatorUrl: world.emulator.url,
+        });
+        return world.harness.connections.test(name);
+    }
+
+    it('names an OIDC Web App with Client Credentials only, the default token auth method, and a scope on its Resources tab', () => {
+        expect(markdown).toContain('choose **OIDC Web App**');
+        expect(markdown).toContain('set the **Grant Type** to\n   **Client Credentials** only');
+        expect(markdown).toContain(consoleLabel(getConnector('pingone-advanced-services').extensions.token_auth_methods[0]));
+        expect(markdown).toContain(`for example \`${scope}\``);
+        expect(markdown).toContain('On the **Resources** tab, add the scope from step 1.');
+    });
+
+    it('the app the guide describes gets a token for its resource scope; without the scope on its Resources tab, or without the grant, it does not', async () => {
+        const asGuided = world.emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['CLIENT_CREDENTIALS'], scopes: [scope] });
+        expect(await test('advanced', asGuided)).toMatchObject({ ok: true, reason: 'connected' });
+        const noScope = world.emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['CLIENT_CREDENTIALS'] });
+        const refused = await test('advanced-no-scope', noScope);
+        expect(refused.ok).toBe(false);
+        expect(refused.message).toContain(scope);
+        const noGrant = world.emulator.admin.createApplication({ type: 'WEB_APP', grantTypes: ['AUTHORIZATION_CODE'], scopes: [scope] });
+        expect((await test('advanced-no-grant', noGrant)).ok).toBe(false);
+    });
+});

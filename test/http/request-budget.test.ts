@@ -74,7 +74,8 @@ describe('request budget after a 429', () => {
         expect(await rateAt(5)).toBeGreaterThanOrEqual(36);
         const recovered = bucket.requestsPerSecond;
         expect(await rateAt(5)).toBeLessThan(recovered * 1.1);
-        expect(await rateAt(60)).toBeGreaterThan(40);
+        // The probe doubles its rise every 30 s: past the old limit within two minutes.
+        expect(await rateAt(120)).toBeGreaterThan(40);
     });
 });
 
@@ -100,16 +101,14 @@ async function throughput(limit: number, burst: number, requests: number): Promi
 }
 
 describe('request budget under a strict limit with a small burst', () => {
-    // Two minutes' worth of requests, the start (slow start's overshoot and the cuts after it) included.
-    it.each([
-        { limit: 20, burst: 2, least: 0.9 },
-        { limit: 50, burst: 5, least: 0.9 },
-        { limit: 10, burst: 1, least: 0.85 },
-        { limit: 100, burst: 2, least: 0.85 },
-    ])('$limit requests/s, burst $burst: at least $least of the limit, with few 429s', async ({ limit, burst, least }) => {
+    // Two minutes' worth of requests, the start (slow start's overshoot and the cuts after it)
+    // included, at limits from 5 to 150 per second and bursts from 1 to 5: PingOne documents neither.
+    const cases = [5, 10, 20, 50, 100, 150].flatMap((limit) => [1, 2, 5].map((burst) => ({ limit, burst })));
+    it.each(cases)('$limit requests/s, burst $burst: at least 0.9 of the limit, with few 429s', async ({ limit, burst }) => {
         const { ratio, limited } = await throughput(limit, burst, limit * 120);
         console.log(`budget at ${limit}/s, burst ${burst}: ${ratio.toFixed(3)} of the limit over ${limit * 120} requests, ${limited} answered 429`);
-        expect(ratio).toBeGreaterThanOrEqual(least);
-        expect(limited).toBeLessThan(limit * 120 * 0.01);
+        expect(ratio).toBeGreaterThanOrEqual(0.9);
+        // The slow start's overshoot, then a 429 every 7.5 s at the most.
+        expect(limited).toBeLessThanOrEqual(16);
     });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CATALOG, exportName, SELF_SERVICE_ACTIONS } from '../../connectors/shared/catalog.js';
-import { openScriptsWorld, type ScriptsWorld } from './world.js';
+import { liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -16,6 +16,18 @@ async function roleId(name: string): Promise<string> {
     const response = await fetch(`${world.emulator.url}/v1/roles`, { headers: { authorization: `Bearer ${await world.emulator.workerToken()}` } });
     const roles = ((await response.json()) as { _embedded: { roles: Array<{ id: string; name: string }> } })._embedded.roles;
     return String(roles.find((role) => role.name === name)?.id);
+}
+
+/** A client-credentials connection through a Worker app the test made. */
+function connectWorker(name: string, app: { clientId: string; clientSecret: string }): Promise<unknown> {
+    return world.harness.connections.create({
+        name,
+        provider: 'pingone-cc',
+        config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
+        secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
+        authMethod: 'client_secret_post',
+        emulatorUrl: world.emulator.url,
+    });
 }
 
 describe('the catalogue', () => {
@@ -97,14 +109,7 @@ describe('attributes: a typo is not a write', () => {
 describe('assign-role follows Can Assign', () => {
     it('explains a refusal: the role, and who may assign it', async () => {
         const app = world.emulator.admin.createApplication({ roles: ['Identity Data Admin'] });
-        await world.harness.connections.create({
-            name: 'identity-admin',
-            provider: 'pingone-cc',
-            config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
-            secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-            authMethod: 'client_secret_post',
-            emulatorUrl: world.emulator.url,
-        });
+        await connectWorker('identity-admin', app);
         const userId = String(world.emulator.admin.users.at(4)?.id);
         const allowed = await world.harness.runAction('identity-admin', 'assign-role', { userId, roleId: await roleId('Identity Data Read Only') });
         expect(allowed.status).toBe('success');
@@ -120,19 +125,59 @@ describe('a role granted for one population', () => {
     it("reads that population's users, and validate-connection says why it does not cover the syncs", async () => {
         const employees = String(world.emulator.admin.directory().populations.find((population) => population.name === 'Employees')?.id);
         const app = world.emulator.admin.createApplication({ roles: [{ role: 'Identity Data Read Only', scope: { populationId: employees } }] });
-        await world.harness.connections.create({
-            name: 'population-reader',
-            provider: 'pingone-cc',
-            config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
-            secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-            authMethod: 'client_secret_post',
-            emulatorUrl: world.emulator.url,
-        });
+        await connectWorker('population-reader', app);
         const users = Array.from({ length: 20 }, (_, position) => world.emulator.admin.users.at(position)).filter((user) => user !== undefined);
         const inside = users.find((user) => (user.population as { id: string }).id === employees);
         expect((await world.harness.runAction('population-reader', 'get-user', { id: String(inside?.id) })).status).toBe('success');
         const [validation] = await world.harness.runOnEvent('population-reader', 'validate-connection');
         expect(validation?.status).toBe('failed');
         expect(validation?.error?.message).toContain('population');
+    });
+});
+
+describe('a connection scoped to populations (metadata populationIds)', () => {
+    it('passes validate-connection, syncs that population only, follows its changes, and drops a user moved out at the next full scan', async () => {
+        const { populations } = world.emulator.admin.directory();
+        const employees = String(populations.find((population) => population.name === 'Employees')?.id);
+        const other = String(populations.find((population) => population.name !== 'Employees')?.id);
+        const app = world.emulator.admin.createApplication({ roles: [{ role: 'Identity Data Read Only', scope: { populationId: employees } }] });
+        await connectWorker('population-sync', app);
+        const refused = await world.harness.runSync('population-sync', 'users');
+        expect(refused.status).toBe('failed');
+        expect((await world.harness.connections.test('population-sync')).hint).toContain('populationIds');
+        world.harness.store.metadata.set('population-sync', { populationIds: [employees] });
+        const [validation] = await world.harness.runOnEvent('population-sync', 'validate-connection');
+        expect(validation?.status).toBe('success');
+        expect(await world.harness.connections.test('population-sync')).toMatchObject({ ok: true, message: expect.stringContaining('scoped to 1 population') });
+        world.harness.store.metadata.set('population-sync', { populationIds: [employees, other] });
+        expect(await world.harness.connections.test('population-sync')).toMatchObject({ ok: false, message: expect.stringContaining(other) });
+        world.harness.store.metadata.set('population-sync', { populationIds: [employees] });
+
+        const inPopulation = () =>
+            Array.from({ length: 20 }, (_, position) => world.emulator.admin.users.at(position))
+                .filter((user) => user !== undefined && (user.population as { id: string }).id === employees)
+                .map((user) => String(user?.id))
+                .sort();
+        const stored = () =>
+            liveRecords<{ id: string; population?: { id: string } }>(world.harness, 'population-sync', 'User')
+                .map((user) => user.id)
+                .sort();
+        expect((await world.harness.runSync('population-sync', 'users')).status).toBe('success');
+        const first = inPopulation();
+        expect(first.length).toBeGreaterThan(1);
+        expect(stored()).toEqual(first);
+
+        const [changed, moved] = first;
+        expect((await world.harness.runAction('cc', 'update-user', { id: changed, title: 'Scoped' })).status).toBe('success');
+        expect((await world.harness.runAction('cc', 'change-user-population', { id: moved, populationId: other })).status).toBe('success');
+        // An incremental run reads the population's audit events: the change arrives.
+        expect((await world.harness.runSync('population-sync', 'users')).status).toBe('success');
+        const changedRecord = liveRecords<{ id: string; title?: string }>(world.harness, 'population-sync', 'User').find((user) => user.id === changed);
+        expect(changedRecord?.title).toBe('Scoped');
+        // The move is recorded against the user's new population; the next full scan does not see the user, reads them
+        // again, is refused (outside the scope) while the scope still reads its population, and drops them.
+        expect((await world.harness.runSync('population-sync', 'users', { full: true })).status).toBe('success');
+        expect(stored()).toEqual(inPopulation());
+        expect(stored()).not.toContain(moved);
     });
 });

@@ -9,7 +9,9 @@ import { readSignedOn } from '../connection-kind.js';
 import { defineOnEvent, type Integration } from '../define.js';
 import { describeFailure, fail } from '../errors.js';
 import { tryCall } from '../http.js';
+import { readMetadata } from '../metadata.js';
 import { ROLES, TLDS, type RoleNeed } from '../pingone.js';
+import { PopulationScopeMetadata, readPopulationUsers } from '../population-scope.js';
 
 interface Probe {
     need: RoleNeed;
@@ -67,9 +69,26 @@ async function readEnvironment(nango: NangoAction, context: PingOneContext, inte
         result.failure.status === 403
             ? {
                   ...payload,
-                  message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read.`,
+                  message: `${payload.message} A role granted for one population covers that population's users only, not the environment the syncs read: ${SCOPED_HINT}`,
               }
             : payload,
+    );
+}
+
+const SCOPED_HINT = 'name them in the connection metadata `populationIds`, and the users sync reads those populations only.';
+
+/**
+ * A connection scoped to populations (metadata `populationIds`): each of them must be readable, which
+ * is all the users sync needs; the syncs of the whole environment are not, and the log says so.
+ */
+async function checkPopulations(nango: NangoAction, context: PingOneContext, populationIds: readonly string[], integration: Integration): Promise<void> {
+    for (const populationId of populationIds) {
+        const doing = `read the users of population ${populationId}`;
+        const result = await readPopulationUsers(nango, context, populationId, doing);
+        if (!result.ok) throw fail(nango, describeFailure(result.failure, { doing, roles: 'identityRead' }));
+    }
+    await nango.log(
+        `Scoped to ${populationIds.length} population(s) (metadata populationIds): ${who(integration)} reads their users, so the users sync and the actions on those users can run; the other syncs read the whole environment and need a role granted for it.`,
     );
 }
 
@@ -108,6 +127,11 @@ export const validateConnection = defineOnEvent({
         await nango.log(
             `Admin connection (${who(integration) === 'the Worker app' ? 'a Worker app, client credentials' : 'a Worker app, admin sign-on'}): it can run the syncs and the admin actions${integration === 'pingone' ? `; the self-service actions (${SELF_SERVICE_ACTIONS.join(', ')}) need a self-service connection (an OIDC Web App)` : ''}.`,
         );
+        const { populationIds } = await readMetadata(nango, PopulationScopeMetadata);
+        if (populationIds !== undefined) {
+            await checkPopulations(nango, context, populationIds, integration);
+            return;
+        }
         await readEnvironment(nango, context, integration);
         for (const probe of PROBES.filter((p) => p.only === undefined || p.only === integration)) {
             const result = await tryCall(nango, {
@@ -132,8 +156,7 @@ export const validateConnection = defineOnEvent({
                 result.failure.status === 403
                     ? {
                           ...payload,
-                          // A role granted for one population covers that population's users, not the lists the scripts read.
-                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} for the environment (a role granted for one population does not cover listing).`,
+                          message: `${capitalized(who(integration))} holds no role that reads this environment's data (${probe.affects} need it): grant ${roles} for the environment, or, for roles granted for populations, ${SCOPED_HINT}`,
                       }
                     : payload,
             );

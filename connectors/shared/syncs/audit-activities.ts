@@ -2,7 +2,7 @@
 // events), de-duplicated by activity id; the checkpoint moves page by page within a run.
 import * as z from 'zod';
 
-import { auditRequest, minutesBefore, windowStart } from '../audit.js';
+import { AuditLookbackMetadata, auditRequest, minutesBefore, windowStart } from '../audit.js';
 import { readPingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
 import { toAuditActivity, type Raw } from '../mappers.js';
@@ -10,12 +10,9 @@ import { readMetadata } from '../metadata.js';
 import { AuditActivity } from '../models.js';
 import { resumedPages } from '../paging.js';
 
-const AuditMetadata = z.object({
-    /** How far back the first run reads (default 24 hours). */
-    auditBackfillHours: z.number().positive().optional(),
-    /** How far before the last checkpoint each run re-reads, for late events (default 10 minutes). */
-    auditLookbackMinutes: z.number().min(0).optional(),
-});
+const AuditMetadata = z
+    .object({ auditBackfillHours: z.number().positive().max(8760).optional().describe('How far back the first run reads (default 24 hours).') })
+    .extend(AuditLookbackMetadata.shape);
 
 const AuditCheckpoint = z.object({
     /** The end of the last completed window: the next window starts a lookback before it. */

@@ -4,7 +4,7 @@
 import type { NangoSync } from 'nango';
 import * as z from 'zod';
 
-import { auditRequest, windowStart } from '../audit.js';
+import { AuditLookbackMetadata, auditRequest, windowStart, type AuditWindow } from '../audit.js';
 import { chunks } from '../batches.js';
 import { readPingOneContext, type PingOneContext } from '../connection.js';
 import { defineSync } from '../define.js';
@@ -14,15 +14,15 @@ import { toUser, type Raw } from '../mappers.js';
 import { readMetadata } from '../metadata.js';
 import { User } from '../models.js';
 import { pages } from '../paging.js';
+import { outsideScope, PopulationScopeMetadata } from '../population-scope.js';
 import { readUserIfExists } from '../requests.js';
 import { decodePositions, describePlan, encodePositions, partitionedUserPages, planUserPartitions } from '../user-partitions.js';
 
 const UsersMetadata = PacingMetadata.extend({
-    /** Hours between full reconciliations (default 24). */
-    fullReconciliationHours: z.number().positive().optional(),
-    /** How far before the last checkpoint each incremental run re-reads the audit log (default 10), for late events. */
-    auditLookbackMinutes: z.number().min(0).optional(),
-});
+    fullReconciliationHours: z.number().positive().max(8760).optional().describe('Hours between full reconciliations (default 24).'),
+})
+    .extend(AuditLookbackMetadata.shape)
+    .extend(PopulationScopeMetadata.shape);
 
 const UsersCheckpoint = z.object({
     /** Where the next incremental run reads the audit log from: the start of the last run. */
@@ -44,16 +44,16 @@ const EMPTY: UsersCheckpoint = { changesSince: '', lastFullScanAt: '', fullScanS
 async function fullUserScan(
     nango: UsersNango,
     context: PingOneContext,
-    run: { checkpoint: UsersCheckpoint; runStart: string; limits: FanOutLimits },
+    run: { checkpoint: UsersCheckpoint; runStart: string; limits: FanOutLimits; populationIds: readonly string[] | undefined },
 ): Promise<void> {
-    const { checkpoint, runStart, limits } = run;
+    const { checkpoint, runStart, limits, populationIds } = run;
     const resuming = checkpoint.fullScanStartedAt !== '';
     const startedAt = resuming ? checkpoint.fullScanStartedAt : runStart;
     await nango.log(resuming ? `Resuming the full user scan begun at ${startedAt}` : 'Full user scan');
     await nango.trackDeletesStart('User');
     // A checkpoint of an earlier version, or one that does not parse, starts the pages over; the
     // tracking window stays open, so nothing already read is lost.
-    const positions = (resuming ? decodePositions(checkpoint.scanPositions) : undefined) ?? (await planUserPartitions(nango, context));
+    const positions = (resuming ? decodePositions(checkpoint.scanPositions) : undefined) ?? (await planUserPartitions(nango, context, populationIds));
     await nango.log(`Reading users with ${describePlan(positions)}`);
     for await (const { key, value: page } of partitionedUserPages(nango, context, positions)) {
         await nango.batchSave(page.items.map(toUser), 'User');
@@ -70,7 +70,7 @@ async function fullUserScan(
     // A cursor may skip a user when others are deleted while the scan pages (PingOne does not say
     // its cursors are stable): each user the scan did not see is read once more, and kept if PingOne
     // still has it.
-    const kept = await rereadUsers(nango, context, deletedKeys, limits);
+    const kept = await rereadUsers(nango, context, deletedKeys, { limits, populationIds });
     if (kept > 0) {
         await nango.log(`${kept} user(s) the scan's paging missed are still in PingOne: kept`, { level: 'warn' });
     }
@@ -78,11 +78,20 @@ async function fullUserScan(
     await nango.saveCheckpoint({ changesSince: startedAt, lastFullScanAt: startedAt, fullScanStartedAt: '', scanPositions: '' });
 }
 
-/** Reads each user again: saves those PingOne has, deletes those it does not. Returns how many it has. */
-async function rereadUsers(nango: UsersNango, context: PingOneContext, ids: readonly string[], limits: FanOutLimits): Promise<number> {
+/**
+ * Reads each user again: saves those PingOne has, deletes those it does not (or, for a connection
+ * scoped to populations, those now outside them). Returns how many it has.
+ */
+async function rereadUsers(
+    nango: UsersNango,
+    context: PingOneContext,
+    ids: readonly string[],
+    { limits, populationIds }: { limits: FanOutLimits; populationIds: readonly string[] | undefined },
+): Promise<number> {
     let found = 0;
+    const gone = outsideScope(nango, context, populationIds);
     for (const batch of chunks(ids)) {
-        const reads = await mapBounded(batch, limits, async (id) => ({ id, user: await readUserIfExists(nango, context, id) }));
+        const reads = await mapBounded(batch, limits, async (id) => ({ id, user: await readUserIfExists(nango, context, id, gone) }));
         const saved = reads.flatMap((read) => (read.user ? [read.user] : []));
         const deleted = reads.filter((read) => !read.user).map((read) => ({ id: read.id }));
         if (saved.length > 0) {
@@ -96,20 +105,34 @@ async function rereadUsers(nango: UsersNango, context: PingOneContext, ids: read
     return found;
 }
 
-/** Every user an audit event of the window names: all events on USER resources, whatever their action type. */
-async function changedUserIds(nango: UsersNango, context: PingOneContext, from: string, to: string): Promise<string[]> {
+/**
+ * Every user an audit event of the window names: all events on USER resources, whatever their action
+ * type; for a connection scoped to populations, the events of each of them.
+ */
+async function changedUserIds(
+    nango: UsersNango,
+    context: PingOneContext,
+    window: AuditWindow,
+    populationIds: readonly string[] | undefined,
+): Promise<string[]> {
     const ids = new Set<string>();
-    for await (const page of pages<Raw>(nango, context, auditRequest(context, { from, to }, 'USER'))) {
-        for (const activity of page.items) {
-            const resources = Array.isArray(activity['resources']) ? (activity['resources'] as Raw[]) : [];
-            for (const resource of resources) {
-                if (resource['type'] === 'USER' && typeof resource['id'] === 'string') {
-                    ids.add(resource['id']);
-                }
-            }
+    for (const populationId of populationIds ?? [undefined]) {
+        for await (const page of pages<Raw>(nango, context, auditRequest(context, window, 'USER', populationId))) {
+            collectUserIds(page.items, ids);
         }
     }
     return [...ids];
+}
+
+function collectUserIds(activities: readonly Raw[], ids: Set<string>): void {
+    for (const activity of activities) {
+        const resources = Array.isArray(activity['resources']) ? (activity['resources'] as Raw[]) : [];
+        for (const resource of resources) {
+            if (resource['type'] === 'USER' && typeof resource['id'] === 'string') {
+                ids.add(resource['id']);
+            }
+        }
+    }
 }
 
 interface IncrementalRun {
@@ -117,15 +140,20 @@ interface IncrementalRun {
     runStart: string;
     lookbackMinutes: number;
     limits: FanOutLimits;
+    populationIds: readonly string[] | undefined;
 }
 
-async function incremental(nango: UsersNango, context: PingOneContext, { checkpoint, runStart, lookbackMinutes, limits }: IncrementalRun): Promise<void> {
+async function incremental(
+    nango: UsersNango,
+    context: PingOneContext,
+    { checkpoint, runStart, lookbackMinutes, limits, populationIds }: IncrementalRun,
+): Promise<void> {
     const from = windowStart(checkpoint.changesSince, lookbackMinutes);
-    const ids = await changedUserIds(nango, context, from, runStart);
+    const ids = await changedUserIds(nango, context, { from, to: runStart }, populationIds);
     await nango.log(`${ids.length} user(s) changed since ${from}`);
     // Re-read each user rather than trust the events: the record is PingOne's current state, and a
     // user created then deleted within the window is simply not there.
-    await rereadUsers(nango, context, ids, limits);
+    await rereadUsers(nango, context, ids, { limits, populationIds });
     // Only now, with every change read: a failed run leaves the checkpoint where it was.
     await nango.saveCheckpoint({ ...checkpoint, changesSince: runStart });
 }
@@ -150,9 +178,15 @@ export const users = defineSync({
             checkpoint.fullScanStartedAt !== '' || checkpoint.lastFullScanAt === '' || Date.parse(runStart) - Date.parse(checkpoint.lastFullScanAt) >= interval;
         const limits = await fanOutLimits(nango);
         if (fullDue) {
-            await fullUserScan(nango, context, { checkpoint, runStart, limits });
+            await fullUserScan(nango, context, { checkpoint, runStart, limits, populationIds: settings.populationIds });
         } else {
-            await incremental(nango, context, { checkpoint, runStart, lookbackMinutes: settings.auditLookbackMinutes ?? 10, limits });
+            await incremental(nango, context, {
+                checkpoint,
+                runStart,
+                lookbackMinutes: settings.auditLookbackMinutes ?? 10,
+                limits,
+                populationIds: settings.populationIds,
+            });
         }
     },
 });

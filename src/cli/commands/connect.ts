@@ -256,7 +256,7 @@ async function testWith(spec: ConnectionSpec, context: CommandContext) {
     };
     const runtime = createRuntime(spec, spec.secrets, keep, { env: context.env });
     try {
-        return { diagnosis: await runtime.test(context.signal), rotated };
+        return { diagnosis: await runtime.test({ signal: context.signal }), rotated };
     } finally {
         await runtime.close();
     }

@@ -1,19 +1,25 @@
 import type { MissingRole } from '../../connections/diagnose.js';
 import { UsageError } from '../../errors/index.js';
 import type { Command } from '../command.js';
+import { parseConnectionMetadata } from '../../harness/connection-metadata.js';
 import { parseFlags } from '../flags.js';
+import { readJsonFlag } from '../json-flag.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
 import { formatTable } from '../table.js';
 
-export const help = `Usage: pingone-connector connections <list|test|remove> [name] [--json] [--db <file>]
+export const help = `Usage: pingone-connector connections <list|test|metadata|remove> [name] [--set <json|@file>] [--json] [--db <file>]
 
   list            the saved connections (never their secrets)
   test <name>     fetch a token, read the environment and check the roles the integration's syncs
                   and actions need; a failure is explained in plain words (wrong client ID or
                   secret, app disabled, wrong region, which role is missing for which script)
+  metadata <name> print the connection's metadata, the settings its syncs read; with
+                  --set <json|@file>, replace it (checked: a key no sync reads is refused; each
+                  sync's --help lists the fields it reads, e.g. populationIds, maxRequestsPerSecond)
   remove <name>   delete the connection, its records, checkpoints, runs and secrets
 
 Flags:
+  --set <json|@file>  metadata: the new metadata, a JSON object
 ${harnessFlagsHelp}
 
 Exit codes: 0 success (test: the connection works), 1 the test failed, 2 bad usage or unknown name.
@@ -23,7 +29,10 @@ const command: Command = {
     name: 'connections',
     help,
     async run(args, context) {
-        const { values, positionals } = parseFlags('connections', args, harnessFlags);
+        const { values, positionals } = parseFlags('connections', args, { ...harnessFlags, set: { type: 'string' } });
+        if (values.set !== undefined && positionals[0] !== 'metadata') {
+            throw new UsageError('--set goes with `connections metadata <name>`.', { flag: '--set' });
+        }
         const [sub, name, ...extra] = positionals;
         const json = values.json ?? false;
         if (sub === 'list' && name === undefined) {
@@ -43,11 +52,23 @@ const command: Command = {
             }
             return 0;
         }
+        if (sub === 'metadata' && name !== undefined && extra.length === 0) {
+            return withHarness(context, values.db, async (harness) => {
+                const connection = harness.connections.get(name);
+                if (connection === undefined) throw unknownConnection(name);
+                if (values.set !== undefined) {
+                    const given = await readJsonFlag('--set', values.set, context.cwd, 'Give a JSON object, e.g. --set \'{"maxRequestsPerSecond": 20}\'.');
+                    harness.store.metadata.set(name, await parseConnectionMetadata(connection.provider, given));
+                }
+                const metadata = harness.store.metadata.get(name) ?? {};
+                if (json) printJson(context, metadata);
+                else context.stdout.write(`${JSON.stringify(metadata, null, 2)}\n`);
+                return 0;
+            });
+        }
         if ((sub === 'test' || sub === 'remove') && name !== undefined && extra.length === 0) {
             return withHarness(context, values.db, async (harness) => {
-                if (harness.connections.get(name) === undefined) {
-                    throw new UsageError(`There is no connection named "${name}".`, { hint: 'Run `npx pingone-connector connections list`.' });
-                }
+                if (harness.connections.get(name) === undefined) throw unknownConnection(name);
                 if (sub === 'remove') {
                     await harness.connections.remove(name);
                     if (json) printJson(context, { removed: name });
@@ -65,9 +86,15 @@ const command: Command = {
                 return result.ok ? 0 : 1;
             });
         }
-        throw new UsageError('connections takes `list`, `test <name>` or `remove <name>`.', { hint: 'Run `npx pingone-connector connections --help`.' });
+        throw new UsageError('connections takes `list`, `test <name>`, `metadata <name>` or `remove <name>`.', {
+            hint: 'Run `npx pingone-connector connections --help`.',
+        });
     },
 };
+
+function unknownConnection(name: string): UsageError {
+    return new UsageError(`There is no connection named "${name}".`, { hint: 'Run `npx pingone-connector connections list`.' });
+}
 
 /** `['sync users', 'sync groups', 'action create-user']` → `syncs users, groups and action create-user`. */
 function scriptsPhrase(scripts: readonly string[]): string {

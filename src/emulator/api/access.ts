@@ -1,12 +1,13 @@
 import type { Emulation } from '../emulation.js';
 import { apiErrors } from '../http/api-error.js';
 import { header, type Actor, type RequestContext } from '../http/context.js';
-import type { SelfAccess } from '../http/router.js';
+import type { PopulationFilter, SelfAccess } from '../http/router.js';
 import { isLive } from '../auth/tokens.js';
 import { scopeList } from '../auth/scopes.js';
 import { permissions, type Permission } from '../tenant/role-definitions.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
+import { filteredPopulation } from './filter-population.js';
 import { heldAssignments } from './held-roles.js';
 
 // Whose rights a token carries (https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html):
@@ -42,10 +43,11 @@ function isSelfService(actor: Actor): boolean {
     return actor.kind === 'user' && actor.appType !== 'WORKER';
 }
 
-/** The population the call is about, when it names one user or one population. */
-function targetPopulation(tenant: Tenant | undefined, context: RequestContext): string | undefined {
+/** The population the call is about, when it names one user or one population, or its filter confines it to one. */
+function targetPopulation(tenant: Tenant | undefined, context: RequestContext, populationFilter: PopulationFilter | undefined): string | undefined {
     const { userId, populationId } = context.params;
     if (populationId !== undefined) return populationId;
+    if (populationFilter !== undefined) return filteredPopulation(context, populationFilter);
     if (userId === undefined || !tenant) return undefined;
     return (tenant.users.get(userId)?.body.population as Json | undefined)?.id as string | undefined;
 }
@@ -53,9 +55,11 @@ function targetPopulation(tenant: Tenant | undefined, context: RequestContext): 
 /**
  * Refuses (403 ACCESS_FAILED / INSUFFICIENT_PERMISSIONS) an actor without a role that allows the call,
  * granted at a scope that covers the environment (or, for organization-level calls, the organization).
- * A POPULATION-scoped role covers the calls on one user of that population, or on the population itself.
+ * A POPULATION-scoped role covers the calls on one user of that population, on the population itself,
+ * and the lists confined to it by their filter.
  */
-function authorizeRoles(emulation: Emulation, actor: Actor, permission: Permission, context: RequestContext): void {
+function authorizeRoles(emulation: Emulation, actor: Actor, route: AuthorizedRoute, context: RequestContext): void {
+    const permission = route.access;
     const rule = permissions[permission];
     const environmentId = context.params.environmentId;
     const organizationId = emulation.world.organizationId;
@@ -69,7 +73,9 @@ function authorizeRoles(emulation: Emulation, actor: Actor, permission: Permissi
         if (scope.type === 'ORGANIZATION' && scope.id === organizationId) return true;
         if (rule.scope !== 'environment') return false;
         if (scope.type === 'ENVIRONMENT') return scope.id === environmentId;
-        return scope.type === 'POPULATION' && tenant?.populations.has(scope.id) === true && targetPopulation(tenant, context) === scope.id;
+        return (
+            scope.type === 'POPULATION' && tenant?.populations.has(scope.id) === true && targetPopulation(tenant, context, route.populationFilter) === scope.id
+        );
     });
     if (!allowed) throw apiErrors.insufficientPermissions(rule.roles);
 }
@@ -86,8 +92,14 @@ function authorizeSelf(actor: Actor, self: SelfAccess | undefined, context: Requ
     if (!actor.scopes.includes(self.scope)) throw apiErrors.accessDenied(`The access token lacks the scope ${self.scope}, which this call needs.`);
 }
 
+interface AuthorizedRoute {
+    access: Permission;
+    self?: SelfAccess;
+    populationFilter?: PopulationFilter;
+}
+
 /** Decides whether the authenticated actor may make the call the route serves. */
-export function authorize(emulation: Emulation, actor: Actor, route: { access: Permission; self?: SelfAccess }, context: RequestContext): void {
+export function authorize(emulation: Emulation, actor: Actor, route: AuthorizedRoute, context: RequestContext): void {
     if (isSelfService(actor)) authorizeSelf(actor, route.self, context);
-    else authorizeRoles(emulation, actor, route.access, context);
+    else authorizeRoles(emulation, actor, route, context);
 }

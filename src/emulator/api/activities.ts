@@ -5,6 +5,7 @@ import { json, type Reply } from '../http/reply.js';
 import type { Route } from '../http/router.js';
 import type { Json } from '../tenant/records.js';
 import { parseActivityFilter } from './activity-filter.js';
+import { activityFilterRules } from './filter-rules.js';
 import { environmentUrl, tenantOf, withLinks } from './lookup.js';
 import { halPage, pageOf, readPaging } from './paging.js';
 import { matches } from './scim-filter.js';
@@ -47,7 +48,13 @@ function listActivitiesByForm(context: RequestContext, emulation: Emulation): Re
 }
 
 export const activityRoutes: Route<Emulation>[] = [
-    { method: 'GET', pattern: '/v1/environments/:environmentId/activities', access: 'activities:read', handler: listActivities },
+    {
+        method: 'GET',
+        pattern: '/v1/environments/:environmentId/activities',
+        access: 'activities:read',
+        populationFilter: { rules: activityFilterRules, attribute: 'resources.population.id' },
+        handler: listActivities,
+    },
     { method: 'POST', pattern: '/v1/environments/:environmentId/activities', access: 'activities:read', handler: listActivitiesByForm },
     {
         method: 'GET',

@@ -10,6 +10,7 @@ import { auditUser } from './audit.js';
 import { tenantOf, userOf } from './lookup.js';
 import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef, serverManagedUserKeys } from './user-input.js';
 import { newUserRecord } from '../tenant/new-user.js';
+import { userFilterRules } from './filter-rules.js';
 import { listUsers } from './users-list.js';
 import { checkPreEncoded } from './pre-encoded.js';
 import { liveGroupIds } from './user-counts.js';
@@ -162,7 +163,7 @@ function userAction(context: RequestContext, emulation: Emulation): Reply {
 const users = '/v1/environments/:environmentId/users';
 
 export const userRoutes: Route<Emulation>[] = [
-    { method: 'GET', pattern: users, access: 'identity:read', handler: listUsers },
+    { method: 'GET', pattern: users, access: 'identity:read', populationFilter: { rules: userFilterRules, attribute: 'population.id' }, handler: listUsers },
     { method: 'POST', pattern: users, access: 'identity:write', handler: createUser },
     // Self-service tokens: p1:read:user and p1:update:user on the signed-on user (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
     { method: 'GET', pattern: `${users}/:userId`, access: 'identity:read', self: { scope: 'p1:read:user' }, handler: readUser },

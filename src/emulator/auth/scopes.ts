@@ -31,3 +31,20 @@ export function refusedScope(application: ApplicationRecord, requested: readonly
     }
     return undefined;
 }
+
+/**
+ * Why a client-credentials token may not carry these scopes, or undefined when it may. No user signs
+ * on, so what it may carry is a resource's scopes granted on the app's Resources tab: "you can use
+ * either a Worker app or a custom resource"
+ * (https://developer.pingidentity.com/pingone-api/auth/openid-connect-oauth-2/token-client_credentials-client-secret-post.html),
+ * as PingOne Advanced Services does (https://docs.pingidentity.com/pingoneadvancedservices/task_summary_table/p1as_platform_client_cred.html).
+ * Self-management scopes "cannot be granted on a client_credentials flow" (page above). PingOne
+ * documents nothing for other scopes, so the emulator refuses them (`invalid_scope`, RFC 6749 section 5.2).
+ */
+export function refusedClientCredentialsScope(application: ApplicationRecord, requested: readonly string[]): string | undefined {
+    for (const scope of requested) {
+        if (isSelfManagementScope(scope)) return `The scope ${scope} is a self-management scope; it cannot be granted on a client_credentials flow.`;
+        if (!application.grantedScopes.includes(scope)) return `The scope ${scope} is not granted to this application (its Resources tab).`;
+    }
+    return undefined;
+}

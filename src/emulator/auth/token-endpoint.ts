@@ -7,7 +7,7 @@ import { authenticateClient } from './client-auth.js';
 import type { CodeGrant } from './grant-store.js';
 import { OAuthError, oauthErrors } from './oauth-error.js';
 import { isValidVerifier, verifierMatches } from './pkce.js';
-import { isSelfManagementScope, scopeList } from './scopes.js';
+import { refusedClientCredentialsScope, scopeList } from './scopes.js';
 import { mintAccessToken, mintIdToken } from './tokens.js';
 
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -91,11 +91,8 @@ export function tokenEndpoint(emulation: Emulation, tenant: Tenant, context: Req
 
     if (grantType === 'client_credentials') {
         requireGrant(application, 'CLIENT_CREDENTIALS', 'client_credentials');
-        // "PingOne self-management scopes cannot be granted on a client_credentials flow":
-        // https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html
-        const selfScope = scopeList(form.get('scope') ?? '').find(isSelfManagementScope);
-        if (selfScope)
-            throw new OAuthError(400, 'invalid_scope', `The scope ${selfScope} is a self-management scope; it cannot be granted on a client_credentials flow.`);
+        const refused = refusedClientCredentialsScope(application, scopeList(form.get('scope') ?? ''));
+        if (refused) throw new OAuthError(400, 'invalid_scope', refused);
         const access = mintAccessToken(emulation, { origin: context.origin, environmentId: tenant.id, clientId, scope: form.get('scope') ?? '' });
         return json(200, { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn }, noStore);
     }

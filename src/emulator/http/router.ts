@@ -1,3 +1,4 @@
+import type { FilterRules } from '../api/scim-filter.js';
 import type { Permission } from '../tenant/role-definitions.js';
 import type { RequestContext } from './context.js';
 import type { Reply } from './reply.js';
@@ -18,12 +19,21 @@ export interface SelfAccess {
     contentTypes?: readonly string[];
 }
 
+/** A collection route whose filter may confine it to one population (api/filter-population.ts). */
+export interface PopulationFilter {
+    rules: FilterRules;
+    /** The attribute that names the population, e.g. `population.id`. */
+    attribute: string;
+}
+
 export interface Route<S> {
     method: string;
     /** Path with `:name` segments, e.g. `/v1/environments/:environmentId/users/:userId`. */
     pattern: string;
     access: Access;
     self?: SelfAccess;
+    /** For a POPULATION-scoped role: how the call names the one population it is about. */
+    populationFilter?: PopulationFilter;
     handler: (context: RequestContext, services: S) => Reply | Promise<Reply>;
 }
 

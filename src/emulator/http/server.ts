@@ -186,7 +186,7 @@ export class EmulatorServer {
                 const environmentId = context.params.environmentId;
                 if (environmentId !== undefined && !this.emulation.world.tenant(environmentId))
                     throw apiErrors.notFound(`environment with ID ${environmentId}`);
-                if (route.access !== 'token') authorize(this.emulation, actor, { access: route.access, ...(route.self ? { self: route.self } : {}) }, context);
+                if (route.access !== 'token') authorize(this.emulation, actor, { ...route, access: route.access }, context);
             }
             return await route.handler(context, this.emulation);
         } catch (error) {
