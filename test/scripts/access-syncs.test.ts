@@ -3,7 +3,7 @@
 // (made with plain API calls of the seeded Worker app) is added, updated or deleted in the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
+import { connectWorker, expectSuccess, INTEGRATION_CONNECTIONS, liveRecords, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -142,14 +142,7 @@ describe.each(INTEGRATION_CONNECTIONS)('$integration configuration syncs', ({ co
 describe('the configuration syncs need Configuration Read Only or Environment Admin', () => {
     it('a Worker app holding Identity Data Admin alone is refused, and the error names the roles', async () => {
         const app = world.emulator.admin.createApplication({ roles: ['Identity Data Admin'] });
-        await world.harness.connections.create({
-            name: 'identity-only',
-            provider: 'pingone-cc',
-            config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
-            secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-            authMethod: 'client_secret_post',
-            emulatorUrl: world.emulator.url,
-        });
+        await connectWorker(world, 'identity-only', app);
         const report = await world.harness.runSync('identity-only', 'sign-on-policies');
         expect(report.status).toBe('failed');
         const payload = (report.error as { payload: Record<string, unknown> }).payload;

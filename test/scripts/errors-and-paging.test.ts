@@ -5,20 +5,13 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startLoopbackServer, type LoopbackServer, type RecordedRequest } from '../support/loopback-server.js';
-import { answeredToken, connectLoopback, expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { answeredToken, connectLoopback, connectWorker, expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
     world = await openScriptsWorld();
     const readOnly = world.emulator.admin.createApplication({ name: 'Read-only worker', type: 'WORKER', roles: ['Identity Data Read Only'] });
-    await world.harness.connections.create({
-        name: 'readonly',
-        provider: 'pingone-cc',
-        config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
-        secrets: { clientId: readOnly.clientId, clientSecret: readOnly.clientSecret },
-        authMethod: 'client_secret_post',
-        emulatorUrl: world.emulator.url,
-    });
+    await connectWorker(world, 'readonly', readOnly);
 });
 afterAll(async () => world?.close());
 

@@ -186,3 +186,15 @@ export async function workerApi(
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
+
+/** A pingone-cc connection named `name` for a Worker app the test made (its own roles), in the world's environment unless told. */
+export async function connectWorker(world: ScriptsWorld, name: string, app: { clientId: string; clientSecret: string }, environmentId?: string): Promise<void> {
+    await world.harness.connections.create({
+        name,
+        provider: 'pingone-cc',
+        config: { environmentId: environmentId ?? world.emulator.environmentId, tld: world.emulator.tld },
+        secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
+        authMethod: 'client_secret_post',
+        emulatorUrl: world.emulator.url,
+    });
+}
