@@ -120,6 +120,8 @@ export const extensions = {
         'read-subscriptions': { call: 'read webhook subscriptions', roles: ['Environment Admin'] },
         'write-subscriptions': { call: 'create, update or delete webhook subscriptions', roles: ['Environment Admin'] },
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },
+        'write-applications': { call: 'change applications (who may sign on to them)', roles: ['Client Application Developer', 'Environment Admin'] },
+        'read-configuration': { call: 'read sign-on policies, identity providers and custom roles', roles: ['Configuration Read Only', 'Environment Admin'] },
     },
 } as const satisfies ProviderExtensions;
 

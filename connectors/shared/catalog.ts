@@ -54,6 +54,10 @@ const syncs: CatalogEntry[] = [
             'Append-only: each run reads the activities recorded since the last one (a date range, as PingOne requires) and adds them; nothing is ever deleted.',
     },
     { kind: 'syncs', name: 'user-schema-attributes', changes: fullScan },
+    { kind: 'syncs', name: 'group-nesting', changes: `${fullScan} Nestings are read group by group, 4 requests at a time, paced to \`maxRequestsPerSecond\`.` },
+    { kind: 'syncs', name: 'sign-on-policies', changes: fullScan },
+    { kind: 'syncs', name: 'identity-providers', changes: fullScan },
+    { kind: 'syncs', name: 'custom-roles', changes: fullScan },
 ];
 
 const actions: CatalogEntry[] = [
@@ -76,7 +80,7 @@ const actions: CatalogEntry[] = [
     { name: 'remove-user-from-group' },
     { name: 'list-group-members' },
     { name: 'create-population' },
-    { name: 'assign-role' },
+    { name: 'assign-role', errors: ['role_not_assignable'] },
     { name: 'remove-role-assignment' },
     { name: 'list-roles' },
     { name: 'get-user-schema', errors: ['user_schema_not_found'] },
@@ -100,6 +104,21 @@ const actions: CatalogEntry[] = [
     { name: 'list-subscriptions' },
     { name: 'update-subscription' },
     { name: 'delete-subscription' },
+    { name: 'get-group' },
+    { name: 'update-group' },
+    { name: 'list-user-groups' },
+    { name: 'add-nested-group', errors: ['already_nested'] },
+    { name: 'remove-nested-group' },
+    { name: 'list-nested-groups' },
+    { name: 'list-group-role-assignments' },
+    { name: 'assign-group-role', errors: ['role_not_assignable'] },
+    { name: 'remove-group-role-assignment' },
+    { name: 'get-application-access' },
+    { name: 'set-application-access' },
+    { name: 'check-application-access' },
+    { name: 'list-application-role-assignments' },
+    { name: 'list-linked-accounts' },
+    { name: 'unlink-account' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**

@@ -1,6 +1,26 @@
 // PingOne resources to records: one small mapper per model. PingOne's `null` (and a missing or
 // wrongly typed field) becomes an absent key, so records validate against the `.optional()` models.
-import type { Application, AuditActivity, Environment, Group, GroupMembership, MfaDevice, Population, Role, User, UserRoleAssignment } from './models.js';
+import type {
+    Application,
+    ApplicationAccess,
+    ApplicationRoleAssignment,
+    AuditActivity,
+    CustomRole,
+    Environment,
+    Group,
+    GroupMembership,
+    GroupNesting,
+    GroupRoleAssignment,
+    IdentityProvider,
+    LinkedAccount,
+    MfaDevice,
+    Population,
+    Role,
+    SignOnPolicy,
+    User,
+    UserGroup,
+    UserRoleAssignment,
+} from './models.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -22,6 +42,11 @@ function strings(value: unknown): string[] | undefined {
 /** The `id` of an embedded reference such as `population: { id }`. */
 function refId(value: unknown): string | undefined {
     return str(obj(value)?.['id']);
+}
+
+/** The IDs of a list of references such as `groups: [{ id }]`. */
+function refIds(value: unknown): string[] | undefined {
+    return Array.isArray(value) ? value.map(refId).filter((id): id is string => id !== undefined) : undefined;
 }
 
 type Loose<T> = { [K in keyof Required<T>]: T[K] | undefined };
@@ -216,7 +241,6 @@ export function toPopulation(raw: Raw): Population {
 export function toApplication(raw: Raw): Application {
     const accessControl = obj(raw['accessControl']);
     const groupAccess = obj(accessControl?.['group']);
-    const groups = Array.isArray(groupAccess?.['groups']) ? (groupAccess['groups'] as unknown[]) : undefined;
     return present<Application>({
         id: requiredId(raw, 'application'),
         environmentId: refId(raw['environment']),
@@ -237,7 +261,7 @@ export function toApplication(raw: Raw): Application {
         tags: strings(raw['tags']),
         accessControlRoleType: str(obj(accessControl?.['role'])?.['type']),
         accessControlGroupType: str(groupAccess?.['type']),
-        accessControlGroupIds: groups?.map(refId).filter((id): id is string => id !== undefined),
+        accessControlGroupIds: refIds(groupAccess?.['groups']),
         createdAt: str(raw['createdAt']),
         updatedAt: str(raw['updatedAt']),
     });
@@ -327,5 +351,107 @@ export function toRole(raw: Raw): Role {
         name: str(raw['name']),
         description: str(raw['description']),
         applicableTo: strings(raw['applicableTo']),
+    });
+}
+
+/** A membership from the user's side: an item of `/users/{userId}/memberOfGroups` names the group. */
+export function toUserGroup(userId: string, raw: Raw): UserGroup {
+    const groupId = requiredId(raw, 'group membership');
+    return present<UserGroup>({ id: membershipId(groupId, userId), groupId, userId, groupName: str(raw['name']), type: str(raw['type']) });
+}
+
+/** A nesting from the nested group's side: an item of `/groups/{groupId}/memberOfGroups` names the parent. */
+export function toGroupNesting(groupId: string, raw: Raw): GroupNesting {
+    const parentGroupId = requiredId(raw, 'group nesting');
+    return present<GroupNesting>({
+        id: membershipId(groupId, parentGroupId),
+        groupId,
+        parentGroupId,
+        parentGroupName: str(raw['name']),
+        type: str(raw['type']),
+    });
+}
+
+/** The fields of a role assignment held by a group or an application. */
+function heldRoleAssignment(raw: Raw): Omit<GroupRoleAssignment, 'groupId'> {
+    const scope = obj(raw['scope']);
+    return present<Omit<GroupRoleAssignment, 'groupId'>>({
+        id: requiredId(raw, 'role assignment'),
+        roleId: refId(raw['role']),
+        scopeType: str(scope?.['type']),
+        scopeId: str(scope?.['id']),
+        readOnly: bool(raw['readOnly']),
+        environmentId: refId(raw['environment']),
+    });
+}
+
+export function toGroupRoleAssignment(groupId: string, raw: Raw): GroupRoleAssignment {
+    return { ...heldRoleAssignment(raw), groupId };
+}
+
+export function toApplicationRoleAssignment(applicationId: string, raw: Raw): ApplicationRoleAssignment {
+    return { ...heldRoleAssignment(raw), applicationId };
+}
+
+/** An application's `accessControl` as who may sign on; absent parts restrict nothing. */
+export function toApplicationAccess(raw: Raw): ApplicationAccess {
+    const accessControl = obj(raw['accessControl']);
+    const group = obj(accessControl?.['group']);
+    return present<ApplicationAccess>({
+        applicationId: requiredId(raw, 'application'),
+        adminUsersOnly: str(obj(accessControl?.['role'])?.['type']) === 'ADMIN_USERS_ONLY',
+        groupRule: str(group?.['type']),
+        groupIds: refIds(group?.['groups']) ?? [],
+    });
+}
+
+export function toLinkedAccount(userId: string, raw: Raw): LinkedAccount {
+    return present<LinkedAccount>({
+        id: requiredId(raw, 'linked account'),
+        userId,
+        identityProviderId: refId(raw['identityProvider']),
+        externalId: str(raw['externalId']),
+        environmentId: refId(raw['environment']),
+        createdAt: str(raw['createdAt']),
+        updatedAt: str(raw['updatedAt']),
+    });
+}
+
+export function toSignOnPolicy(raw: Raw): SignOnPolicy {
+    return present<SignOnPolicy>({
+        id: requiredId(raw, 'sign-on policy'),
+        environmentId: refId(raw['environment']),
+        name: str(raw['name']),
+        description: str(raw['description']),
+        isDefault: bool(raw['default']),
+        createdAt: str(raw['createdAt']),
+        updatedAt: str(raw['updatedAt']),
+    });
+}
+
+export function toIdentityProvider(raw: Raw): IdentityProvider {
+    return present<IdentityProvider>({
+        id: requiredId(raw, 'identity provider'),
+        environmentId: refId(raw['environment']),
+        name: str(raw['name']),
+        description: str(raw['description']),
+        type: str(raw['type']),
+        enabled: bool(raw['enabled']),
+        registrationPopulationId: refId(obj(raw['registration'])?.['population']),
+        createdAt: str(raw['createdAt']),
+        updatedAt: str(raw['updatedAt']),
+    });
+}
+
+export function toCustomRole(raw: Raw): CustomRole {
+    return present<CustomRole>({
+        id: requiredId(raw, 'custom role'),
+        environmentId: refId(raw['environment']),
+        name: str(raw['name']),
+        description: str(raw['description']),
+        type: str(raw['type']),
+        applicableTo: strings(raw['applicableTo']),
+        permissionIds: refIds(raw['permissions']),
+        canBeAssignedByRoleIds: refIds(raw['canBeAssignedBy']),
     });
 }

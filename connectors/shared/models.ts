@@ -248,6 +248,106 @@ export const UserSession = z.object({
     deviceType: text,
 });
 export type UserSession = z.infer<typeof UserSession>;
+/** A group a user is in, from the user's side (list-user-groups). */
+export const UserGroup = z.object({
+    /** `<groupId>:<userId>`, as the group-memberships records. */
+    id: z.string(),
+    groupId: z.string(),
+    userId: z.string(),
+    groupName: text,
+    /** `DIRECT`, or `INDIRECT` through a nested group. */
+    type: text,
+});
+export type UserGroup = z.infer<typeof UserGroup>;
+
+export const GroupNesting = z.object({
+    /** `<groupId>:<parentGroupId>`: the group is nested in (a member of) the parent group. */
+    id: z.string(),
+    groupId: z.string(),
+    parentGroupId: z.string(),
+    parentGroupName: text,
+    /** `DIRECT` or `INDIRECT`. */
+    type: text,
+});
+export type GroupNesting = z.infer<typeof GroupNesting>;
+
+export const GroupRoleAssignment = z.object({
+    id: z.string(),
+    groupId: z.string(),
+    roleId: text,
+    /** `ORGANIZATION`, `ENVIRONMENT`, `POPULATION` or `APPLICATION`. */
+    scopeType: text,
+    scopeId: text,
+    readOnly: flag,
+    environmentId: text,
+});
+export type GroupRoleAssignment = z.infer<typeof GroupRoleAssignment>;
+
+/** An admin role held by an application (a Worker app acts with these). */
+export const ApplicationRoleAssignment = GroupRoleAssignment.omit({ groupId: true }).extend({ applicationId: z.string() });
+export type ApplicationRoleAssignment = z.infer<typeof ApplicationRoleAssignment>;
+
+/** Who may sign on to an application: PingOne's `accessControl` (https://developer.pingidentity.com/pingone-api/platform/applications.html). */
+export const ApplicationAccess = z.object({
+    applicationId: z.string(),
+    /** Only users holding an admin role may sign on (`accessControl.role.type` ADMIN_USERS_ONLY). */
+    adminUsersOnly: z.boolean(),
+    /** `ANY_GROUP` (a member of one of the groups) or `ALL_GROUPS`; absent when groups do not restrict sign-on. */
+    groupRule: text,
+    groupIds: z.array(z.string()),
+});
+export type ApplicationAccess = z.infer<typeof ApplicationAccess>;
+
+export const LinkedAccount = z.object({
+    id: z.string(),
+    userId: z.string(),
+    identityProviderId: text,
+    /** The user's identifier at the external identity provider. */
+    externalId: text,
+    environmentId: text,
+    createdAt: text,
+    updatedAt: text,
+});
+export type LinkedAccount = z.infer<typeof LinkedAccount>;
+
+export const SignOnPolicy = z.object({
+    id: z.string(),
+    environmentId: text,
+    name: text,
+    description: text,
+    /** The environment's default policy, used by applications without one of their own. */
+    isDefault: flag,
+    createdAt: text,
+    updatedAt: text,
+});
+export type SignOnPolicy = z.infer<typeof SignOnPolicy>;
+
+export const IdentityProvider = z.object({
+    id: z.string(),
+    environmentId: text,
+    name: text,
+    description: text,
+    /** `FACEBOOK`, `GOOGLE`, `LINKEDIN`, `APPLE`, `AMAZON`, `TWITTER`, `YAHOO`, `PAYPAL`, `MICROSOFT`, `GITHUB`, `OPENID_CONNECT` or `SAML`. */
+    type: text,
+    enabled: flag,
+    registrationPopulationId: text,
+    createdAt: text,
+    updatedAt: text,
+});
+export type IdentityProvider = z.infer<typeof IdentityProvider>;
+
+export const CustomRole = z.object({
+    id: z.string(),
+    environmentId: text,
+    name: text,
+    description: text,
+    /** `CUSTOM` (PingOne lists its built-in roles as `PLATFORM`). */
+    type: text,
+    applicableTo: z.array(z.string()).optional(),
+    permissionIds: z.array(z.string()).optional(),
+    canBeAssignedByRoleIds: z.array(z.string()).optional(),
+});
+export type CustomRole = z.infer<typeof CustomRole>;
 
 /** Every model, by the name syncs save it under and platforms see in `schemas/models/`. */
 export const MODELS = {
@@ -262,6 +362,12 @@ export const MODELS = {
     AuditActivity,
     Role,
     UserSchemaAttribute,
+    GroupNesting,
+    GroupRoleAssignment,
+    LinkedAccount,
+    SignOnPolicy,
+    IdentityProvider,
+    CustomRole,
 } as const;
 
 /** The fields that tell one record from another at a glance: the columns of `records <Model>`'s table, after the id. */
@@ -277,4 +383,10 @@ export const IDENTIFYING_FIELDS: Readonly<Record<keyof typeof MODELS, readonly s
     AuditActivity: ['recordedAt', 'actionType', 'resultStatus'],
     Role: ['name'],
     UserSchemaAttribute: ['name', 'schemaType', 'type'],
+    GroupNesting: ['parentGroupName', 'groupId', 'type'],
+    GroupRoleAssignment: ['roleId', 'scopeType', 'groupId'],
+    LinkedAccount: ['identityProviderId', 'externalId', 'userId'],
+    SignOnPolicy: ['name', 'isDefault'],
+    IdentityProvider: ['name', 'type', 'enabled'],
+    CustomRole: ['name', 'applicableTo'],
 };

@@ -64,6 +64,18 @@ export const ROLE_TABLE = {
     'read-subscriptions': { call: 'read webhook subscriptions', roles: ['Environment Admin'], scope: 'environment', anyToken: false },
     'write-subscriptions': { call: 'create, update or delete webhook subscriptions', roles: ['Environment Admin'], scope: 'environment', anyToken: false },
     'list-roles': { call: 'list roles (/v1/roles)', roles: [], scope: 'environment', anyToken: true },
+    'write-applications': {
+        call: 'change applications (who may sign on to them)',
+        roles: ['Client Application Developer', 'Environment Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
+    'read-configuration': {
+        call: 'read sign-on policies, identity providers and custom roles',
+        roles: ['Configuration Read Only', 'Environment Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
 } as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 
 export type RoleTableKey = keyof typeof ROLE_TABLE;
@@ -139,4 +151,17 @@ export const AUDIT_ACTION_TYPES = [
     'PASSWORD.RECOVERY_CODE_SENT',
     'USER.VERIFICATION_CODE_SENT',
     'USER.VERIFIED',
+    'GROUP_NESTING.CREATED',
+    'GROUP_NESTING.DELETED',
+    'LINKED_ACCOUNT.CREATED',
+    'LINKED_ACCOUNT.DELETED',
+    'SIGN_ON_POLICY.CREATED',
+    'SIGN_ON_POLICY.UPDATED',
+    'SIGN_ON_POLICY.DELETED',
+    'IDENTITY_PROVIDER.CREATED',
+    'IDENTITY_PROVIDER.UPDATED',
+    'IDENTITY_PROVIDER.DELETED',
+    'ROLE.CREATED',
+    'ROLE.UPDATED',
+    'ROLE.DELETED',
 ] as const;

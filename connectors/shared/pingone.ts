@@ -17,6 +17,8 @@ export const ROLES = {
     rolesList: ROLE_TABLE['list-roles'].roles,
     subscriptionsRead: ROLE_TABLE['read-subscriptions'].roles,
     subscriptionsWrite: ROLE_TABLE['write-subscriptions'].roles,
+    applicationsWrite: ROLE_TABLE['write-applications'].roles,
+    configurationRead: ROLE_TABLE['read-configuration'].roles,
 } as const satisfies Record<string, readonly string[]>;
 
 export type RoleNeed = keyof typeof ROLES;

@@ -10,4 +10,5 @@ export const roleProbes: Readonly<Record<string, (environmentId: string) => stri
     'list-environments': () => '/v1/environments?limit=1',
     'list-roles': () => '/v1/roles',
     'read-subscriptions': (environmentId) => `/v1/environments/${environmentId}/subscriptions`,
+    'read-configuration': (environmentId) => `/v1/environments/${environmentId}/signOnPolicies?limit=1`,
 };

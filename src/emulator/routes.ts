@@ -14,6 +14,9 @@ import { subscriptionRoutes } from './api/subscriptions.js';
 import { userAttributeRoutes } from './api/user-attributes.js';
 import { userRoutes } from './api/users.js';
 import { authRoutes } from './auth/routes.js';
+import { configurationRoutes } from './api/configuration.js';
+import { groupNestingRoutes } from './api/group-nesting.js';
+import { linkedAccountRoutes } from './api/linked-accounts.js';
 import type { Emulation } from './emulation.js';
 import { Router } from './http/router.js';
 
@@ -37,5 +40,8 @@ export function buildRouter(): Router<Emulation> {
         ...sessionRoutes,
         ...emailVerificationRoutes,
         ...subscriptionRoutes,
+        ...groupNestingRoutes,
+        ...linkedAccountRoutes,
+        ...configurationRoutes,
     ]);
 }

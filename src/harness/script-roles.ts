@@ -18,6 +18,8 @@ export const roleTableKeys: Readonly<Record<RoleNeed, string>> = {
     rolesList: 'list-roles',
     subscriptionsRead: 'read-subscriptions',
     subscriptionsWrite: 'write-subscriptions',
+    applicationsWrite: 'write-applications',
+    configurationRead: 'read-configuration',
 };
 
 type Integration = (typeof INTEGRATIONS)[number];

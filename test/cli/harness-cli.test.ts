@@ -301,7 +301,10 @@ describe('connections, request, sync, action, records', () => {
         const tested = await cli(['connections', 'test', 'read-only', '--db', db], own);
         expect(tested.code).toBe(1);
         expect(tested.stderr).toMatch(/may not read applications/);
-        expect(tested.stderr).toMatch(/missing: Client Application Developer .*at environment scope, to read applications; needed by sync applications\n/);
+        expect(tested.stderr).toMatch(
+            /missing: Client Application Developer .*at environment scope, to read applications; needed by sync applications and actions get-application-access, set-application-access, check-application-access\n/,
+        );
+        expect(tested.stderr).toMatch(/missing: Configuration Read Only .*; needed by syncs sign-on-policies, identity-providers, custom-roles\n/);
         expect(tested.stderr).toMatch(/missing: Identity Data Admin .*; needed by actions create-user, /);
         expect(tested.stderr).not.toMatch(/to read users/);
         const json = JSON.parse((await cli(['connections', 'test', 'read-only', '--db', db, '--json'], own)).stdout) as ConnectionDiagnosis;

@@ -10,10 +10,12 @@ describe('script help from the zod schemas', () => {
     it('sync --help and action --help list the names', async () => {
         const syncs = await runCli(['sync', '--help']);
         expect(syncs.code).toBe(0);
-        expect(syncs.stdout).toMatch(/The package's syncs: users, groups, .*audit-activities, user-schema-attributes\./);
+        expect(syncs.stdout).toMatch(
+            /The package's syncs: users, groups, .*audit-activities, user-schema-attributes, group-nesting, sign-on-policies, identity-providers, custom-roles\./,
+        );
         const actions = await runCli(['action', '--help']);
         expect(actions.stdout).toMatch(
-            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-email-verification, get-my-profile, .*set-my-mfa-enabled\./,
+            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-email-verification, create-subscription, .*delete-subscription, get-group, .*unlink-account, get-my-profile, .*set-my-mfa-enabled\./,
         );
     });
 

@@ -146,6 +146,21 @@ describe('emulator: conformance to the PingOne specs', () => {
             await call(fixture.emulator, 'GET', v1(`${env}/activities?filter=${encodeURIComponent(`recordedAt gt "${since}"`)}`), { token: fixture.token })
         ).body._embedded.activities[0];
 
+        // Group nesting, group role assignments, custom roles and linked accounts.
+        const parentGroup = await created(`${env}/groups`, { name: 'Parent' });
+        const doomedParent = await created(`${env}/groups`, { name: 'Doomed parent' });
+        await created(`${env}/groups/${group.id}/memberOfGroups`, { id: parentGroup.id });
+        await created(`${env}/groups/${group.id}/memberOfGroups`, { id: doomedParent.id });
+        const groupAssignment = await created(`${env}/groups/${group.id}/roleAssignments`, assignment);
+        const doomedGroupAssignment = await created(`${env}/groups/${group.id}/roleAssignments`, doomedAssignment);
+        const customRole = { name: 'Auditor', permissions: [{ id: 'audit_reporting:read:activity' }], canBeAssignedBy: [{ id: identityAdminRole }] };
+        const auditor = await created(`${env}/roles`, customRole);
+        const doomedRole = await created(`${env}/roles`, { ...customRole, name: 'Doomed role' });
+        const provider = await created(`${env}/identityProviders`, { name: 'Social', type: 'GOOGLE', enabled: true });
+        const link = 'application/vnd.pingidentity.account.link+json';
+        const linked = await created(`${env}/users/${user.id}/linkedAccounts`, { identityProvider: { id: provider.id }, externalId: 'ext-1' }, link);
+        const doomedProvider = await created(`${env}/identityProviders`, { name: 'Other social', type: 'GITHUB', enabled: true });
+        const doomedLink = await created(`${env}/users/${user.id}/linkedAccounts`, { identityProvider: { id: doomedProvider.id }, externalId: 'ext-2' }, link);
         const u = `${env}/users/${user.id}`;
         // A seeded user who has signed on has sessions (API-created users have none): one with two, one to delete.
         const withSessions = Array.from({ length: 40 }, (_, i) => fixture.emulator.admin.users.at(i)).find(
@@ -280,6 +295,39 @@ describe('emulator: conformance to the PingOne specs', () => {
             'DELETE /environments/{environmentID}/users/{userID}/sessions/{sessionID}': { path: `${signedOn}/sessions/${sessions[1]?.id}` },
             'GET /environments/{environmentID}/users/{userID}/mfaEnabled': { path: `${u}/mfaEnabled` },
             'PUT /environments/{environmentID}/users/{userID}/mfaEnabled': { path: `${u}/mfaEnabled`, options: { json: { mfaEnabled: true } } },
+            'GET /environments/{environmentID}/groups/{groupID}/memberOfGroups': { path: `${env}/groups/${group.id}/memberOfGroups` },
+            'POST /environments/{environmentID}/groups/{groupID}/memberOfGroups': {
+                path: `${env}/groups/${group.id}/memberOfGroups`,
+                options: { json: { id: (await created(`${env}/groups`, { name: 'Outer' })).id } },
+            },
+            'GET /environments/{environmentID}/groups/{groupID}/memberOfGroups/{nestedGroupID}': {
+                path: `${env}/groups/${group.id}/memberOfGroups/${parentGroup.id}`,
+            },
+            'DELETE /environments/{environmentID}/groups/{groupID}/memberOfGroups/{nestedGroupID}': {
+                path: `${env}/groups/${group.id}/memberOfGroups/${doomedParent.id}`,
+            },
+            'GET /environments/{environmentID}/groups/{groupID}/roleAssignments': { path: `${env}/groups/${group.id}/roleAssignments` },
+            'POST /environments/{environmentID}/groups/{groupID}/roleAssignments': {
+                path: `${env}/groups/${group.id}/roleAssignments`,
+                options: { json: { role: { id: readOnlyRole }, scope: { id: population.id, type: 'POPULATION' } } },
+            },
+            'GET /environments/{environmentID}/groups/{groupID}/roleAssignments/{roleAssignmentID}': {
+                path: `${env}/groups/${group.id}/roleAssignments/${groupAssignment.id}`,
+            },
+            'DELETE /environments/{environmentID}/groups/{groupID}/roleAssignments/{roleAssignmentID}': {
+                path: `${env}/groups/${group.id}/roleAssignments/${doomedGroupAssignment.id}`,
+            },
+            'GET /environments/{environmentID}/roles': { path: `${env}/roles` },
+            'POST /environments/{environmentID}/roles': { path: `${env}/roles`, options: { json: { ...customRole, name: 'Another role' } } },
+            'GET /environments/{environmentID}/roles/{customRoleID}': { path: `${env}/roles/${auditor.id}` },
+            'PUT /environments/{environmentID}/roles/{customRoleID}': {
+                path: `${env}/roles/${auditor.id}`,
+                options: { json: { ...customRole, description: 'replaced' } },
+            },
+            'DELETE /environments/{environmentID}/roles/{customRoleID}': { path: `${env}/roles/${doomedRole.id}` },
+            'GET /environments/{environmentID}/users/{userID}/linkedAccounts': { path: `${u}/linkedAccounts` },
+            'GET /environments/{environmentID}/users/{userID}/linkedAccounts/{linkedAccountID}': { path: `${u}/linkedAccounts/${linked.id}` },
+            'DELETE /environments/{environmentID}/users/{userID}/linkedAccounts/{linkedAccountID}': { path: `${u}/linkedAccounts/${doomedLink.id}` },
         };
         const failures: string[] = [];
         const done = new Map<string, { status: number; body: unknown }>();

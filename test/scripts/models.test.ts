@@ -11,6 +11,11 @@ const REQUIRED_BESIDES_ID: Record<string, string[]> = {
     GroupMembership: ['groupId', 'userId'],
     UserRoleAssignment: ['userId'],
     MfaDevice: ['userId'],
+    UserGroup: ['groupId', 'userId'],
+    GroupNesting: ['groupId', 'parentGroupId'],
+    GroupRoleAssignment: ['groupId'],
+    ApplicationRoleAssignment: ['applicationId'],
+    LinkedAccount: ['userId'],
 };
 
 describe('models', () => {

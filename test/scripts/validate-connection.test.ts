@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { RunReport } from '../../src/harness/index.js';
-import { INTEGRATION_CONNECTIONS, openScriptsWorld, type ScriptsWorld } from './world.js';
+import { connectWorker, INTEGRATION_CONNECTIONS, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -17,14 +17,7 @@ async function workerConnection(
     environmentId?: string,
 ): Promise<void> {
     const app = world.emulator.admin.createApplication({ name, type: 'WORKER', ...roles });
-    await world.harness.connections.create({
-        name,
-        provider: 'pingone-cc',
-        config: { environmentId: environmentId ?? world.emulator.environmentId, tld: world.emulator.tld },
-        secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
-        authMethod: 'client_secret_post',
-        emulatorUrl: world.emulator.url,
-    });
+    await connectWorker(world, name, app, environmentId);
 }
 
 /** Runs the integration's validate-connection script, as Nango does when a connection is created. */

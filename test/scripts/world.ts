@@ -170,15 +170,36 @@ export function usersScanPages(harness: Harness, connection: string): number {
     return [...perPopulation.values()].reduce((sum, count) => sum + Math.ceil(count / 200), 0);
 }
 
-/** A pingone-cc connection `name` through a new Worker app of the emulator holding `roles`. */
-export async function connectWorkerWithRoles(world: ScriptsWorld, name: string, roles: RoleName[]): Promise<void> {
-    const app = world.emulator.admin.createApplication({ name, type: 'WORKER', roles });
+/** A management API call in the world's environment with the seeded Worker app's token: the tests' own way in, independent of the scripts. */
+export async function workerApi(
+    world: ScriptsWorld,
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await fetch(`${world.emulator.url}/v1/environments/${world.emulator.environmentId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${await world.emulator.workerToken()}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** A pingone-cc connection named `name` for a Worker app the test made (its own roles), in the world's environment unless told. */
+export async function connectWorker(world: ScriptsWorld, name: string, app: { clientId: string; clientSecret: string }, environmentId?: string): Promise<void> {
     await world.harness.connections.create({
         name,
         provider: 'pingone-cc',
-        config: { environmentId: world.emulator.environmentId, tld: world.emulator.tld },
+        config: { environmentId: environmentId ?? world.emulator.environmentId, tld: world.emulator.tld },
         secrets: { clientId: app.clientId, clientSecret: app.clientSecret },
         authMethod: 'client_secret_post',
         emulatorUrl: world.emulator.url,
     });
+}
+
+/** A pingone-cc connection `name` through a new Worker app of the emulator holding `roles`. */
+export async function connectWorkerWithRoles(world: ScriptsWorld, name: string, roles: RoleName[]): Promise<void> {
+    await connectWorker(world, name, world.emulator.admin.createApplication({ name, type: 'WORKER', roles }));
 }

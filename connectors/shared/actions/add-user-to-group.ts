@@ -1,10 +1,9 @@
 import * as z from 'zod';
 
 import { idSegment, readPingOneContext } from '../connection.js';
+import { createOnce } from '../create-once.js';
 import { defineAction } from '../define.js';
-import { describeFailure, fail } from '../errors.js';
-import { tryCall } from '../http.js';
-import { membershipId, type Raw } from '../mappers.js';
+import { membershipId } from '../mappers.js';
 import { IdInput } from '../inputs.js';
 import { GroupMembership } from '../models.js';
 
@@ -18,24 +17,20 @@ export const addUserToGroup = defineAction({
         const context = await readPingOneContext(nango);
         const userId = idSegment(nango, input.userId, 'userId');
         const groupId = idSegment(nango, input.groupId, 'groupId');
-        const doing = 'add the user to the group';
-        const result = await tryCall<Raw>(nango, {
-            method: 'POST',
-            endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups`,
-            data: { id: groupId },
-            idempotent: false,
-            ifUnsure: 'Run list-group-members for the group to see whether the user was added',
-            doing,
-            roles: 'identityWrite',
-        });
-        if (!result.ok) {
-            const payload = describeFailure(result.failure, { doing, roles: 'identityWrite' });
-            if (result.failure.details.some((detail) => detail.code === 'UNIQUENESS_VIOLATION')) {
-                throw fail(nango, { ...payload, code: 'already_member', message: 'The user is already a member of this group.' });
-            }
-            throw fail(nango, payload);
-        }
-        const name = result.data['name'];
+        const raw = await createOnce(
+            nango,
+            {
+                method: 'POST',
+                endpoint: `${context.environmentPath}/users/${userId}/memberOfGroups`,
+                data: { id: groupId },
+                idempotent: false,
+                ifUnsure: 'Run list-group-members for the group to see whether the user was added',
+                doing: 'add the user to the group',
+                roles: 'identityWrite',
+            },
+            { code: 'already_member', message: 'The user is already a member of this group.' },
+        );
+        const name = raw['name'];
         return { id: membershipId(groupId, userId), groupId, userId, ...(typeof name === 'string' ? { groupName: name } : {}) };
     },
 });

@@ -8,6 +8,7 @@ import { permissions, type Permission } from '../tenant/role-definitions.js';
 import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { filteredPopulation } from './filter-population.js';
+import { heldAssignments } from './held-roles.js';
 
 // Whose rights a token carries (https://developer.pingidentity.com/pingone-api/foundations/authentication-concepts/authorization-and-authentication-by-application-type/worker-applications.html):
 // a Worker app's client-credentials token carries the app's role assignments; a Worker app's
@@ -64,7 +65,7 @@ function authorizeRoles(emulation: Emulation, actor: Actor, route: AuthorizedRou
     const organizationId = emulation.world.organizationId;
     const tenant = environmentId === undefined ? undefined : emulation.world.tenant(environmentId);
     const principal = actor.userId ?? actor.clientId;
-    const assignments = emulation.world.tenant(actor.environmentId)?.roleAssignments.get(principal) ?? [];
+    const assignments = heldAssignments(emulation.world.tenant(actor.environmentId), principal);
     const allowed = assignments.some((assignment) => {
         const roleName = emulation.world.roleName(String((assignment.role as Json).id));
         if (!roleName || !(rule.roles as readonly string[]).includes(roleName)) return false;

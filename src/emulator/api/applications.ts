@@ -49,7 +49,7 @@ function stringList(body: Json, field: string, allowed?: readonly string[]): str
 }
 
 /** The settings an OIDC application body carries, checked. */
-function settingsOf(body: Json): Omit<Parameters<typeof applicationRecord>[1], 'id' | 'secret'> {
+function settingsOf(tenant: Tenant, body: Json): Omit<Parameters<typeof applicationRecord>[1], 'id' | 'secret'> {
     if (body.protocol !== 'OPENID_CONNECT') throw apiErrors.invalidValue('protocol', 'The emulator serves OPENID_CONNECT applications only.');
     const type = oneOf(body, 'type', applicationTypes);
     const redirectUris = stringList(body, 'redirectUris');
@@ -65,7 +65,43 @@ function settingsOf(body: Json): Omit<Parameters<typeof applicationRecord>[1], '
         enabled: body.enabled !== false,
         pkceEnforcement: oneOf(body, 'pkceEnforcement', pkceSettings, 'OPTIONAL'),
         ...(redirectUris ? { redirectUris } : {}),
+        ...accessControlOf(tenant, body),
     };
+}
+
+/**
+ * Who may sign on (https://developer.pingidentity.com/pingone-api/platform/applications.html,
+ * `accessControl.role.type` ADMIN_USERS_ONLY; `accessControl.group.type` ANY_GROUP or ALL_GROUPS with
+ * `accessControl.group.groups[].id`). Strict: anything else in it is refused.
+ */
+function accessControlOf(tenant: Tenant, body: Json): { accessControl?: Json } {
+    const given = body.accessControl;
+    if (given === undefined || given === null) return {};
+    if (typeof given !== 'object' || Array.isArray(given)) throw apiErrors.invalidValue('accessControl', 'accessControl must be an object.');
+    const { role, group, ...rest } = given as Json;
+    if (Object.keys(rest).length > 0)
+        throw apiErrors.invalidValue('accessControl', `accessControl takes role and group only, not ${Object.keys(rest).join(', ')}.`);
+    const accessControl: Json = {};
+    if (role !== undefined && role !== null) {
+        if ((role as Json).type !== 'ADMIN_USERS_ONLY')
+            throw apiErrors.invalidValue('accessControl.role.type', 'accessControl.role.type must be ADMIN_USERS_ONLY.');
+        accessControl.role = { type: 'ADMIN_USERS_ONLY' };
+    }
+    if (group !== undefined && group !== null) {
+        const { type, groups } = group as Json;
+        if (type !== 'ANY_GROUP' && type !== 'ALL_GROUPS')
+            throw apiErrors.invalidValue('accessControl.group.type', 'accessControl.group.type must be ANY_GROUP or ALL_GROUPS.');
+        if (!Array.isArray(groups) || groups.length === 0) throw apiErrors.required('accessControl.group.groups');
+        const ids = groups.map((item, index) => {
+            const id = (item as Json | null)?.id;
+            if (typeof id !== 'string' || !tenant.groups.has(id)) {
+                throw apiErrors.invalidValue(`accessControl.group.groups[${index}].id`, `No group with ID ${String(id)} exists in this environment.`);
+            }
+            return { id };
+        });
+        accessControl.group = { type, groups: ids };
+    }
+    return { accessControl };
 }
 
 function audit(tenant: Tenant, context: RequestContext, type: ActivityType, application: ApplicationRecord): void {
@@ -117,7 +153,7 @@ export const applicationRoutes: Route<Emulation>[] = [
         handler: (context, emulation): Reply => {
             const tenant = tenantOf(emulation, context);
             requireContentType(context, ['application/json']);
-            const application = applicationRecord(tenant, { id: randomUuid(), secret: randomToken(32), ...settingsOf(jsonBody(context)) });
+            const application = applicationRecord(tenant, { id: randomUuid(), secret: randomToken(32), ...settingsOf(tenant, jsonBody(context)) });
             tenant.applications.set(String(application.body.id), application);
             audit(tenant, context, activityTypes.applicationCreated, application);
             return created(applicationView(context, tenant, application));
@@ -140,7 +176,7 @@ export const applicationRoutes: Route<Emulation>[] = [
             const tenant = tenantOf(emulation, context);
             requireContentType(context, ['application/json']);
             const application = applicationOf(tenant, context);
-            const settings = settingsOf(jsonBody(context));
+            const settings = settingsOf(tenant, jsonBody(context));
             const replaced = applicationRecord(tenant, {
                 id: String(application.body.id),
                 secret: application.secret,

@@ -3,6 +3,7 @@ import type { Emulation } from '../emulation.js';
 import { apiErrors } from '../http/api-error.js';
 import type { Actor } from '../http/context.js';
 import type { Json } from '../tenant/records.js';
+import { heldAssignments } from './held-roles.js';
 
 // Built-in roles' "Can Assign" column (https://developer.pingidentity.com/pingone-api/platform/roles/predefined-roles.html):
 // an actor may assign (or remove) a role only when one of its own roles may assign it, held at a scope that
@@ -27,7 +28,7 @@ export function requireCanAssign(emulation: Emulation, actor: Actor | undefined,
     if (!actor) throw apiErrors.invalidToken('An access token is required: send Authorization: Bearer <token>.');
     const roleName = emulation.world.roleName(String((assignment.role as Json).id)) ?? '';
     const wanted = assignment.scope as { type: string; id: string };
-    const held = emulation.world.tenant(actor.environmentId)?.roleAssignments.get(actor.userId ?? actor.clientId) ?? [];
+    const held = heldAssignments(emulation.world.tenant(actor.environmentId), actor.userId ?? actor.clientId);
     const allowed = held.some((grant) => {
         const assigner = emulation.world.roleName(String((grant.role as Json).id)) ?? '';
         const assignable = (CAN_ASSIGN as Record<string, readonly string[]>)[assigner] ?? [];

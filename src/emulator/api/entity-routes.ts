@@ -29,12 +29,14 @@ export interface EntityKind {
     /** Attributes the server keeps on replace. */
     serverManaged: readonly string[];
     /** Checks a new or changed body (throws 400); `selfId` is absent on create. */
-    validate(tenant: Tenant, body: Json, selfId: string | undefined): Json;
+    validate(tenant: Tenant, body: Json, selfId: string | undefined, emulation: Emulation): Json;
     /** Extra fields of a read (e.g. member counts), by the `include` query. */
     decorate?(tenant: Tenant, entity: Json, context: RequestContext): Json;
     /** Refuses a delete (throws) or cleans up after one. */
     beforeDelete?(tenant: Tenant, entity: Json): void;
     activities: { created: ActivityType; updated: ActivityType; deleted: ActivityType };
+    /** Set when PingOne documents PUT only: PATCH is then refused (405). */
+    replaceOnly?: boolean;
 }
 
 /** The names an identity entity kind goes by, all derived from its noun (`group`: `groups`, `groupId`, GROUP, GROUP.CREATED, ...). */
@@ -99,7 +101,7 @@ export function entityRoutes(kind: EntityKind): Route<Emulation>[] {
             const kept: Json = {};
             for (const key of ['id', 'environment', 'createdAt', ...kind.serverManaged]) if (existing[key] !== undefined) kept[key] = existing[key];
             const next = mode === 'replace' ? body : withoutServerManaged(kind, mergePatch(existing, body));
-            const updated = { ...kept, ...kind.validate(tenant, next, String(existing.id)), updatedAt: nowIso() };
+            const updated = { ...kept, ...kind.validate(tenant, next, String(existing.id), emulation), updatedAt: nowIso() };
             kind.map(tenant).set(String(existing.id), updated);
             audit(kind, tenant, context, kind.activities.updated, updated);
             return json(200, entityView(context, tenant, kind, updated));
@@ -133,7 +135,7 @@ export function entityRoutes(kind: EntityKind): Route<Emulation>[] {
                 const entity: Json = {
                     id: randomUuid(),
                     environment: { id: tenant.id },
-                    ...kind.validate(tenant, withoutServerManaged(kind, jsonBody(context)), undefined),
+                    ...kind.validate(tenant, withoutServerManaged(kind, jsonBody(context)), undefined, emulation),
                     createdAt: now,
                     updatedAt: now,
                 };
@@ -151,7 +153,7 @@ export function entityRoutes(kind: EntityKind): Route<Emulation>[] {
             ),
         },
         { method: 'PUT', pattern: one, access: kind.write, handler: write('replace') },
-        { method: 'PATCH', pattern: one, access: kind.write, handler: write('merge') },
+        ...(kind.replaceOnly ? [] : [{ method: 'PATCH' as const, pattern: one, access: kind.write, handler: write('merge') }]),
         {
             method: 'DELETE',
             pattern: one,

@@ -10,10 +10,18 @@ import { pageOf, halPage, readPaging } from './paging.js';
 import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 import { liveGroupIds } from './user-counts.js';
 import { auditUser } from './audit.js';
+import { ancestorsOf } from './group-nesting.js';
 
-function membershipView(context: RequestContext, tenant: Tenant, record: UserRecord, group: Json, expand: boolean): Json {
+function membershipView(
+    context: RequestContext,
+    tenant: Tenant,
+    record: UserRecord,
+    group: Json,
+    expand: boolean,
+    type: 'DIRECT' | 'INDIRECT' = 'DIRECT',
+): Json {
     const user = environmentUrl(context, tenant, `users/${String(record.body.id)}`);
-    const body: Json = { id: group.id, name: group.name, type: 'DIRECT', environment: { id: tenant.id } };
+    const body: Json = { id: group.id, name: group.name, type, environment: { id: tenant.id } };
     const view = withLinks(body, `${user}/memberOfGroups/${String(group.id)}`, { user, group: environmentUrl(context, tenant, `groups/${String(group.id)}`) });
     if (expand) view._embedded = { group: withLinks(group, environmentUrl(context, tenant, `groups/${String(group.id)}`)) };
     return view;
@@ -27,13 +35,19 @@ function listMemberships(context: RequestContext, emulation: Emulation): Reply {
     const tenant = tenantOf(emulation, context);
     const record = userOf(tenant, context);
     const request = readPaging(context, { defaultLimit: 100, cap: 1000, maxLimit: 1000 });
-    const page = pageOf(liveGroupIds(tenant, record), request);
+    // Members of a nested group are members of its parents too (https://developer.pingidentity.com/pingone-api/platform/groups.html,
+    // "Nesting groups"): listed after the direct ones as INDIRECT (GroupMembership.type).
+    const direct = liveGroupIds(tenant, record);
+    const indirect = [...new Set(direct.flatMap((id) => ancestorsOf(tenant, id)))].filter((id) => !direct.includes(id));
+    const page = pageOf([...direct, ...indirect], request);
     const expand = expandsGroup(context);
     return json(
         200,
         halPage(context, {
             collection: 'groupMemberships',
-            items: page.items.map((id) => membershipView(context, tenant, record, tenant.groups.get(id) as Json, expand)),
+            items: page.items.map((id) =>
+                membershipView(context, tenant, record, tenant.groups.get(id) as Json, expand, direct.includes(id) ? 'DIRECT' : 'INDIRECT'),
+            ),
             nextPosition: page.nextPosition,
             previousPosition: page.previousPosition,
             count: page.count,

@@ -9,12 +9,14 @@ import type { Json } from '../tenant/records.js';
 import type { Tenant } from '../tenant/tenant.js';
 import { requireCanAssign } from './can-assign.js';
 import { listCollection } from './collection.js';
-import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
+import { entityOf, environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 
-/** Whose role assignments a route manages: a user's or an application's. */
+/** Whose role assignments a route manages: a user's, an application's or a group's. */
 interface Principal {
-    segment: 'users' | 'applications';
-    param: 'userId' | 'applicationId';
+    segment: 'users' | 'applications' | 'groups';
+    param: 'userId' | 'applicationId' | 'groupId';
+    /** The principal as an audit-activity resource. */
+    resourceType: 'USER' | 'APPLICATION' | 'GROUP';
     find(tenant: Tenant, context: RequestContext): { id: string; name: string };
 }
 
@@ -22,6 +24,7 @@ const principals: Principal[] = [
     {
         segment: 'users',
         param: 'userId',
+        resourceType: 'USER',
         find(tenant, context) {
             const user = userOf(tenant, context);
             return { id: String(user.body.id), name: String(user.body.username) };
@@ -30,11 +33,22 @@ const principals: Principal[] = [
     {
         segment: 'applications',
         param: 'applicationId',
+        resourceType: 'APPLICATION',
         find(tenant, context) {
             const id = context.params.applicationId ?? '';
             const application = tenant.applications.get(id);
             if (!application) throw apiErrors.notFound(`application with ID ${id}`);
             return { id, name: String(application.body.name) };
+        },
+    },
+    {
+        // A group's roles are held by every member (https://developer.pingidentity.com/pingone-api/platform/groups/group-role-assignments.html).
+        segment: 'groups',
+        param: 'groupId',
+        resourceType: 'GROUP',
+        find(tenant, context) {
+            const group = entityOf(tenant.groups, context.params.groupId, 'group');
+            return { id: String(group.id), name: String(group.name) };
         },
     },
 ];
@@ -87,7 +101,7 @@ function routesFor(principal: Principal): Route<Emulation>[] {
         tenant.activities.record(
             type,
             [
-                { type: principal.segment === 'users' ? 'USER' : 'APPLICATION', id: who.id, name: who.name },
+                { type: principal.resourceType, id: who.id, name: who.name },
                 { type: 'ROLE_ASSIGNMENT', id: String(assignment.id), name: String((assignment.role as Json).id) },
             ],
             context.actor,

@@ -12,6 +12,7 @@ import { checkUserAttributes, checkUsernameFree, mergePatch, populationRef, serv
 import { newUserRecord } from '../tenant/new-user.js';
 import { userFilterRules } from './filter-rules.js';
 import { listUsers } from './users-list.js';
+import { checkPreEncoded } from './pre-encoded.js';
 import { liveGroupIds } from './user-counts.js';
 import { userView } from './user-view.js';
 import { userAction } from './user-actions.js';
@@ -24,7 +25,29 @@ function importedPassword(body: Json): PasswordState {
     if (typeof password !== 'object' || typeof password.value !== 'string' || password.value === '') {
         throw apiErrors.invalidValue('password.value', 'password must be an object such as {"value": "...", "forceChange": false}.');
     }
+    // A pre-encoded password is kept as given: the emulator cannot check a sign-on against it, as PingOne can.
+    checkPreEncoded(password.value, password.forceChange);
     return { value: password.value, status: password.forceChange === true ? 'MUST_CHANGE_PASSWORD' : 'OK', lastChangedAt: nowIso() };
+}
+
+/**
+ * The import's lifecycle: `status` ACCOUNT_OK or VERIFICATION_REQUIRED, and `suppressVerificationCode`
+ * (https://developer.pingidentity.com/pingone-api/platform/users/users-1/create-user-import.html). Nothing else is documented, so nothing else is taken.
+ */
+function importedLifecycle(body: Json): Json {
+    if (body.lifecycle === undefined) return { status: 'ACCOUNT_OK' };
+    const { status, suppressVerificationCode, ...rest } = (
+        typeof body.lifecycle === 'object' && body.lifecycle !== null ? body.lifecycle : { status: undefined }
+    ) as Json;
+    if (Object.keys(rest).length > 0)
+        throw apiErrors.invalidValue('lifecycle', `lifecycle takes status and suppressVerificationCode only, not ${Object.keys(rest).join(', ')}.`);
+    if (!['ACCOUNT_OK', 'VERIFICATION_REQUIRED'].includes(String(status))) {
+        throw apiErrors.invalidValue('lifecycle.status', 'lifecycle.status must be ACCOUNT_OK or VERIFICATION_REQUIRED.');
+    }
+    if (suppressVerificationCode !== undefined && typeof suppressVerificationCode !== 'boolean') {
+        throw apiErrors.invalidValue('lifecycle.suppressVerificationCode', 'lifecycle.suppressVerificationCode must be a boolean.');
+    }
+    return { status };
 }
 
 function createUser(context: RequestContext, emulation: Emulation): Reply {
@@ -45,9 +68,9 @@ function createUser(context: RequestContext, emulation: Emulation): Reply {
     const populationId = populationRef(tenant, body.population);
     const now = nowIso();
     const id = randomUuid();
-    const lifecycle = isImport && typeof body.lifecycle === 'object' && body.lifecycle !== null ? (body.lifecycle as Json) : { status: 'ACCOUNT_OK' };
-    if (!['ACCOUNT_OK', 'VERIFICATION_REQUIRED'].includes(String(lifecycle.status))) {
-        throw apiErrors.invalidValue('lifecycle.status', 'lifecycle.status must be ACCOUNT_OK or VERIFICATION_REQUIRED.');
+    const lifecycle = isImport ? importedLifecycle(body) : { status: 'ACCOUNT_OK' };
+    if (isImport && body.emailVerified !== undefined && typeof body.emailVerified !== 'boolean') {
+        throw apiErrors.invalidValue('emailVerified', 'emailVerified must be a boolean.');
     }
     const record = newUserRecord({
         id,

@@ -6,6 +6,7 @@ import type { Tenant } from '../tenant/tenant.js';
 import { redirectUriAllowed } from './redirect-uri.js';
 import { refusedScope, scopeList } from './scopes.js';
 import { errorPage, signOnPage } from './sign-on-page.js';
+import { accessRefusal } from './access-control.js';
 
 class RedirectError extends Error {
     constructor(
@@ -81,6 +82,8 @@ function validate(tenant: Tenant, parameters: URLSearchParams): ValidRequest | R
 }
 
 function issueCode(emulation: Emulation, tenant: Tenant, request: ValidRequest, userId: string): Reply {
+    const refusal = accessRefusal(tenant, request.application, userId);
+    if (refusal !== undefined) return redirectTo(request.redirectUri, { error: 'access_denied', error_description: refusal, state: request.state });
     const code = emulation.grants.issueCode({
         clientId: String(request.application.body.id),
         environmentId: tenant.id,

@@ -4,7 +4,18 @@ import type { ActivityType } from './activity-types.js';
 import type { Json } from './records.js';
 
 export interface ActivityResource {
-    type: 'USER' | 'GROUP' | 'POPULATION' | 'APPLICATION' | 'ROLE_ASSIGNMENT' | 'DEVICE' | 'SESSION';
+    type:
+        | 'USER'
+        | 'GROUP'
+        | 'POPULATION'
+        | 'APPLICATION'
+        | 'ROLE_ASSIGNMENT'
+        | 'DEVICE'
+        | 'SESSION'
+        | 'LINKED_ACCOUNT'
+        | 'SIGN_ON_POLICY'
+        | 'IDENTITY_PROVIDER'
+        | 'ROLE';
     id: string;
     name: string;
     populationId?: string;

@@ -42,4 +42,8 @@ export const activityTypes = {
     passwordRecoveryCodeSent: 'PASSWORD.RECOVERY_CODE_SENT',
     verificationCodeSent: 'USER.VERIFICATION_CODE_SENT',
     userVerified: 'USER.VERIFIED',
+    groupNested: 'GROUP_NESTING.CREATED',
+    groupUnnested: 'GROUP_NESTING.DELETED',
+    accountLinked: 'LINKED_ACCOUNT.CREATED',
+    accountUnlinked: 'LINKED_ACCOUNT.DELETED',
 } as const satisfies Record<string, ActivityType>;

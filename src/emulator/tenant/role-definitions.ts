@@ -31,13 +31,17 @@ function tableRule<Key extends RoleTableKey>(key: Key): { roles: (typeof ROLE_TA
 
 /**
  * Which roles allow each kind of call, and at which scope they must be granted. The roles table is the
- * source; writing applications and reading one's environment are calls it does not list.
+ * source; writing configuration and reading one's environment are calls it does not list.
  */
 export const permissions = {
     'identity:read': tableRule('read-identity-data'),
     'identity:write': tableRule('write-identity-data'),
     'applications:read': tableRule('read-applications'),
-    'applications:write': { roles: ['Client Application Developer', 'Environment Admin'], scope: 'environment' },
+    'applications:write': tableRule('write-applications'),
+    'configuration:read': tableRule('read-configuration'),
+    // Writing sign-on policies, identity providers and custom roles is Environment Admin's alone
+    // (https://developer.pingidentity.com/pingone-api/platform/reference/roles-and-permissions-in-pingone/pingone-role-permissions.html).
+    'configuration:write': { roles: ['Environment Admin'], scope: 'environment' },
     'roleAssignments:read': tableRule('read-role-assignments'),
     'roleAssignments:write': tableRule('write-role-assignments'),
     'activities:read': tableRule('read-audit-activities'),

@@ -67,7 +67,7 @@ function seedTenant(world: World, plan: EnvironmentPlan, region: string): Tenant
         })),
         { id: id('group:Contractors EMEA'), name: 'Contractors EMEA', description: 'Contractors based in Europe', population: { id: contractors }, ...common },
     ];
-    return new Tenant(
+    const tenant = new Tenant(
         environment,
         {
             seed: `${world.seed}:${plan.key}`,
@@ -78,6 +78,10 @@ function seedTenant(world: World, plan: EnvironmentPlan, region: string): Tenant
         populations,
         groups,
     );
+    // Every environment comes with a default sign-on policy (https://developer.pingidentity.com/pingone-api/platform/sign-on-policies.html).
+    const policy = { id: id('sign-on-policy:single-factor'), name: 'Single_Factor', description: 'Default sign-on policy', default: true, ...common };
+    tenant.signOnPolicies.set(policy.id, policy);
+    return tenant;
 }
 
 export interface ApplicationPlan {
@@ -91,6 +95,8 @@ export interface ApplicationPlan {
     pkceEnforcement?: 'OPTIONAL' | 'REQUIRED' | 'S256_REQUIRED';
     /** Resource scopes granted on the Resources tab, e.g. `p1:read:user`. Default none. */
     scopes?: string[];
+    /** Who may sign on: `{ role?: { type }, group?: { type, groups } }`, already checked. */
+    accessControl?: Json;
     secret: string;
 }
 
@@ -117,6 +123,7 @@ export function applicationRecord(tenant: Tenant, plan: ApplicationPlan): Applic
             additionalRefreshTokenReplayProtectionEnabled: true,
             assignActorRoles: false,
             hiddenFromAppPortal: false,
+            ...(plan.accessControl ? { accessControl: plan.accessControl } : {}),
             createdAt: now,
             updatedAt: now,
         },

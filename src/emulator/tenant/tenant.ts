@@ -15,6 +15,14 @@ export class Tenant {
     readonly roleAssignments = new Map<string, Json[]>();
     /** Webhook subscriptions by id (src/emulator/api/subscriptions.ts). */
     readonly subscriptions = new Map<string, Json>();
+    /** Group nesting: a group's ID to the IDs of the parent groups it is nested in. */
+    readonly groupParents = new Map<string, string[]>();
+    /** Linked accounts by user ID. */
+    readonly linkedAccounts = new Map<string, Json[]>();
+    readonly signOnPolicies = new Map<string, Json>();
+    readonly identityProviders = new Map<string, Json>();
+    /** Custom admin roles (`/environments/{id}/roles`); the built-in ones are the world's. */
+    readonly customRoles = new Map<string, Json>();
     readonly activities: ActivityLog;
     readonly users: UserStore;
     readonly userSchema: UserSchema;
