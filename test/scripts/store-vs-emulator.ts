@@ -19,6 +19,11 @@ export const MIRROR_SYNCS = [
     { sync: 'user-role-assignments', model: 'UserRoleAssignment' },
     { sync: 'mfa-devices', model: 'MfaDevice' },
     { sync: 'applications', model: 'Application' },
+    { sync: 'user-schema-attributes', model: 'UserSchemaAttribute' },
+    { sync: 'group-nesting', model: 'GroupNesting' },
+    { sync: 'sign-on-policies', model: 'SignOnPolicy' },
+    { sync: 'identity-providers', model: 'IdentityProvider' },
+    { sync: 'custom-roles', model: 'CustomRole' },
 ] as const;
 
 export interface ChildRun {
@@ -194,16 +199,24 @@ export async function changeData(emulator: TestEmulator, round: number): Promise
     const group = groups[round % Math.max(1, groups.length)];
     if (group) admin.users.setGroups(String(created['id']), [String(group['id'])]);
     const token = await emulator.workerToken();
-    const groupsUrl = `${emulator.url}/v1/environments/${emulator.environmentId}/groups`;
-    const made = await fetch(groupsUrl, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `Round ${round}` }),
-    });
-    if (!made.ok) throw new Error(`The emulator refused a new group: ${made.status} ${await made.text()}`);
+    const api = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+        const response = await fetch(`${emulator.url}/v1/environments/${emulator.environmentId}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        if (!response.ok) throw new Error(`The emulator refused ${method} ${path}: ${response.status} ${await response.text()}`);
+        const text = await response.text();
+        return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    };
+    // A group, nested in a seeded one (group-nesting), and a sign-on policy come each round; the last round's go.
+    const made = await api('POST', '/groups', { name: `Round ${round}` });
+    const seeded = groups.find((candidate) => !String(candidate['name']).startsWith('Round '));
+    if (seeded) await api('POST', `/groups/${String(made['id'])}/memberOfGroups`, { id: String(seeded['id']) });
     const old = groups.find((candidate) => String(candidate['name']).startsWith('Round '));
-    if (old) {
-        const gone = await fetch(`${groupsUrl}/${String(old['id'])}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
-        if (!gone.ok) throw new Error(`The emulator refused to delete a group: ${gone.status}`);
-    }
+    if (old) await api('DELETE', `/groups/${String(old['id'])}`);
+    const policies = (await api('GET', '/signOnPolicies'))['_embedded'] as { signOnPolicies: Array<{ id: string; name: string }> };
+    await api('POST', '/signOnPolicies', { name: `Round ${round}` });
+    const oldPolicy = policies.signOnPolicies.find((policy) => policy.name.startsWith('Round '));
+    if (oldPolicy) await api('DELETE', `/signOnPolicies/${oldPolicy.id}`);
 }
