@@ -1,4 +1,5 @@
-// Every sync whose records mirror PingOne's data (MIRROR_SYNCS), killed with SIGKILL at each of its step boundaries in turn (after each commit, after
+// Every sync whose records mirror PingOne's data (MIRROR_SYNCS), killed with SIGKILL at each of its step
+// boundaries in turn (after each commit, after
 // trackDeletesEnd, during the users scan's re-reads, before the checkpoint that completes a scan...),
 // then resumed, ends with the store equal to the emulator's data, and at no point holds a live record
 // marked deleted: checked after each kill, and, for the time between, by the cursors of unchanged
