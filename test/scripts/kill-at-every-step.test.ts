@@ -1,6 +1,6 @@
 // Every sync whose records mirror PingOne's data (MIRROR_SYNCS), killed with SIGKILL at each of its step
-// boundaries in turn (after each commit, after
-// trackDeletesEnd, during the users scan's re-reads, before the checkpoint that completes a scan...),
+// boundaries in turn (after each commit, after trackDeletesEnd, during the users scan's re-reads,
+// before the checkpoint that completes a scan...),
 // then resumed, ends with the store equal to the emulator's data, and at no point holds a live record
 // marked deleted: checked after each kill, and, for the time between, by the cursors of unchanged
 // records (a delete and a restore each move a record's cursor; an identical save does not). The
