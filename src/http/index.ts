@@ -76,7 +76,7 @@ export class PingOneDispatcher extends Dispatcher {
             apiRequestsOnly(concurrencyLimit(options.maxConcurrency ?? defaultMaxConcurrency)),
             retry(options.retry, {
                 onRetry: (event) => recordRetry(stats, options.logger, event),
-                onRateLimited: (until) => bucket?.rateLimited(until),
+                onRateLimited: (holdMs) => bucket?.rateLimited(holdMs),
                 ...(options.random ? { random: options.random } : {}),
             }),
             hostAllowList(options.allowedHosts),

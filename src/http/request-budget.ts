@@ -93,12 +93,12 @@ export class TokenBucket {
     }
 
     /**
-     * PingOne answered 429: nothing goes before `until` (its Retry-After, on this clock), the tokens
-     * saved up are gone, and the rate is cut (once for the 429s of one moment: those sent before it).
+     * PingOne answered 429: nothing goes for `holdMs` (its Retry-After), the tokens saved up are gone,
+     * and the rate is cut (once for the 429s of one moment: those sent before it).
      */
-    rateLimited(until: number): void {
+    rateLimited(holdMs: number): void {
         const now = this.#clock.now();
-        this.#heldUntil = Math.max(this.#heldUntil, until);
+        this.#heldUntil = Math.max(this.#heldUntil, now + holdMs);
         this.#tokens = 0;
         this.#capacity = 1;
         this.#refilledAt = Math.max(this.#refilledAt, this.#heldUntil);

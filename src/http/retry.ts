@@ -31,7 +31,8 @@ export interface RetryEvent {
 export interface RetryHooks {
     onRetry?(event: RetryEvent): void;
     /** PingOne answered 429: nothing of this connection should be sent before `until` (epoch ms). */
-    onRateLimited?(until: number): void;
+    /** PingOne answered 429: nothing should go for `holdMs` (its Retry-After, bounded). */
+    onRateLimited?(holdMs: number): void;
     random?: () => number;
 }
 
@@ -180,7 +181,7 @@ class RetryingRequest implements Dispatcher.DispatchHandler {
         }
         if (!this.policy.statusCodes.includes(status)) return undefined;
         const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
-        if (status === 429) this.hooks.onRateLimited?.(Date.now() + Math.min(retryAfterMs ?? 0, this.policy.maxRetryAfterMs));
+        if (status === 429) this.hooks.onRateLimited?.(Math.min(retryAfterMs ?? 0, this.policy.maxRetryAfterMs));
         // Any answer means the request reached PingOne; only an idempotent one may go again.
         if (!this.#idempotent || !this.#mayRetry()) return undefined;
         if (retryAfterMs !== undefined && retryAfterMs > this.policy.maxRetryAfterMs) return undefined;
