@@ -178,7 +178,7 @@ async function diagnose(checked: Checked, { requiredRoles, applicationId, needed
             ok: false,
             reason: 'missing_role',
             message: 'The token works, but the application has no role in this environment, so it cannot even read it.',
-            hint: "In PingOne, open the application's Roles tab and grant Identity Data Read Only (to read) or Identity Data Admin (to write) for this environment; or, if its roles are granted for populations, name them in the connection's metadata (`connections metadata <name> --set '{\"populationIds\": [...]}'`).",
+            hint: "In PingOne, open the application's Roles tab and grant Identity Data Read Only (to read) or Identity Data Admin (to write) for this environment; or, if its roles are granted for populations, list those populations in the connection's metadata as populationIds.",
             missingRoles: [],
         };
     }
