@@ -34,11 +34,14 @@ describe('users sync look-ahead', () => {
             return result;
         };
         subscribe('undici:client:sendHeaders', onSend);
+        // Pages 100 ms apart: the harness groups checkpoints into a commit every 250 ms, so the scan commits mid-way.
+        world.emulator.admin.setFaults({ latencyMs: 100 });
         try {
             expectSuccess(await world.harness.runSync('cc', 'users', { full: true }));
         } finally {
             unsubscribe('undici:client:sendHeaders', onSend);
             store.transaction = transaction;
+            world.emulator.admin.setFaults({});
         }
         const requests = events.filter((event) => event.kind === 'request');
         const commits = events.filter((event) => event.kind === 'commit');
