@@ -60,6 +60,8 @@ export const wan: Measurement<WanResult> = {
             if (oneCursor.result !== seeded) throw new Error(`The one-cursor walk saw ${oneCursor.result} users; the emulator has ${seeded}.`);
             progress(`wan: the harness's full users sync over the same emulator`);
             const bench = await openBenchHarness(emulator, 'wan');
+            // The licence's rate, as a user who knows it sets it: the budget runs there from the first request.
+            bench.harness.store.metadata.set(benchConnection, { maxRequestsPerSecond: requestsPerSecond });
             let harness;
             try {
                 harness = await timed(() => bench.harness.runSync(benchConnection, 'users', { full: true }));
@@ -89,7 +91,7 @@ export const wan: Measurement<WanResult> = {
         }
     },
     lines(result) {
-        const how = `emulator in its own process, ${grouped(result.users)} users in ${result.partitions} populations, every API answer delayed ${result.latencyMs} ms, ${result.requestsPerSecond} requests/s per environment; bound = max(requests / limit, pages × latency / populations) with ${result.pages} pages of ${USERS_PAGE_SIZE}; one cursor = a bare undici loop following _links.next.href; one run each`;
+        const how = `emulator in its own process, ${grouped(result.users)} users in ${result.partitions} populations, every API answer delayed ${result.latencyMs} ms, ${result.requestsPerSecond} requests/s per environment; bound = max(requests / limit, pages × latency / populations) with ${result.pages} pages of ${USERS_PAGE_SIZE}; one cursor = a bare undici loop following _links.next.href; the connection's metadata gives the licence's rate (maxRequestsPerSecond ${result.requestsPerSecond}); one run each`;
         return [
             {
                 what: 'wan',

@@ -12,7 +12,9 @@ export const PacingMetadata = z.object({
         .positive()
         .max(10_000)
         .optional()
-        .describe("The most requests a fan-out starts per second (default 50); at most your licence's rate limit."),
+        .describe(
+            "Your licence's rate limit, or less: a fan-out starts at most this many requests per second (default 50), and the local harness runs the connection's request budget at it.",
+        ),
 });
 
 export async function fanOutLimits(nango: Pick<NangoAction, 'getMetadata' | 'ActionError'>): Promise<FanOutLimits> {

@@ -17,6 +17,8 @@ export interface ConnectionRuntime {
     proxy: ProxyTarget;
     /** API requests so far (token requests not included) and their retries. */
     stats(): { requests: number; retries: number };
+    /** Runs the connection's request budget at the tenant's known rate (connection metadata `maxRequestsPerSecond`); undefined withdraws it. */
+    limitRate(requestsPerSecond: number | undefined): void;
     /** The values that must never appear in output, for the run's redactor. */
     secrets(): string[];
     /** A token and a read of the environment; with `neededBy` (roles-table key → scripts), also the roles those scripts need. */
@@ -79,6 +81,7 @@ export function createRuntime(
         connector,
         proxy: { apiBaseUrl: connector.apiBaseUrl(config), dispatcher, tokens },
         stats: () => ({ requests: dispatcher.stats.requests - dispatcher.stats.tokenRequests, retries: dispatcher.stats.retries }),
+        limitRate: (requestsPerSecond) => dispatcher.limitRate(requestsPerSecond),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
         test: (options = {}) =>

@@ -159,6 +159,9 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         full = false,
     ): Promise<RunReport> {
         const runtime = await runtimeOf(connection);
+        // The licence's rate, when the connection's metadata gives it, is where the budget runs: no slow start below it.
+        const pace = store.metadata.get(connection)?.['maxRequestsPerSecond'];
+        runtime.limitRate(typeof pace === 'number' && pace >= 1 ? pace : undefined);
         const started = performance.now();
         const before = runtime.stats();
         // A sync refused because it is running already must not clear that run's checkpoint first.

@@ -89,6 +89,11 @@ export class PingOneDispatcher extends Dispatcher {
         return this.#bucket?.requestsPerSecond ?? Infinity;
     }
 
+    /** Runs the request budget at the tenant's known rate, or withdraws it (TokenBucket.limitTo); no-op without a budget. */
+    limitRate(requestsPerSecond: number | undefined): void {
+        this.#bucket?.limitTo(requestsPerSecond);
+    }
+
     override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
         return this.#dispatch(opts, handler);
     }

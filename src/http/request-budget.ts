@@ -45,7 +45,9 @@ const staleLimit = 1.2;
  */
 export class TokenBucket {
     readonly #floor: number;
-    readonly #ceiling: number;
+    #ceiling: number;
+    /** The ceiling it was made with, back when the known rate is withdrawn. */
+    readonly #configuredCeiling: number;
     readonly #clock: Clock;
     #perSecond: number;
     #capacity: number;
@@ -72,6 +74,7 @@ export class TokenBucket {
             throw new RangeError(`minRequestsPerSecond must be above 0 and at most requestsPerSecond (${options.requestsPerSecond}), not ${floor}`);
         this.#floor = floor;
         this.#ceiling = ceiling;
+        this.#configuredCeiling = ceiling;
         this.#clock = clock;
         this.#perSecond = options.requestsPerSecond;
         this.#capacity = Math.max(1, options.burst ?? 1);
@@ -82,6 +85,26 @@ export class TokenBucket {
     /** The rate the budget allows now. */
     get requestsPerSecond(): number {
         return this.#perSecond;
+    }
+
+    /**
+     * The tenant's rate, as the connection's owner knows it (their licence): the budget runs at it from
+     * now on, with no slow start below it and no climb above it; a 429 still cuts it. `undefined`
+     * withdraws it.
+     */
+    limitTo(requestsPerSecond: number | undefined): void {
+        if (requestsPerSecond === undefined) {
+            // Withdrawn: it adapts again up to its own ceiling, from where it is.
+            this.#ceiling = this.#configuredCeiling;
+            this.#perSecond = Math.min(this.#perSecond, this.#ceiling);
+            return;
+        }
+        if (!(requestsPerSecond >= this.#floor)) throw new RangeError(`The rate must be at least ${this.#floor} requests/s, not ${requestsPerSecond}`);
+        this.#ceiling = requestsPerSecond;
+        this.#perSecond = requestsPerSecond;
+        this.#limitAt = requestsPerSecond;
+        // A 429 at the known rate is one just above the tenant's: the small cut.
+        this.#roseSinceCut = true;
     }
 
     /** Resolves when a token is spent for the caller; callers are served in arrival order. */

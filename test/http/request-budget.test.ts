@@ -100,6 +100,22 @@ async function throughput(limit: number, burst: number, requests: number): Promi
     return { ratio: requests / clock.now() / (limit / 1000), limited };
 }
 
+describe('request budget at a known rate', () => {
+    it("limited to the licence's rate, runs there from the first request, never above it, and a 429 still cuts it", async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 50, maxRequestsPerSecond: 200, burst: 1 }, clock);
+        bucket.limitTo(100);
+        expect(bucket.requestsPerSecond).toBe(100);
+        const started = clock.now();
+        for (let i = 0; i < 1_000; i++) await bucket.take();
+        // 1,000 requests at 100/s: 10 s, give or take the first, with no climb past the rate.
+        expect(clock.now() - started).toBeGreaterThanOrEqual(9_980);
+        expect(bucket.requestsPerSecond).toBe(100);
+        bucket.rateLimited(1000);
+        expect(bucket.requestsPerSecond).toBeLessThan(100);
+    });
+});
+
 describe('request budget under a strict limit with a small burst', () => {
     // Two minutes' worth of requests, the start (slow start's overshoot and the cuts after it)
     // included, at limits from 5 to 150 per second and bursts from 1 to 5: PingOne documents neither.
