@@ -39,7 +39,7 @@ export interface MeasurementContext {
 
 /**
  * The `--json` document. Each measurement's figures sit under its name (null when it was not run or
- * failed; `errors` says why); `cliStartMs` repeats `cli.startMs` at the top level.
+ * failed; `errors` says why); `cliStartMs` repeats `cli.startMs` at the top level, and `cpu` the client CPU of `throughput.cpuMsPerPage`.
  */
 export interface BenchReport {
     date: string;
@@ -54,6 +54,8 @@ export interface BenchReport {
     cli: unknown;
     wan: unknown;
     cliStartMs: number | null;
+    /** The client CPU a page costs the harness and the floor, from `throughput.cpuMsPerPage`; null without it. */
+    cpu: { harnessMsPerPage: number; floorMsPerPage: number; ratio: number } | null;
     verdicts: Verdict[];
     errors: Partial<Record<MeasurementName, string>>;
 }

@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
         cli: null,
         wan: null,
         cliStartMs: null,
+        cpu: null,
         verdicts: [],
         errors: {},
     };
@@ -84,6 +85,14 @@ async function main(argv: string[]): Promise<number> {
     await untimed;
     const cli = report.cli as { startMs?: number } | null;
     report.cliStartMs = cli?.startMs ?? null;
+    const perPage = (report.throughput as { cpuMsPerPage?: { harness: { client: number }; floor: { client: number } } } | null)?.cpuMsPerPage;
+    report.cpu = perPage
+        ? {
+              harnessMsPerPage: perPage.harness.client,
+              floorMsPerPage: perPage.floor.client,
+              ratio: Math.round((perPage.harness.client / perPage.floor.client) * 100) / 100,
+          }
+        : null;
     report.durationSeconds = Math.round((performance.now() - started) / 1000);
     const missed = report.verdicts.filter((verdict) => !verdict.met).length;
     const failures = Object.keys(report.errors).length;
