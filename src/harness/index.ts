@@ -170,7 +170,10 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             if (full) store.checkpoints.clear(connection, script);
             return id;
         });
-        const runSignal = signal ?? new AbortController().signal;
+        // Aborted when the run ends, however it ends: a request still waiting for the rate budget (a fan-out worker's,
+        // past its own pacing) is dropped, never sent after the run has failed.
+        const ended = new AbortController();
+        const runSignal = signal === undefined ? ended.signal : AbortSignal.any([signal, ended.signal]);
         // Every request in flight listens to the run's signal: a partitioned scan has a request and its look-ahead per
         // population in flight, past Node's default of 10 listeners (which would print a leak warning).
         setMaxListeners(256, runSignal);
@@ -185,6 +188,8 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         } catch (error) {
             store.runs.finish(runId, { status: 'failed', error: error instanceof Error ? context.redactor.redact(error.message) : 'failed' });
             throw error;
+        } finally {
+            ended.abort(new Error('The run has ended.'));
         }
         const report: RunReport = {
             runId,
