@@ -13,7 +13,8 @@ export interface PingOneContext {
     environmentPath: string;
 }
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** The shape of a PingOne ID (a UUID). */
+export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 type AnyNango = Pick<NangoAction, 'getConnection' | 'ActionError'>;
 

@@ -49,3 +49,11 @@ export const PAGE_SIZE = 100;
 export const USERS_PAGE_SIZE = 200;
 /** A fan-out's pace unless connection metadata sets `maxRequestsPerSecond`: about half PingOne's default per-IP share. */
 export const FAN_OUT_LIMITS = { concurrency: 4, perSecond: 50 } as const;
+
+/**
+ * The users filter that confines a list to one population: `population.id eq` is documented
+ * (https://docs.pingidentity.com/pingone/directory/p1_scim_filter_language.html).
+ */
+export function populationFilter(populationId: string): string {
+    return `population.id eq "${populationId}"`;
+}

@@ -7,27 +7,21 @@
 // https://developer.pingidentity.com/pingone-api/platform/audit-activities/get-user-activities.html).
 import * as z from 'zod';
 
-import type { PingOneContext } from './connection.js';
+import { GUID, type PingOneContext } from './connection.js';
 import type { PingOneFailure } from './errors.js';
 import { tryCall, type CallResult, type ProxyNango } from './http.js';
+import { populationFilter } from './pingone.js';
 import { usersRequest } from './requests.js';
-
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const PopulationScopeMetadata = z.object({
     populationIds: z
-        .array(z.string().regex(UUID, 'a population ID is a UUID (Directory → Populations → the population → Population ID)'))
+        .array(z.string().regex(GUID, 'a population ID is a UUID (Directory → Populations → the population → Population ID)'))
         .min(1)
         .max(64)
         .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, 'each population ID once')
         .optional()
         .describe('Read only these populations (for roles granted at POPULATION scope); default every population.'),
 });
-
-/** The users filter that confines a list to one population. */
-export function populationFilter(populationId: string): string {
-    return `population.id eq "${populationId}"`;
-}
 
 /** One user of the population, to learn whether the token may read its users (a probe: no record is kept). */
 export function readPopulationUsers(nango: ProxyNango, context: PingOneContext, populationId: string, doing: string): Promise<CallResult<unknown>> {

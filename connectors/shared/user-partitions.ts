@@ -14,7 +14,7 @@ import type { PingOneContext } from './connection.js';
 import { interleave } from './interleave.js';
 import type { Raw } from './mappers.js';
 import { allItems, resumedPages, type Page } from './paging.js';
-import { populationFilter } from './population-scope.js';
+import { populationFilter } from './pingone.js';
 import { usersRequest } from './requests.js';
 
 /**

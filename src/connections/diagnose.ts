@@ -12,6 +12,7 @@ import {
     type TokenSource,
 } from '../oauth/index.js';
 import { kindOfScopes, tokenClaims } from '../../connectors/shared/connection-kind.js';
+import { populationFilter } from '../../connectors/shared/pingone.js';
 import { roleProbes } from './role-probes.js';
 
 export type DiagnosisReason =
@@ -220,7 +221,7 @@ async function diagnose(checked: Checked, { requiredRoles, applicationId, needed
 /** A connection scoped to populations: it must read the users of each (the users sync reads nothing else). */
 async function diagnosePopulations(checked: Checked, populationIds: readonly string[], region: string): Promise<ConnectionDiagnosis> {
     for (const populationId of populationIds) {
-        const filter = encodeURIComponent(`population.id eq "${populationId}"`);
+        const filter = encodeURIComponent(populationFilter(populationId));
         const answer = await get(checked, `/v1/environments/${checked.environmentId}/users?limit=1&filter=${filter}`);
         if (answer.status === 200) continue;
         if (answer.status !== 403) return apiError(answer.status);

@@ -40,7 +40,7 @@ const staleLimit = 1.2;
  * not, by the last cut squared (0.95, 0.9, 0.81, 0.66, then half), since that cut was not enough. The
  * rate of the last 429 is the tenant's limit as far as anyone knows: the budget climbs back quickly to
  * 90% of it, then probes above it slowly, faster the longer no 429 comes, and back in slow start once
- * 20% past it. So a sync settles at 0.95 of the limit or more, and a 429 costs one `Retry-After` in
+ * 20% past it. So a sync settles at 0.9 of the limit or more, and a 429 costs one `Retry-After` in
  * thirty seconds or more (request-budget.test.ts measures it over limits from 5 to 150 per second).
  */
 export class TokenBucket {

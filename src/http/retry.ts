@@ -30,7 +30,6 @@ export interface RetryEvent {
 
 export interface RetryHooks {
     onRetry?(event: RetryEvent): void;
-    /** PingOne answered 429: nothing of this connection should be sent before `until` (epoch ms). */
     /** PingOne answered 429: nothing should go for `holdMs` (its Retry-After, bounded). */
     onRateLimited?(holdMs: number): void;
     random?: () => number;

@@ -116,20 +116,22 @@ async function changedUserIds(
     window: AuditWindow,
     populationIds: readonly string[] | undefined,
 ): Promise<string[]> {
-    const activities: Raw[] = [];
+    // The IDs of each page, not its activities, are kept: a day's audit log can be large.
+    const ids = new Set<string>();
     for (const populationId of populationIds ?? [undefined]) {
         for await (const page of pages<Raw>(nango, context, auditRequest(context, window, 'USER', populationId))) {
-            activities.push(...page.items);
+            for (const id of usersNamedBy(page.items)) ids.add(id);
         }
     }
-    return usersNamedBy(activities);
+    return [...ids];
 }
 
 /**
  * A webhook delivery (a subscription's batch of audit activities): each user it names is read again and
  * saved, or deleted if PingOne answers 404 for them (or, on a connection scoped to populations, they are
- * now outside them); the event itself is never taken as the user's state, and no delete is inferred from it. The checkpoint is left alone: the next poll reads the audit log
- * as it would have, and catches whatever a lost delivery missed.
+ * now outside them); the event itself is never taken as the user's state, and no delete is inferred
+ * from it. The checkpoint is left alone: the next poll reads the audit log as it would have, and
+ * catches whatever a lost delivery missed.
  */
 async function onUsersWebhook(nango: UsersNango, payload: unknown): Promise<void> {
     const ids = usersNamedBy(deliveredActivities(payload));
