@@ -1,6 +1,7 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HostNotAllowedError, ScriptHttpError, UnexpectedResponseError } from '../errors/index.js';
 import type { ProxyTarget } from '../connections/run-target.js';
+import { request } from '../http/undici.js';
 import { bearerCapable, defaultRetryOptions, isIdempotent, transportFailure } from '../http/index.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */

@@ -1,4 +1,4 @@
-import { Agent, Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { bearerToken, type PingOneRequestOptions } from './bearer-token.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { emulatorHostMapping } from './emulator-host-mapping.js';
@@ -8,6 +8,7 @@ import { createRequestStats, recordRetry, requestStats, type HttpLogger, type Re
 import { retry } from './retry.js';
 import type { RetryOptions } from './retry-policy.js';
 import { defaultTimeouts, timeouts, type TimeoutOptions } from './timeouts.js';
+import { Agent as UndiciAgent, Dispatcher as UndiciDispatcher } from './undici.js';
 
 export interface PingOneDispatcherOptions {
     /** The only hosts requests may go to: `connector.allowedHosts(config)`. */
@@ -44,7 +45,7 @@ const defaultBudgetHeadroom = 4;
  * takes its token as it leaves the queue, and is counted; and the counts and logs name PingOne's
  * host, not the emulator's. Token-endpoint requests go around the limit and the budget.
  */
-export class PingOneDispatcher extends Dispatcher {
+export class PingOneDispatcher extends UndiciDispatcher {
     readonly stats: RequestStats;
     readonly #agent: Agent;
     readonly #bucket: TokenBucket | undefined;
@@ -65,7 +66,7 @@ export class PingOneDispatcher extends Dispatcher {
         this.#bucket = bucket;
         const stats = options.stats ?? createRequestStats();
         this.stats = stats;
-        this.#agent = new Agent({ connect: { timeout: limits.connectMs } });
+        this.#agent = new UndiciAgent({ connect: { timeout: limits.connectMs } });
         // compose() wraps in list order, so the last interceptor listed is the first to see a request.
         const chain: Array<Dispatcher.DispatcherComposeInterceptor | undefined> = [
             options.emulatorOrigin === undefined ? undefined : emulatorHostMapping(options.emulatorOrigin),

@@ -1,9 +1,10 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { PingOneApiError } from '../errors/index.js';
 import type { PingOneRequestOptions } from './bearer-token.js';
 import { pingOneErrorFrom } from './pingone-error-body.js';
 import { isIdempotent } from './retry-policy.js';
 import { transportFailure } from './transport-failure.js';
+import { request } from './undici.js';
 
 export interface JsonRequest {
     method?: Dispatcher.HttpMethod;
