@@ -29,7 +29,7 @@ describe('the heap budget', () => {
         expect(limitMB).toBeLessThan(1200);
     });
 
-    it('is what the bench runs its sync children with', () => {
-        expect(cliNodeFlags()).toEqual(['--max-old-space-size=1024', '--max-semi-space-size=16']);
+    it('is what the bench runs its sync children with, beside the wasm tiering budget', () => {
+        expect(cliNodeFlags()).toEqual(['--max-old-space-size=1024', '--max-semi-space-size=16', '--wasm-tiering-budget=18000000']);
     });
 });
