@@ -119,6 +119,10 @@ const actions: CatalogEntry[] = [
     { name: 'list-application-role-assignments' },
     { name: 'list-linked-accounts' },
     { name: 'unlink-account' },
+    { name: 'list-application-roles' },
+    { name: 'list-user-application-roles' },
+    { name: 'assign-user-application-role', errors: ['already_assigned', 'application_role_not_found'] },
+    { name: 'remove-user-application-role' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**

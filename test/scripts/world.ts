@@ -203,3 +203,10 @@ export async function connectWorker(world: ScriptsWorld, name: string, app: { cl
 export async function connectWorkerWithRoles(world: ScriptsWorld, name: string, roles: RoleName[]): Promise<void> {
     await connectWorker(world, name, world.emulator.admin.createApplication({ name, type: 'WORKER', roles }));
 }
+
+/** A run that should have failed: its ActionError's payload (or, for an input the schema refuses, the error itself). */
+export function failurePayload(report: RunReport): Record<string, unknown> {
+    if (report.status !== 'failed') throw new Error(`${report.script} was expected to fail, but ended ${report.status}.`);
+    const error = report.error as Record<string, unknown> & { payload?: Record<string, unknown> };
+    return error.payload ?? error;
+}
