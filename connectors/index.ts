@@ -158,4 +158,8 @@ import './pingone/actions/get-my-password-state.js';
 import './pingone/actions/change-my-password.js';
 import './pingone/actions/list-my-mfa-devices.js';
 import './pingone/actions/set-my-mfa-enabled.js';
+import './pingone/actions/get-my-mfa-device.js';
+import './pingone/actions/delete-my-mfa-device.js';
+import './pingone/actions/list-my-sessions.js';
+import './pingone/actions/revoke-my-session.js';
 import './pingone/on-events/validate-connection.js';

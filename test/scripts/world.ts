@@ -72,6 +72,31 @@ export async function signOnTokens(
     };
 }
 
+/** A `pingone` connection `name` whose tokens come from signing on (the emulator's auto sign-on) through `app`, asking for `scope`. */
+export async function connectSignedOn(
+    harness: Harness,
+    emulator: TestEmulator,
+    name: string,
+    app: { clientId: string; clientSecret: string; redirectUris: string[] },
+    scope: string,
+): Promise<void> {
+    const tokens = await signOnTokens(emulator, app, scope);
+    await harness.connections.create({
+        name,
+        provider: 'pingone',
+        config: { environmentId: emulator.environmentId, tld: emulator.tld },
+        secrets: {
+            clientId: app.clientId,
+            clientSecret: app.clientSecret,
+            accessToken: tokens.accessToken,
+            accessTokenExpiresAt: tokens.expiresAt,
+            refreshToken: tokens.refreshToken,
+        },
+        authMethod: 'client_secret_post',
+        emulatorUrl: emulator.url,
+    });
+}
+
 export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOptions: Pick<HarnessOptions, 'onProgress'> = {}): Promise<ScriptsWorld> {
     const emulator = await startTestEmulator({ autoSignOn: true, ...options });
     const dir = mkdtempSync(join(tmpdir(), 'pingone-scripts-'));
@@ -87,26 +112,8 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
         emulatorUrl: emulator.url,
     });
     // `web`: admin sign-on (a Worker app, authorization code); `self`: self-service (the OIDC Web App).
-    for (const [name, app, scope] of [
-        ['web', emulator.adminSignOn, ADMIN_SCOPES],
-        ['self', emulator.web, SELF_SERVICE_SCOPES],
-    ] as const) {
-        const tokens = await signOnTokens(emulator, app, scope);
-        await harness.connections.create({
-            name,
-            provider: 'pingone',
-            config,
-            secrets: {
-                clientId: app.clientId,
-                clientSecret: app.clientSecret,
-                accessToken: tokens.accessToken,
-                accessTokenExpiresAt: tokens.expiresAt,
-                refreshToken: tokens.refreshToken,
-            },
-            authMethod: 'client_secret_post',
-            emulatorUrl: emulator.url,
-        });
-    }
+    await connectSignedOn(harness, emulator, 'web', emulator.adminSignOn, ADMIN_SCOPES);
+    await connectSignedOn(harness, emulator, 'self', emulator.web, SELF_SERVICE_SCOPES);
     return {
         emulator,
         harness,
