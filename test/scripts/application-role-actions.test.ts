@@ -2,7 +2,7 @@
 // run through the harness against the emulator for both admin integrations, and the emulator's state
 // read back independently (a plain GET with the seeded Worker app's token). The roles table names
 // Environment Admin alone for these calls; an Identity Data Admin is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectWorkerWithRoles, expectSuccess, failurePayload, INTEGRATION_CONNECTIONS, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
 
@@ -11,6 +11,7 @@ beforeAll(async () => {
     world = await openScriptsWorld();
 });
 afterAll(async () => world?.close());
+afterEach(() => world.emulator.admin.setFaults({}));
 
 type Output = Record<string, unknown>;
 
@@ -89,6 +90,38 @@ describe('roles', () => {
         expect(await refusal('identity-admin', 'assign-user-application-role', { userId, applicationRoleId: role?.id })).toMatchObject({
             code: 'missing_role',
         });
+        expect(await heldRoleIds(userId)).toEqual([]);
+    });
+});
+
+describe('when the connection breaks after PingOne acted', () => {
+    /** Runs the action with every API answer cut after the emulator acted; the token is fetched first. */
+    async function cutAfterAct(action: string, input: unknown) {
+        expectSuccess(await world.harness.runAction('cc', 'list-roles', {}));
+        world.emulator.admin.resetStats();
+        world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
+        const report = await world.harness.runAction('cc', action, input);
+        world.emulator.admin.setFaults({});
+        return report;
+    }
+
+    it('assign-user-application-role is sent once and reported outcome_unknown, naming list-user-application-roles; the role was in fact assigned', async () => {
+        const userId = String(world.emulator.admin.users.create({ username: 'cut.assign.approles' })['id']);
+        const [role] = await environmentRoles();
+        const report = await cutAfterAct('assign-user-application-role', { userId, applicationRoleId: role?.id });
+        expect(report.error?.payload).toMatchObject({ code: 'outcome_unknown' });
+        expect(report.error?.hint).toContain('list-user-application-roles');
+        const stats = world.emulator.admin.stats();
+        expect(stats.requests - stats.tokenRequests).toBe(1);
+        expect(await heldRoleIds(userId)).toEqual([role?.id]);
+    });
+
+    it('remove-user-application-role reports success with a note when the repeat finds the role gone', async () => {
+        const userId = String(world.emulator.admin.users.create({ username: 'cut.remove.approles' })['id']);
+        const [role] = await environmentRoles();
+        await workerApi(world, 'POST', `/users/${userId}/applicationRoles`, { id: role?.id });
+        const report = await cutAfterAct('remove-user-application-role', { userId, applicationRoleId: role?.id });
+        expect(expectSuccess(report).output).toMatchObject({ id: role?.id, removed: true, note: expect.stringContaining('already deleted') });
         expect(await heldRoleIds(userId)).toEqual([]);
     });
 });
