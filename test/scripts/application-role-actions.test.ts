@@ -4,7 +4,16 @@
 // Environment Admin alone for these calls; an Identity Data Admin is refused.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { connectWorkerWithRoles, expectSuccess, failurePayload, INTEGRATION_CONNECTIONS, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
+import {
+    connectWorkerWithRoles,
+    expectSuccess,
+    failurePayload,
+    INTEGRATION_CONNECTIONS,
+    openScriptsWorld,
+    runCutAfterAct,
+    workerApi,
+    type ScriptsWorld,
+} from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -95,15 +104,7 @@ describe('roles', () => {
 });
 
 describe('when the connection breaks after PingOne acted', () => {
-    /** Runs the action with every API answer cut after the emulator acted; the token is fetched first. */
-    async function cutAfterAct(action: string, input: unknown) {
-        expectSuccess(await world.harness.runAction('cc', 'list-roles', {}));
-        world.emulator.admin.resetStats();
-        world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
-        const report = await world.harness.runAction('cc', action, input);
-        world.emulator.admin.setFaults({});
-        return report;
-    }
+    const cutAfterAct = (action: string, input: unknown) => runCutAfterAct(world, action, input);
 
     it('assign-user-application-role is sent once and reported outcome_unknown, naming list-user-application-roles; the role was in fact assigned', async () => {
         const userId = String(world.emulator.admin.users.create({ username: 'cut.assign.approles' })['id']);

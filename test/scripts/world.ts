@@ -217,3 +217,13 @@ export function failurePayload(report: RunReport): Record<string, unknown> {
     const error = report.error as Record<string, unknown> & { payload?: Record<string, unknown> };
     return error.payload ?? error;
 }
+
+/** Runs the action on `cc` with every API answer cut after the emulator acted (the token is fetched first, the stats reset). */
+export async function runCutAfterAct(world: ScriptsWorld, action: string, input: unknown): Promise<RunReport> {
+    expectSuccess(await world.harness.runAction('cc', 'list-roles', {}));
+    world.emulator.admin.resetStats();
+    world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
+    const report = await world.harness.runAction('cc', action, input);
+    world.emulator.admin.setFaults({});
+    return report;
+}
