@@ -9,7 +9,7 @@ import { allItems } from '../paging.js';
 export const listApplicationRoles = defineAction({
     name: 'list-application-roles',
     description:
-        "Lists the environment's application roles (PingOne Authorize): the roles it defines for its own applications and grants to users. Not PingOne's admin roles (list-roles), nor the admin roles a Worker app holds (list-application-role-assignments).",
+        "Lists the environment's application roles (PingOne Authorize): the roles it defines for its own applications and grants to users. Not PingOne's admin roles (list-roles), nor the admin roles a Worker app holds (list-application-role-assignments). PingOne's 403 (`missing_role`) also means an environment not licensed for PingOne Authorize.",
     roles: ['applicationRolesRead'],
     input: z.strictObject({}),
     output: z.object({ applicationRoles: z.array(ApplicationRole) }),
