@@ -180,6 +180,8 @@ export const extensions = {
         'list-roles': { call: 'list roles (/v1/roles)', roles: [], any_token: true },
         'write-applications': { call: 'change applications (who may sign on to them)', roles: ['Client Application Developer', 'Environment Admin'] },
         'read-configuration': { call: 'read sign-on policies, identity providers and custom roles', roles: ['Configuration Read Only', 'Environment Admin'] },
+        'read-application-roles': { call: "read application roles and users' application roles", roles: ['Environment Admin'] },
+        'write-application-roles': { call: "assign or remove users' application roles", roles: ['Environment Admin'] },
     },
 } as const satisfies ProviderExtensions;
 

@@ -119,6 +119,10 @@ const actions: CatalogEntry[] = [
     { name: 'list-application-role-assignments' },
     { name: 'list-linked-accounts' },
     { name: 'unlink-account' },
+    { name: 'list-application-roles' },
+    { name: 'list-user-application-roles' },
+    { name: 'assign-user-application-role', errors: ['already_assigned', 'application_role_not_found'] },
+    { name: 'remove-user-application-role' },
 ].map((entry) => ({ kind: 'actions', ...entry }));
 
 /**
@@ -133,9 +137,14 @@ export const SELF_SERVICE_ACTIONS = [
     'change-my-password',
     'list-my-mfa-devices',
     'set-my-mfa-enabled',
+    'get-my-mfa-device',
+    'delete-my-mfa-device',
+    'list-my-sessions',
+    'revoke-my-session',
 ] as const;
 
-const selfService: CatalogEntry[] = SELF_SERVICE_ACTIONS.map((name) => ({ kind: 'actions', name, only: 'pingone' }));
+// A token without the scope an action needs is refused with `missing_scope` (errors.ts), not `missing_role`.
+const selfService: CatalogEntry[] = SELF_SERVICE_ACTIONS.map((name) => ({ kind: 'actions', name, only: 'pingone', errors: ['missing_scope'] }));
 
 const onEvents: CatalogEntry[] = [{ kind: 'on-events', name: 'validate-connection' }];
 

@@ -118,6 +118,7 @@ export function defineAction<TInput extends z.ZodTypeAny, TOutput extends z.ZodT
         description: spec.description,
         roles: spec.roles,
         kinds,
+        ...(spec.selfService ? { selfService: spec.selfService } : {}),
         input: spec.input,
         output: spec.output,
         props: (integration: Integration): CreateActionProps<TInput, TOutput> => ({

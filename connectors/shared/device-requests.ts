@@ -12,6 +12,9 @@ export const DeviceInput = z.strictObject({
     deviceId: IdInput.describe('From list-user-mfa-devices.'),
 });
 
+/** A device of the signed-on user (the self-service actions): the user is the token's. */
+export const MyDeviceInput = z.strictObject({ deviceId: IdInput.describe('From list-my-mfa-devices.') });
+
 /** The device's path under the environment, both IDs checked. */
 export function devicePath(nango: Pick<ProxyNango, 'ActionError'>, input: z.infer<typeof DeviceInput>): { userId: string; deviceId: string; path: string } {
     const userId = idSegment(nango, input.userId, 'userId');

@@ -76,6 +76,13 @@ export const ROLE_TABLE = {
         scope: 'environment',
         anyToken: false,
     },
+    'read-application-roles': {
+        call: "read application roles and users' application roles",
+        roles: ['Environment Admin'],
+        scope: 'environment',
+        anyToken: false,
+    },
+    'write-application-roles': { call: "assign or remove users' application roles", roles: ['Environment Admin'], scope: 'environment', anyToken: false },
 } as const satisfies Record<string, { call: string; roles: readonly string[]; scope: 'environment' | 'organization'; anyToken: boolean }>;
 
 export type RoleTableKey = keyof typeof ROLE_TABLE;

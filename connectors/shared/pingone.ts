@@ -19,6 +19,8 @@ export const ROLES = {
     subscriptionsWrite: ROLE_TABLE['write-subscriptions'].roles,
     applicationsWrite: ROLE_TABLE['write-applications'].roles,
     configurationRead: ROLE_TABLE['read-configuration'].roles,
+    applicationRolesRead: ROLE_TABLE['read-application-roles'].roles,
+    applicationRolesWrite: ROLE_TABLE['write-application-roles'].roles,
 } as const satisfies Record<string, readonly string[]>;
 
 export type RoleNeed = keyof typeof ROLES;

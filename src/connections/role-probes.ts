@@ -11,4 +11,5 @@ export const roleProbes: Readonly<Record<string, (environmentId: string) => stri
     'list-roles': () => '/v1/roles',
     'read-subscriptions': (environmentId) => `/v1/environments/${environmentId}/subscriptions`,
     'read-configuration': (environmentId) => `/v1/environments/${environmentId}/signOnPolicies?limit=1`,
+    'read-application-roles': (environmentId) => `/v1/environments/${environmentId}/applicationRoles`,
 };

@@ -17,6 +17,7 @@ import { authRoutes } from './auth/routes.js';
 import { configurationRoutes } from './api/configuration.js';
 import { groupNestingRoutes } from './api/group-nesting.js';
 import { linkedAccountRoutes } from './api/linked-accounts.js';
+import { applicationRoleRoutes } from './api/application-roles.js';
 import type { Emulation } from './emulation.js';
 import { Router } from './http/router.js';
 
@@ -43,5 +44,6 @@ export function buildRouter(): Router<Emulation> {
         ...groupNestingRoutes,
         ...linkedAccountRoutes,
         ...configurationRoutes,
+        ...applicationRoleRoutes,
     ]);
 }

@@ -52,6 +52,8 @@ export interface SharedSync {
 interface SharedAction {
     description: string;
     roles: readonly RoleNeed[];
+    /** A self-service action: the p1:* scopes the signed-on user's token needs, in place of roles. */
+    selfService?: { scopes: readonly string[] };
     input: z.ZodType;
     output: z.ZodType;
 }
@@ -177,7 +179,9 @@ export async function actionReference(entry: CatalogEntry): Promise<ActionRefere
         name: entry.name,
         description: action.description,
         integrations: integrationsOf(entry),
-        roles: roleLines(action.roles),
+        roles: action.selfService
+            ? [`none: self-service, the signed-on user's token needs ${action.selfService.scopes.join(' and ')}`]
+            : roleLines(action.roles),
         input: fieldRows(input),
         output: fieldRows(jsonSchemaOf(action.output, 'output')),
         errors: [...(entry.errors ?? []), ...ACTION_ERRORS],

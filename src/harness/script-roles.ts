@@ -20,6 +20,8 @@ export const roleTableKeys: Readonly<Record<RoleNeed, string>> = {
     subscriptionsWrite: 'write-subscriptions',
     applicationsWrite: 'write-applications',
     configurationRead: 'read-configuration',
+    applicationRolesRead: 'read-application-roles',
+    applicationRolesWrite: 'write-application-roles',
 };
 
 type Integration = (typeof INTEGRATIONS)[number];

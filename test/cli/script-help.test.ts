@@ -15,7 +15,7 @@ describe('script help from the zod schemas', () => {
         );
         const actions = await runCli(['action', '--help']);
         expect(actions.stdout).toMatch(
-            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-email-verification, create-subscription, .*delete-subscription, get-group, .*unlink-account, get-my-profile, .*set-my-mfa-enabled\./,
+            /The package's actions: create-user, get-user, .*list-roles, get-user-schema, .*send-email-verification, create-subscription, .*delete-subscription, get-group, .*unlink-account, list-application-roles, .*remove-user-application-role, get-my-profile, .*set-my-mfa-enabled, get-my-mfa-device, .*revoke-my-session\./,
         );
     });
 

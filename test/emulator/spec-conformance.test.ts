@@ -162,6 +162,9 @@ describe('emulator: conformance to the PingOne specs', () => {
         const doomedProvider = await created(`${env}/identityProviders`, { name: 'Other social', type: 'GITHUB', enabled: true });
         const doomedLink = await created(`${env}/users/${user.id}/linkedAccounts`, { identityProvider: { id: doomedProvider.id }, externalId: 'ext-2' }, link);
         const u = `${env}/users/${user.id}`;
+        // Application roles (PingOne Authorize): one the user holds, to remove; another to assign.
+        const applicationRoles = (await call(fixture.emulator, 'GET', v1(`${env}/applicationRoles`), { token: fixture.token })).body._embedded.roles;
+        await created(`${u}/applicationRoles`, { id: applicationRoles[0].id });
         // A seeded user who has signed on has sessions (API-created users have none): one with two, one to delete.
         const withSessions = Array.from({ length: 40 }, (_, i) => fixture.emulator.admin.users.at(i)).find(
             (candidate) => candidate !== undefined && fixture.emulator.admin.identity.sessions(String(candidate['id'])).length >= 2,
@@ -328,6 +331,14 @@ describe('emulator: conformance to the PingOne specs', () => {
             'GET /environments/{environmentID}/users/{userID}/linkedAccounts': { path: `${u}/linkedAccounts` },
             'GET /environments/{environmentID}/users/{userID}/linkedAccounts/{linkedAccountID}': { path: `${u}/linkedAccounts/${linked.id}` },
             'DELETE /environments/{environmentID}/users/{userID}/linkedAccounts/{linkedAccountID}': { path: `${u}/linkedAccounts/${doomedLink.id}` },
+            'GET /environments/{environmentID}/users/{userID}/applicationRoles': { path: `${u}/applicationRoles` },
+            'POST /environments/{environmentID}/users/{userID}/applicationRoles': {
+                path: `${u}/applicationRoles`,
+                options: { json: { id: applicationRoles[1].id } },
+            },
+            'DELETE /environments/{environmentID}/users/{userID}/applicationRoles/{applicationRoleID}': {
+                path: `${u}/applicationRoles/${applicationRoles[0].id}`,
+            },
         };
         const failures: string[] = [];
         const done = new Map<string, { status: number; body: unknown }>();

@@ -3,7 +3,7 @@
 // DELETE's repeat that finds the thing gone is success with a note.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { expectSuccess, openScriptsWorld, workerApi, type ScriptsWorld } from './world.js';
+import { expectSuccess, openScriptsWorld, runCutAfterAct, workerApi, type ScriptsWorld } from './world.js';
 
 let world: ScriptsWorld;
 beforeAll(async () => {
@@ -16,15 +16,7 @@ async function newGroup(name: string): Promise<string> {
     return String((await workerApi(world, 'POST', '/groups', { name })).body['id']);
 }
 
-/** Runs the action with every API answer cut after the emulator acted; the token is fetched first. */
-async function cutAfterAct(action: string, input: unknown) {
-    expectSuccess(await world.harness.runAction('cc', 'list-roles', {}));
-    world.emulator.admin.resetStats();
-    world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
-    const report = await world.harness.runAction('cc', action, input);
-    world.emulator.admin.setFaults({});
-    return report;
-}
+const cutAfterAct = (action: string, input: unknown) => runCutAfterAct(world, action, input);
 
 describe('a POST whose connection broke after it was sent', () => {
     it('add-nested-group: outcome_unknown naming list-nested-groups, sent once, and the nesting was in fact made', async () => {

@@ -72,6 +72,31 @@ export async function signOnTokens(
     };
 }
 
+/** A `pingone` connection `name` whose tokens come from signing on (the emulator's auto sign-on) through `app`, asking for `scope`. */
+export async function connectSignedOn(
+    harness: Harness,
+    emulator: TestEmulator,
+    name: string,
+    app: { clientId: string; clientSecret: string; redirectUris: string[] },
+    scope: string,
+): Promise<void> {
+    const tokens = await signOnTokens(emulator, app, scope);
+    await harness.connections.create({
+        name,
+        provider: 'pingone',
+        config: { environmentId: emulator.environmentId, tld: emulator.tld },
+        secrets: {
+            clientId: app.clientId,
+            clientSecret: app.clientSecret,
+            accessToken: tokens.accessToken,
+            accessTokenExpiresAt: tokens.expiresAt,
+            refreshToken: tokens.refreshToken,
+        },
+        authMethod: 'client_secret_post',
+        emulatorUrl: emulator.url,
+    });
+}
+
 export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOptions: Pick<HarnessOptions, 'onProgress'> = {}): Promise<ScriptsWorld> {
     const emulator = await startTestEmulator({ autoSignOn: true, ...options });
     const dir = mkdtempSync(join(tmpdir(), 'pingone-scripts-'));
@@ -87,26 +112,8 @@ export async function openScriptsWorld(options: EmulatorOptions = {}, harnessOpt
         emulatorUrl: emulator.url,
     });
     // `web`: admin sign-on (a Worker app, authorization code); `self`: self-service (the OIDC Web App).
-    for (const [name, app, scope] of [
-        ['web', emulator.adminSignOn, ADMIN_SCOPES],
-        ['self', emulator.web, SELF_SERVICE_SCOPES],
-    ] as const) {
-        const tokens = await signOnTokens(emulator, app, scope);
-        await harness.connections.create({
-            name,
-            provider: 'pingone',
-            config,
-            secrets: {
-                clientId: app.clientId,
-                clientSecret: app.clientSecret,
-                accessToken: tokens.accessToken,
-                accessTokenExpiresAt: tokens.expiresAt,
-                refreshToken: tokens.refreshToken,
-            },
-            authMethod: 'client_secret_post',
-            emulatorUrl: emulator.url,
-        });
-    }
+    await connectSignedOn(harness, emulator, 'web', emulator.adminSignOn, ADMIN_SCOPES);
+    await connectSignedOn(harness, emulator, 'self', emulator.web, SELF_SERVICE_SCOPES);
     return {
         emulator,
         harness,
@@ -202,4 +209,21 @@ export async function connectWorker(world: ScriptsWorld, name: string, app: { cl
 /** A pingone-cc connection `name` through a new Worker app of the emulator holding `roles`. */
 export async function connectWorkerWithRoles(world: ScriptsWorld, name: string, roles: RoleName[]): Promise<void> {
     await connectWorker(world, name, world.emulator.admin.createApplication({ name, type: 'WORKER', roles }));
+}
+
+/** A run that should have failed: its ActionError's payload (or, for an input the schema refuses, the error itself). */
+export function failurePayload(report: RunReport): Record<string, unknown> {
+    if (report.status !== 'failed') throw new Error(`${report.script} was expected to fail, but ended ${report.status}.`);
+    const error = report.error as Record<string, unknown> & { payload?: Record<string, unknown> };
+    return error.payload ?? error;
+}
+
+/** Runs the action on `cc` with every API answer cut after the emulator acted (the token is fetched first, the stats reset). */
+export async function runCutAfterAct(world: ScriptsWorld, action: string, input: unknown): Promise<RunReport> {
+    expectSuccess(await world.harness.runAction('cc', 'list-roles', {}));
+    world.emulator.admin.resetStats();
+    world.emulator.admin.setFaults({ cutAfterActRate: 1, scope: 'api' });
+    const report = await world.harness.runAction('cc', action, input);
+    world.emulator.admin.setFaults({});
+    return report;
 }

@@ -1,26 +1,15 @@
-import * as z from 'zod';
-
-import { defineAction } from '../define.js';
-import { toMfaDevice, type Raw } from '../mappers.js';
+import { listMineAction } from '../list-mine.js';
+import { toMfaDevice } from '../mappers.js';
 import { MfaDevice } from '../models.js';
-import { allItems } from '../paging.js';
-import { signedOnUser } from '../self-service.js';
 
-export const listMyMfaDevices = defineAction({
+// Self-service with p1:read:device (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
+export const listMyMfaDevices = listMineAction({
     name: 'list-my-mfa-devices',
     description: "Lists the signed-on user's own MFA devices and their status.",
-    roles: [],
-    selfService: { scopes: ['p1:read:device'] },
-    input: z.strictObject({}),
-    output: z.object({ devices: z.array(MfaDevice) }),
-    exec: async (nango) => {
-        const { context, userId, userPath } = await signedOnUser(nango);
-        const devices = await allItems<Raw>(nango, context, {
-            path: `${userPath}/devices`,
-            embedded: 'devices',
-            doing: 'list your MFA devices',
-            scope: 'p1:read:device',
-        });
-        return { devices: devices.map((device) => toMfaDevice(userId, device)) };
-    },
+    scope: 'p1:read:device',
+    segment: 'devices',
+    doing: 'list your MFA devices',
+    outputKey: 'devices',
+    model: MfaDevice,
+    map: toMfaDevice,
 });

@@ -172,6 +172,7 @@ export const deviceRoutes: Route<Emulation>[] = [
         method: 'GET',
         pattern: `${base}/:deviceId`,
         access: 'identity:read',
+        self: { scope: 'p1:read:device' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);
@@ -183,6 +184,8 @@ export const deviceRoutes: Route<Emulation>[] = [
         method: 'DELETE',
         pattern: `${base}/:deviceId`,
         access: 'identity:write',
+        // Self-service: "p1:delete:device: Users can delete multi-factor authentication devices for their own user identity" (page above).
+        self: { scope: 'p1:delete:device' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);

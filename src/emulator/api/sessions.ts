@@ -15,6 +15,9 @@ import { environmentUrl, tenantOf, userOf, withLinks } from './lookup.js';
 // (https://developer.pingidentity.com/pingone-api/platform/users/user-sessions/delete-session.html, 204).
 // The role information of all three names the Identity Data Administrator only, so the emulator is
 // strict and asks for the write roles even to read (Identity Data Read Only is not documented to).
+// Self-service (an OIDC Web App's token, on the signed-on user alone): reading with p1:read:sessions and
+// deleting with p1:delete:sessions, PingOne's self-management scopes for a user's own sessions
+// (https://developer.pingidentity.com/pingone-api/foundations/pingone-roles-scopes-and-permissions/access-services-through-scopes-and-roles/pingone-self-management-scopes.html).
 
 const base = '/v1/environments/:environmentId/users/:userId/sessions';
 
@@ -35,6 +38,7 @@ export const sessionRoutes: Route<Emulation>[] = [
         method: 'GET',
         pattern: base,
         access: 'identity:write',
+        self: { scope: 'p1:read:sessions' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);
@@ -49,6 +53,7 @@ export const sessionRoutes: Route<Emulation>[] = [
         method: 'GET',
         pattern: `${base}/:sessionId`,
         access: 'identity:write',
+        self: { scope: 'p1:read:sessions' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);
@@ -59,6 +64,7 @@ export const sessionRoutes: Route<Emulation>[] = [
         method: 'DELETE',
         pattern: `${base}/:sessionId`,
         access: 'identity:write',
+        self: { scope: 'p1:delete:sessions' },
         handler: (context, emulation) => {
             const tenant = tenantOf(emulation, context);
             const record = userOf(tenant, context);

@@ -84,6 +84,9 @@ function validate(tenant: Tenant, parameters: URLSearchParams): ValidRequest | R
 function issueCode(emulation: Emulation, tenant: Tenant, request: ValidRequest, userId: string): Reply {
     const refusal = accessRefusal(tenant, request.application, userId);
     if (refusal !== undefined) return redirectTo(request.redirectUri, { error: 'access_denied', error_description: refusal, state: request.state });
+    // Signing on starts a session (https://developer.pingidentity.com/pingone-api/platform/users/user-sessions.html).
+    const user = tenant.users.get(userId);
+    if (user) tenant.sessions.signedOn(user.body, new Date(emulation.now()).toISOString());
     const code = emulation.grants.issueCode({
         clientId: String(request.application.body.id),
         environmentId: tenant.id,

@@ -59,6 +59,8 @@ export const permissions = {
     },
     'subscriptions:read': tableRule('read-subscriptions'),
     'subscriptions:write': tableRule('write-subscriptions'),
+    'applicationRoles:read': tableRule('read-application-roles'),
+    'applicationRoles:write': tableRule('write-application-roles'),
 } as const satisfies Record<string, { roles: readonly string[]; scope: 'environment' | 'organization' }>;
 
 export type Permission = keyof typeof permissions;

@@ -2,8 +2,8 @@
 // PingOne keeps at most 10 a user, expired ones included, newest first. The emulator has no browser
 // sign-ons for its users, so a user whose record shows a sign-on (`lastSignOn`) gets a seeded history
 // (0 to 3 sessions, from their ID); users created through the API never signed on and have none. A
-// deleted session is gone for good.
-import { hash32, seededUuid } from '../random.js';
+// sign-on through the emulator's auth server starts one. A deleted session is gone for good.
+import { hash32, randomUuid, seededUuid } from '../random.js';
 import type { Json } from './records.js';
 
 const BROWSERS = [
@@ -28,6 +28,22 @@ export class SessionStore {
             this.byUser.set(userId, sessions);
         }
         return sessions;
+    }
+
+    /** A sign-on through the auth server starts a session: the newest, the oldest beyond PingOne's 10 dropped. */
+    signedOn(user: Json, at: string): Json {
+        const sessions = this.of(user);
+        const session: Json = {
+            id: randomUuid(),
+            environment: { id: this.environmentId },
+            user: { id: String(user.id) },
+            createdAt: at,
+            activeAt: at,
+            lastSignOn: { at },
+        };
+        sessions.unshift(session);
+        sessions.splice(SESSIONS_KEPT);
+        return session;
     }
 
     /** Removes one session; false when the user has no such session. */
