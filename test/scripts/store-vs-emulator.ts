@@ -1,6 +1,7 @@
 // What the no-data-loss tests share: a sync run in a child process that a test may SIGKILL at a
 // step boundary, a reference read of the emulator's data, and the comparison of a store with it.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { openHarness, type Harness } from '../../src/harness/index.js';
@@ -8,7 +9,8 @@ import type { EmulatorOptions } from '../../src/emulator/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { temporaryDatabase } from '../support/harness.js';
 
-const runner = fileURLToPath(new URL('./fixtures/run-sync.ts', import.meta.url));
+// The built CLI (the suite's global set-up makes sure dist/ is up to date).
+const cli = fileURLToPath(new URL('../../bin/pingone-connector.js', import.meta.url));
 
 /** The syncs whose records mirror PingOne's data, with their model. */
 export const MIRROR_SYNCS = [
@@ -36,13 +38,21 @@ export interface ChildRun {
     status: string | undefined;
 }
 
-/** Runs a sync in a child process; `killAt` > 0 SIGKILLs it at that step boundary (0: counts them only). */
-export function runSyncInChild(dbPath: string, sync: string, mode: 'full' | 'resume', killAt: number): Promise<ChildRun> {
+/** PINGONE_* settings of the caller's must not reach the child's connection. */
+function childEnvironment(killAt: number | string): NodeJS.ProcessEnv {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PINGONE_')));
+    return { ...env, PINGONE_CONNECTOR_TEST_KILL_AT_STEP: String(killAt) };
+}
+
+/**
+ * Runs a sync in a child process: the built CLI (`pingone-connector sync … --json`), as a user runs
+ * it. `killAt` > 0 SIGKILLs it at that step boundary, `<name>#<n>` at the n-th boundary of that name
+ * (0: counts them only).
+ */
+export function runSyncInChild(dbPath: string, sync: string, mode: 'full' | 'resume', killAt: number | string): Promise<ChildRun> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', runner, dbPath, 'cc', sync, mode], {
-            env: { ...process.env, PINGONE_CONNECTOR_TEST_KILL_AT_STEP: String(killAt) },
-            stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const args = [cli, 'sync', sync, '--connection', 'cc', '--db', dbPath, '--json', ...(mode === 'full' ? ['--full'] : [])];
+        const child = spawn(process.execPath, args, { env: childEnvironment(killAt), cwd: path.dirname(dbPath), stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -50,12 +60,15 @@ export function runSyncInChild(dbPath: string, sync: string, mode: 'full' | 'res
         child.on('error', reject);
         child.on('close', (code, signal) => {
             const steps = [...stderr.matchAll(/^step \d+ (.+)$/gm)].map((match) => match[1] ?? '');
-            const line = stdout.trim().split('\n').pop();
-            if (signal === null && !line) {
-                reject(new Error(`The sync child exited with ${code} and no report:\n${stderr}`));
+            if (signal !== null) {
+                resolve({ signal, code, steps, status: undefined });
                 return;
             }
-            resolve({ signal, code, steps, status: line ? (JSON.parse(line) as { status: string }).status : undefined });
+            try {
+                resolve({ signal, code, steps, status: (JSON.parse(stdout) as { status: string }).status });
+            } catch {
+                reject(new Error(`The sync child exited with ${code} and no JSON report:\n${stderr}`));
+            }
         });
     });
 }
