@@ -28,6 +28,14 @@ export const MIRROR_SYNCS = [
     { sync: 'custom-roles', model: 'CustomRole' },
 ] as const;
 
+export type MirrorSync = (typeof MIRROR_SYNCS)[number];
+
+/** The `part`-th of `count` near-equal slices of the mirror syncs, for proofs split into files that run side by side. */
+export function mirrorSyncsPart(part: number, count: number): readonly MirrorSync[] {
+    const size = Math.ceil(MIRROR_SYNCS.length / count);
+    return MIRROR_SYNCS.slice((part - 1) * size, part * size);
+}
+
 export interface ChildRun {
     /** `SIGKILL` when the step hook killed it. */
     signal: NodeJS.Signals | null;
