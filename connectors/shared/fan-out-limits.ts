@@ -13,7 +13,7 @@ export const PacingMetadata = z.object({
         .max(10_000)
         .optional()
         .describe(
-            "Your licence's rate limit, or less: a fan-out starts at most this many requests per second (default 50), and the local harness runs the connection's request budget at it.",
+            "Your licence's rate limit, or less: a fan-out starts at most this many requests per second (default 50), and the local harness runs the connection's request budget just under it (3%).",
         ),
 });
 

@@ -101,18 +101,19 @@ async function throughput(limit: number, burst: number, requests: number): Promi
 }
 
 describe('request budget at a known rate', () => {
-    it("limited to the licence's rate, runs there from the first request, never above it, and a 429 still cuts it", async () => {
+    it("limited to the licence's rate, runs just under it from the first request, never above it, and a 429 still cuts it", async () => {
         const clock = instantClock();
         const bucket = new TokenBucket({ requestsPerSecond: 50, maxRequestsPerSecond: 200, burst: 1 }, clock);
         bucket.limitTo(100);
-        expect(bucket.requestsPerSecond).toBe(100);
+        // 3% under: a request that arrives a few milliseconds early at a burst-1 limiter is a 429.
+        expect(bucket.requestsPerSecond).toBeCloseTo(97, 9);
         const started = clock.now();
-        for (let i = 0; i < 1_000; i++) await bucket.take();
-        // 1,000 requests at 100/s: 10 s, give or take the first, with no climb past the rate.
+        for (let i = 0; i < 970; i++) await bucket.take();
+        // 970 requests at 97/s: 10 s, give or take the first, with no climb past the rate.
         expect(clock.now() - started).toBeGreaterThanOrEqual(9_980);
-        expect(bucket.requestsPerSecond).toBe(100);
+        expect(bucket.requestsPerSecond).toBeCloseTo(97, 9);
         bucket.rateLimited(1000);
-        expect(bucket.requestsPerSecond).toBeLessThan(100);
+        expect(bucket.requestsPerSecond).toBeLessThan(97);
     });
 });
 
