@@ -7,8 +7,9 @@
 // when the module loads.
 
 const setting = process.env['PINGONE_CONNECTOR_TEST_KILL_AT_STEP'];
-const named = setting === undefined ? undefined : /^(.+)#(\d+)$/.exec(setting);
-const killAt = setting === undefined || named ? undefined : Number(setting);
+const named = setting === undefined ? null : /^(.+)#(\d+)$/.exec(setting);
+/** Where to kill: the k-th boundary, or the n-th of a name. */
+const killAt = named ? { name: named[1], nth: Number(named[2]) } : { nth: Number(setting) };
 let passed = 0;
 const passedByName = new Map<string, number>();
 
@@ -19,5 +20,5 @@ export function stepBoundary(name: string): void {
     const ofName = (passedByName.get(name) ?? 0) + 1;
     passedByName.set(name, ofName);
     process.stderr.write(`step ${passed} ${name}\n`);
-    if (passed === killAt || (named?.[1] === name && Number(named[2]) === ofName)) process.kill(process.pid, 'SIGKILL');
+    if (killAt.name === undefined ? passed === killAt.nth : killAt.name === name && ofName === killAt.nth) process.kill(process.pid, 'SIGKILL');
 }

@@ -52,7 +52,7 @@ export function chaos(syncs: readonly MirrorSync[], seed: string): void {
                     const before = storedState(synced.harness, model);
                     emulator.admin.setFaults({ ...everyFault, seed: `chaos:${sync}:${round}` });
                     // A full reconciliation killed at an early boundary (every sync has at least four).
-                    const killed = await runSyncInChild(synced.dbPath, sync, 'full', 1 + round + (index % 2));
+                    const killed = await runSyncInChild(synced.dbPath, sync, 1 + round + (index % 2));
                     if (killed.signal === 'SIGKILL') totals.kills++;
                     totals.wronglyDeletedMeanwhile += compare(synced.harness, model, expected).wronglyDeleted;
                     let status = killed.status;

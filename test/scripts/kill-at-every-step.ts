@@ -30,7 +30,7 @@ export function killAtEveryStep(syncs: readonly MirrorSync[], seed: string): voi
 
     describe('killed at every step boundary, then resumed', () => {
         it.each(syncs)('$sync: 0 lost, 0 wrongly deleted at any point, 0 duplicated', { timeout: 900_000 }, async ({ sync, model }) => {
-            const first = await runSyncInChild(synced.dbPath, sync, 'full', 0);
+            const first = await runSyncInChild(synced.dbPath, sync, 0);
             expect(first.status).toBe('success');
             const totals = {
                 kills: 0,
@@ -52,7 +52,7 @@ export function killAtEveryStep(syncs: readonly MirrorSync[], seed: string): voi
                 const before = storedState(synced.harness, model);
                 // Each round has records to delete (and some to add), so a kill can catch deletes under way.
                 totals.deletesSeen += compare(synced.harness, model, expected).extra;
-                const killed = await runSyncInChild(synced.dbPath, sync, 'full', killAt);
+                const killed = await runSyncInChild(synced.dbPath, sync, killAt);
                 for (const name of killed.steps) named.add(name);
                 if (killed.signal === null) {
                     // Past the last boundary: the run ended by itself.

@@ -53,13 +53,13 @@ function childEnvironment(killAt: number | string): NodeJS.ProcessEnv {
 }
 
 /**
- * Runs a sync in a child process: the built CLI (`pingone-connector sync … --json`), as a user runs
- * it. `killAt` > 0 SIGKILLs it at that step boundary, `<name>#<n>` at the n-th boundary of that name
- * (0: counts them only).
+ * Runs a full sync in a child process: the built CLI (`pingone-connector sync … --full --json`), as a
+ * user runs it. `killAt` > 0 SIGKILLs it at that step boundary, `<name>#<n>` at the n-th boundary of
+ * that name (0: counts them only).
  */
-export function runSyncInChild(dbPath: string, sync: string, mode: 'full' | 'resume', killAt: number | string): Promise<ChildRun> {
+export function runSyncInChild(dbPath: string, sync: string, killAt: number | string): Promise<ChildRun> {
     return new Promise((resolve, reject) => {
-        const args = [cli, 'sync', sync, '--connection', 'cc', '--db', dbPath, '--json', ...(mode === 'full' ? ['--full'] : [])];
+        const args = [cli, 'sync', sync, '--connection', 'cc', '--db', dbPath, '--full', '--json'];
         const child = spawn(process.execPath, args, { env: childEnvironment(killAt), cwd: path.dirname(dbPath), stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
