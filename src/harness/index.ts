@@ -293,7 +293,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         async close() {
             // Every runtime and the store close whichever of them fails; the first failure is reported after.
             const closed = await Promise.allSettled([...runtimes.keys()].map((name) => forget(name)));
-            store.close();
+            await store.closeFully();
             const failed = closed.find((result): result is PromiseRejectedResult => result.status === 'rejected');
             if (failed !== undefined) throw failed.reason;
         },

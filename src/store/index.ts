@@ -53,6 +53,11 @@ export function openStore(options: OpenStoreOptions) {
 
 function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const checkpointer = walCheckpointer(db, options.path);
+    function closeFully(): Promise<void> {
+        const stopped = checkpointer.stop();
+        if (db.open) db.close();
+        return stopped;
+    }
     const clock = options.now ?? (() => new Date());
     const context: StoreContext = {
         db,
@@ -146,10 +151,12 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
             }
             return problems.join('\n');
         },
+        /** Closes the database; the background checkpoints stop soon after (`closeFully` waits for them). */
         close(): void {
-            checkpointer.stop();
-            if (db.open) db.close();
+            void closeFully();
         },
+        /** Closes the database and resolves once the background checkpoints have stopped too: a folder holding it may then be removed. */
+        closeFully,
         /** For benchmarks and diagnostics only. */
         get database(): Database.Database {
             return db;

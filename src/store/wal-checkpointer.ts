@@ -21,8 +21,11 @@ import type Database from 'better-sqlite3';
 export interface WalCheckpointer {
     /** Call before each write transaction: starts the worker when the log has grown, bounds the log. */
     beforeWrite(): void;
-    /** Stops the worker; its connection closes, and SQLite's auto-checkpoint applies again. */
-    stop(): void;
+    /**
+     * Stops the worker; its connection closes, and SQLite's auto-checkpoint applies again. Resolves
+     * once the worker has exited, so that nothing of it touches the database's files after.
+     */
+    stop(): Promise<void>;
 }
 
 export interface WalCheckpointerOptions {
@@ -73,6 +76,7 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
     const startBytes = (options.startFrames ?? sqliteAutoCheckpointFrames) * frameBytes;
     const maxWalFrames = options.maxWalFrames ?? 16 * sqliteAutoCheckpointFrames;
     let worker: Worker | undefined;
+    let exited: Promise<void> = Promise.resolve();
     let failed = false;
     let takenOver = false;
     const ownAutoCheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
@@ -84,6 +88,7 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
         worker = new Worker(workerSource, { eval: true, workerData: { betterSqlite3, path, synchronous, intervalMs: options.intervalMs ?? 50 } });
         // A background helper: it must never keep the process alive.
         worker.unref();
+        exited = new Promise((resolve) => worker?.once('exit', () => resolve()));
         worker.on('message', (report: CheckpointReport) => {
             // Until the worker's first checkpoint, SQLite's own keeps the log in check.
             if (db.open && !takenOver) db.pragma('wal_autocheckpoint = 0');
@@ -117,6 +122,7 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
         },
         stop() {
             worker?.postMessage('stop');
+            return exited;
         },
     };
 }

@@ -25,9 +25,9 @@ afterAll(() => emulator.close());
 afterEach(async () => {
     for (const { store, runtime } of opened.splice(0)) {
         await runtime.close();
-        store.close();
+        await store.closeFully();
     }
-    temp.cleanup();
+    await temp.cleanup();
 });
 
 /** A signed-on `pingone` connection whose saved access token has expired, so the next token is a refresh. */

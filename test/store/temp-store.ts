@@ -26,8 +26,9 @@ export function openTempStore(options: Partial<OpenStoreOptions> = {}) {
         path,
         directory,
         clock,
-        cleanup(): void {
-            store.close();
+        async cleanup(): Promise<void> {
+            // The background checkpoints' connection must be closed before the files go.
+            await store.closeFully();
             rmSync(directory, { recursive: true, force: true });
         },
     };

@@ -10,10 +10,12 @@ import { walCheckpointer, type WalCheckpointer } from '../../src/store/wal-check
 import { openTempStore } from './temp-store.js';
 
 const opened: Array<{ db: Database.Database; checkpointer: WalCheckpointer; directory: string }> = [];
-afterEach(() => {
+afterEach(async () => {
     for (const { db, checkpointer, directory } of opened.splice(0)) {
-        checkpointer.stop();
+        const stopped = checkpointer.stop();
         db.close();
+        // The worker's own connection must be closed before its files go.
+        await stopped;
         rmSync(directory, { recursive: true, force: true });
     }
 });
@@ -84,8 +86,8 @@ describe('background WAL checkpoints', () => {
         await untilTakenOver(db, commit);
         expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
         const rows = (db.prepare('SELECT count(*) AS n FROM rows').get() as { n: number }).n;
-        checkpointer.stop();
-        for (let wait = 0; wait < 1_000 && db.pragma('wal_autocheckpoint', { simple: true }) !== 700; wait++) await turn();
+        // Resolves once the worker has exited, which hands the checkpoints back.
+        await checkpointer.stop();
         expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(700);
         expect(db.prepare('SELECT count(*) AS n FROM rows').get()).toEqual({ n: rows });
     });
@@ -108,7 +110,7 @@ describe('background WAL checkpoints of a store', () => {
             }
             expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
         } finally {
-            temp.cleanup();
+            await temp.cleanup();
         }
     });
 });
