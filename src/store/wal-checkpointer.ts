@@ -85,7 +85,12 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
     function start(): void {
         const synchronous = db.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'NORMAL';
         const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
-        worker = new Worker(workerSource, { eval: true, workerData: { betterSqlite3, path, synchronous, intervalMs: options.intervalMs ?? 50 } });
+        worker = new Worker(workerSource, {
+            eval: true,
+            workerData: { betterSqlite3, path, synchronous, intervalMs: options.intervalMs ?? 50 },
+            // The source is CommonJS: a process started with --input-type=module would make it a module.
+            execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+        });
         // A background helper: it must never keep the process alive.
         worker.unref();
         exited = new Promise((resolve) => worker?.once('exit', () => resolve()));
@@ -121,6 +126,9 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
             }
         },
         stop() {
+            // Whoever awaits the stop waits for the worker: unreferenced, it would let the process end
+            // first (a script whose last step awaits this would exit with 13, its await unsettled).
+            worker?.ref();
             worker?.postMessage('stop');
             return exited;
         },

@@ -2,9 +2,11 @@
 // while one connection commits without pause. Real SQLite files and a real worker thread; the
 // assertions are on the log file's size and SQLite's auto-checkpoint setting, not on timings.
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { walCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.js';
 import { openTempStore } from './temp-store.js';
@@ -111,6 +113,39 @@ describe('background WAL checkpoints of a store', () => {
             expect(store.database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
         } finally {
             await temp.cleanup();
+        }
+    });
+});
+
+describe('stopping the background checkpoints', () => {
+    it('keeps the process alive until the worker has exited: a script whose last step awaits the stop ends normally, not with an unsettled await', () => {
+        // A process of its own, with nothing else to keep it alive: the worker is unreferenced while it runs.
+        const directory = mkdtempSync(join(tmpdir(), 'pingone-wal-'));
+        try {
+            const checkpointer = fileURLToPath(new URL('../../dist/src/store/wal-checkpointer.js', import.meta.url));
+            const script = `const { default: Database } = await import('better-sqlite3');
+                const { walCheckpointer } = await import(${JSON.stringify(checkpointer)});
+                const path = ${JSON.stringify(join(directory, 'wal.db'))};
+                const db = new Database(path);
+                db.pragma('journal_mode = WAL');
+                db.exec('CREATE TABLE rows (payload TEXT)');
+                const background = walCheckpointer(db, path, { startFrames: 1, intervalMs: 1 });
+                background.beforeWrite();
+                db.prepare('INSERT INTO rows VALUES (?)').run('x'.repeat(10000));
+                background.beforeWrite();
+                const stopped = background.stop();
+                db.close();
+                await stopped;
+                console.log('stopped');`;
+            const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+                encoding: 'utf8',
+                cwd: fileURLToPath(new URL('../..', import.meta.url)),
+            });
+            expect(child.stderr).toBe('');
+            expect(child.status).toBe(0);
+            expect(child.stdout.trim()).toBe('stopped');
+        } finally {
+            rmSync(directory, { recursive: true, force: true });
         }
     });
 });
