@@ -1,6 +1,6 @@
 import type { Connector } from '../connector/connector.js';
 import type { ConnectionView, ProxyTarget } from './run-target.js';
-import { createPingOneDispatcher, type HttpLogger, type PingOneDispatcher } from '../http/index.js';
+import { createPingOneDispatcher, type FoundRate, type HttpLogger, type PingOneDispatcher } from '../http/index.js';
 import type { RotatedTokens, Store, StoredConnection } from '../store/index.js';
 import type { ConnectionSecrets } from './connection-spec.js';
 import { connectorFor } from './connector-for.js';
@@ -19,6 +19,10 @@ export interface ConnectionRuntime {
     stats(): { requests: number; retries: number };
     /** Runs the connection's request budget at the tenant's known rate (connection metadata `maxRequestsPerSecond`); undefined withdraws it. */
     limitRate(requestsPerSecond: number | undefined): void;
+    /** What the request budget found out about the tenant's limit from 429s; undefined under a licence's rate or before any 429. */
+    foundRate(): FoundRate | undefined;
+    /** Starts the request budget from what an earlier run found. */
+    resumeRate(found: FoundRate): void;
     /** The values that must never appear in output, for the run's redactor. */
     secrets(): string[];
     /** A token and a read of the environment; with `neededBy` (roles-table key → scripts), also the roles those scripts need. */
@@ -82,6 +86,8 @@ export function createRuntime(
         proxy: { apiBaseUrl: connector.apiBaseUrl(config), dispatcher, tokens },
         stats: () => ({ requests: dispatcher.stats.requests - dispatcher.stats.tokenRequests, retries: dispatcher.stats.retries }),
         limitRate: (requestsPerSecond) => dispatcher.limitRate(requestsPerSecond),
+        foundRate: () => dispatcher.foundRate,
+        resumeRate: (found) => dispatcher.resumeRate(found),
         secrets: () =>
             [secrets.clientSecret, secrets.refreshToken, secrets.accessToken, ...tokens.secrets()].filter((value): value is string => Boolean(value)),
         test: (options = {}) =>

@@ -121,7 +121,11 @@ export function openHarness(options: HarnessOptions = {}): Harness {
                 hint: 'Run `npx pingone-connector connections list`, or create it with `npx pingone-connector connect`.',
             });
         }
-        return openConnectionRuntime(store, connection, { env });
+        const runtime = await openConnectionRuntime(store, connection, { env });
+        // An earlier command's runs found the tenant's limit: start there rather than find it again.
+        const saved = store.foundRates.get(name);
+        if (saved !== undefined) runtime.resumeRate(saved);
+        return runtime;
     }
 
     async function forget(name: string): Promise<void> {
@@ -161,7 +165,12 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         const runtime = await runtimeOf(connection);
         // The licence's rate, when the connection's metadata gives it, is where the budget runs: no slow start below it.
         const pace = store.metadata.get(connection)?.['maxRequestsPerSecond'];
-        runtime.limitRate(typeof pace === 'number' && pace >= 1 ? pace : undefined);
+        const licence = typeof pace === 'number' && pace >= 1 ? pace : undefined;
+        runtime.limitRate(licence);
+        // However the run ends, what its 429s taught the budget is there for the next command's runs.
+        const rememberRate = () => {
+            if (licence === undefined) store.foundRates.save(connection, runtime.foundRate());
+        };
         const started = performance.now();
         const before = runtime.stats();
         // A sync refused because it is running already must not clear that run's checkpoint first.
@@ -186,6 +195,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         try {
             outcome = await body(context);
         } catch (error) {
+            rememberRate();
             store.runs.finish(runId, { status: 'failed', error: error instanceof Error ? context.redactor.redact(error.message) : 'failed' });
             throw error;
         } finally {
@@ -201,6 +211,7 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             durationMs: Math.round(performance.now() - started),
             storeMs: Math.round(context.store.busyMs),
         };
+        rememberRate();
         store.runs.finish(runId, {
             status: report.status,
             ...report.counts,

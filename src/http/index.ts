@@ -3,7 +3,7 @@ import { bearerToken, type PingOneRequestOptions } from './bearer-token.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 import { emulatorHostMapping } from './emulator-host-mapping.js';
 import { hostAllowList } from './host-allow-list.js';
-import { requestBudget, TokenBucket } from './request-budget.js';
+import { requestBudget, TokenBucket, type FoundRate } from './request-budget.js';
 import { createRequestStats, recordRetry, requestStats, type HttpLogger, type RequestStats } from './request-stats.js';
 import { retry } from './retry.js';
 import type { RetryOptions } from './retry-policy.js';
@@ -95,6 +95,16 @@ export class PingOneDispatcher extends UndiciDispatcher {
         this.#bucket?.limitTo(requestsPerSecond);
     }
 
+    /** What the budget found out about the tenant's limit (TokenBucket.found); undefined without one. */
+    get foundRate(): FoundRate | undefined {
+        return this.#bucket?.found;
+    }
+
+    /** Starts the budget from what an earlier run found (TokenBucket.resume); no-op without a budget. */
+    resumeRate(found: FoundRate): void {
+        this.#bucket?.resume(found);
+    }
+
     override dispatch(opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
         return this.#dispatch(opts, handler);
     }
@@ -141,6 +151,7 @@ function apiRequestsOnly(interceptor: Dispatcher.DispatcherComposeInterceptor): 
     };
 }
 
+export type { FoundRate } from './request-budget.js';
 export { createRequestStats, type HttpLogEvent, type HttpLogger, type RequestStats } from './request-stats.js';
 export { parseRetryAfter, backoffDelay, defaultRetryOptions, isIdempotent, type RetryOptions } from './retry-policy.js';
 export { transportFailure } from './transport-failure.js';

@@ -16,6 +16,17 @@ export interface RequestBudgetOptions {
     minRequestsPerSecond?: number;
 }
 
+/**
+ * What a budget has found out about the tenant's limit, kept past the process so that the connection's
+ * next run starts there rather than finding it again (as TCP stacks keep a path's slow-start threshold).
+ */
+export interface FoundRate {
+    /** The rate it ran at. */
+    requestsPerSecond: number;
+    /** The rate the last 429 came at: the tenant's limit as far as anyone knows. */
+    limitAt: number;
+}
+
 /** A 429 after the rate rose: it was just above the limit, so a small cut settles under it. */
 const calmCut = 0.95;
 /** Rises per second's worth of waited requests, as shares of the rate the last 429 came at. */
@@ -66,6 +77,8 @@ export class TokenBucket {
     #limitAt = Infinity;
     #lastCut = 1;
     #roseSinceCut = false;
+    /** Whether the rate is a licence's (limitTo): then nothing was found out. */
+    #licensed = false;
     /** Whether a request has had to wait for a token: until then, requests went out of the saved-up burst. */
     #paced = false;
     #queue: Promise<void> = Promise.resolve();
@@ -93,6 +106,25 @@ export class TokenBucket {
         return this.#perSecond;
     }
 
+    /** What the budget knows of the tenant's limit from its 429s (its own or a resumed run's); undefined under a licence or before any 429. */
+    get found(): FoundRate | undefined {
+        if (this.#licensed || this.#limitAt === Infinity) return undefined;
+        return { requestsPerSecond: this.#perSecond, limitAt: this.#limitAt };
+    }
+
+    /**
+     * Starts from what an earlier run found: its rate, and the limit above it, past which it probes
+     * slowly (a 429 there is the small cut), as it would have carried on.
+     */
+    resume(found: FoundRate): void {
+        this.#perSecond = Math.min(this.#ceiling, Math.max(this.#floor, found.requestsPerSecond));
+        this.#limitAt = Math.max(this.#perSecond, found.limitAt);
+        this.#roseSinceCut = true;
+        // As if cut a second ago: its probe starts from its least rise, and its first 429 cuts.
+        this.#slowedAt = this.#clock.now() - 1000;
+        this.#waitedSinceChange = 0;
+    }
+
     /**
      * The tenant's rate, as the connection's owner knows it (their licence): the budget runs just under
      * it (`licenceHeadroom`) from now on, with no slow start below it and no climb above it; a 429 still
@@ -101,12 +133,14 @@ export class TokenBucket {
     limitTo(requestsPerSecond: number | undefined): void {
         if (requestsPerSecond === undefined) {
             // Withdrawn: it adapts again up to its own ceiling, from where it is.
+            this.#licensed = false;
             this.#ceiling = this.#configuredCeiling;
             this.#perSecond = Math.min(this.#perSecond, this.#ceiling);
             return;
         }
         if (!(requestsPerSecond >= this.#floor)) throw new RangeError(`The rate must be at least ${this.#floor} requests/s, not ${requestsPerSecond}`);
         const pace = Math.max(this.#floor, requestsPerSecond * licenceHeadroom);
+        this.#licensed = true;
         this.#ceiling = pace;
         this.#perSecond = pace;
         this.#limitAt = pace;

@@ -3,6 +3,7 @@ import { StoreError } from '../errors/store-error.js';
 import { createCheckpointsRepo } from './checkpoints-repo.js';
 import { createConnectionsRepo } from './connections-repo.js';
 import { openDatabase, toStoreError, withStoreErrors } from './database.js';
+import { createFoundRatesRepo } from './found-rates-repo.js';
 import { createMetadataRepo } from './metadata-repo.js';
 import { createModelsRepo } from './models-repo.js';
 import { createRecordsListing } from './records-listing.js';
@@ -18,6 +19,7 @@ export { defaultStorePath, resolveStorePath, secretsPathFor, storePathVariable, 
 export { unstorableCheckpointField, type Checkpoint } from './checkpoints-repo.js';
 export { sameSource, type ConnectionInput, type ConnectionSnapshot, type StoredConnection, type TokenAuthMethod } from './connections-repo.js';
 export type { ConnectionMetadata } from './metadata-repo.js';
+export type { SavedRate } from './found-rates-repo.js';
 export type { RecordPayload } from './record-content.js';
 export type { ListOptions, ModelSummary, NangoRecord, RecordAction, RecordMetadata, RecordPage } from './records-listing.js';
 export type { DeleteResult, SaveResult, UpdateResult } from './records-repo.js';
@@ -81,6 +83,7 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
     const runs = translated(createRunsRepo(context, connections));
     runs.settleInterrupted();
 
+    const foundRates = createFoundRatesRepo(context, connections);
     const refuseRemoval = (name: string): void => runs.refuseWhileSyncing(name, 'removing it', 'would take its records and its run from under that sync');
 
     return {
@@ -110,16 +113,22 @@ function storeOn(db: Database.Database, options: OpenStoreOptions) {
             }),
             snapshot: connections.snapshot,
             restore: connections.restore,
-            /** Forgets what the connection read (records, checkpoints, delete tracking); refused while a sync of it runs. */
+            /**
+             * Forgets what the connection read (records, checkpoints, delete tracking) and the rate its budget found
+             * (another source may be another licence); refused while a sync of it runs.
+             */
             clearData: context.writeTransaction((name: string) => {
                 runs.refuseWhileSyncing(name, 'clearing its records', "would mix that sync's pages into the new source");
                 connections.clearData(name);
+                foundRates.save(name, undefined);
             }),
         }),
         records: translated(records),
         trackDeletes: translated(createTrackDeletes(context, connections, models)),
         checkpoints: translated(createCheckpointsRepo(context, connections)),
         metadata: translated(createMetadataRepo(context, connections)),
+        /** The rate each connection's request budget found from 429s, for its next run to start from. */
+        foundRates: translated(foundRates),
         runs,
         models: (connection: string) => models.names(connections.idOf(connection)),
         /**

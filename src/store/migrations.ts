@@ -101,6 +101,15 @@ const migrations: readonly string[] = [
     // The default token endpoint authentication method became Client Secret Post (what Nango sends):
     // a connection saved without one was made, and tested, with the old default, Basic, and keeps it.
     `UPDATE connections SET auth_method = 'client_secret_basic' WHERE auth_method IS NULL;`,
+    // The rate a connection's request budget found from PingOne's 429s, so that its next run starts there.
+    `
+    CREATE TABLE found_rates (
+        connection_id INTEGER PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+        requests_per_second REAL NOT NULL CHECK (requests_per_second > 0),
+        limit_at REAL NOT NULL CHECK (limit_at >= requests_per_second),
+        found_at TEXT NOT NULL
+    );
+    `,
 ];
 
 export const schemaVersion = migrations.length;

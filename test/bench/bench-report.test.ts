@@ -148,6 +148,7 @@ describe('bench verdicts', () => {
                     limit: 40,
                     burst: 2,
                     licence: false,
+                    resumed: false,
                     achieved: 40 * share,
                     share,
                     status429: 3,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { RateLimiter } from '../../src/emulator/faults/rate-limiter.js';
-import { TokenBucket } from '../../src/http/request-budget.js';
+import { TokenBucket, type FoundRate } from '../../src/http/request-budget.js';
 import { instantClock } from '../support/instant-clock.js';
 
 /** Spends the saved-up burst and one more token, so that the budget runs at its rate (a 429 to the first burst cuts nothing). */
@@ -81,12 +81,19 @@ describe('request budget after a 429', () => {
 
 /**
  * One request at a time through the budget to the emulator's limiter; a 429 holds the budget for its
- * Retry-After and the request goes again. Returns the accepted requests per second over the limit.
+ * Retry-After and the request goes again. Returns the accepted requests per second over the limit,
+ * and what the budget found out (for a later run to resume from, `found`).
  */
-async function throughput(limit: number, burst: number, requests: number): Promise<{ ratio: number; limited: number }> {
+async function throughput(
+    limit: number,
+    burst: number,
+    requests: number,
+    found?: FoundRate,
+): Promise<{ ratio: number; limited: number; found: FoundRate | undefined }> {
     const clock = instantClock();
     const server = new RateLimiter({ requestsPerSecond: limit, burst }, () => clock.now());
     const bucket = new TokenBucket({ requestsPerSecond: 50, maxRequestsPerSecond: 200 }, clock);
+    if (found !== undefined) bucket.resume(found);
     let limited = 0;
     for (let accepted = 0; accepted < requests;) {
         await bucket.take();
@@ -97,7 +104,7 @@ async function throughput(limit: number, burst: number, requests: number): Promi
             bucket.rateLimited(retryAfter * 1000);
         }
     }
-    return { ratio: requests / clock.now() / (limit / 1000), limited };
+    return { ratio: requests / clock.now() / (limit / 1000), limited, found: bucket.found };
 }
 
 describe('request budget at a known rate', () => {
@@ -127,5 +134,43 @@ describe('request budget under a strict limit with a small burst', () => {
         expect(ratio).toBeGreaterThanOrEqual(0.9);
         // The slow start's overshoot, then a 429 every 7.5 s at the most.
         expect(limited).toBeLessThanOrEqual(16);
+    });
+});
+
+describe('request budget resumed from what an earlier run found', () => {
+    it('knows nothing before a 429 or under a licence, and after 429s tells the rate it runs at and the rate the last 429 came at', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 40, maxRequestsPerSecond: 200, burst: 1 }, clock);
+        expect(bucket.found).toBeUndefined();
+        await drain(bucket, 2);
+        bucket.rateLimited(1000);
+        expect(bucket.found).toEqual({ requestsPerSecond: 20, limitAt: 40 });
+        bucket.limitTo(30);
+        expect(bucket.found).toBeUndefined();
+    });
+
+    it('runs at the found rate from its first request, under the limit found, where a 429 is the small cut', async () => {
+        const clock = instantClock();
+        const bucket = new TokenBucket({ requestsPerSecond: 50, maxRequestsPerSecond: 200 }, clock);
+        bucket.resume({ requestsPerSecond: 9.5, limitAt: 10 });
+        expect(bucket.requestsPerSecond).toBe(9.5);
+        const started = clock.now();
+        for (let i = 0; i < 96; i++) await bucket.take();
+        // 95 paced requests after the first at 9.5/s: 10 s, with no slow start from 50 and no climb past the limit.
+        expect(clock.now() - started).toBeGreaterThanOrEqual(9_980);
+        expect(bucket.requestsPerSecond).toBeLessThan(10);
+        bucket.rateLimited(1000);
+        expect(bucket.requestsPerSecond).toBeCloseTo(9.5 * 0.95, 1);
+    });
+
+    it('against the emulator limiter, a resumed budget reaches 0.95 of a 10/s burst-1 limit over a minute of requests, where finding it costs more', async () => {
+        const first = await throughput(10, 1, 600);
+        const second = await throughput(10, 1, 600, first.found);
+        console.log(
+            `600 requests at 10/s burst 1: ${first.ratio.toFixed(3)} finding the limit (${first.limited} answered 429), ${second.ratio.toFixed(3)} resumed (${second.limited})`,
+        );
+        expect(second.ratio).toBeGreaterThanOrEqual(0.95);
+        expect(second.limited).toBeLessThanOrEqual(1);
+        expect(second.ratio).toBeGreaterThan(first.ratio);
     });
 });

@@ -4,6 +4,7 @@
 // the ratio on an instant clock).
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { openHarness } from '../../src/harness/index.js';
 import { expectSuccess, liveRecords, openScriptsWorld, type ScriptsWorld } from './world.js';
 
 // A world per case: a connection's budget lives as long as its harness, and each case starts fresh,
@@ -42,5 +43,37 @@ describe.each([
         );
         expect(stats.status429).toBeLessThan(accepted * 0.1);
         expect(liveRecords(harness, 'cc', 'UserRoleAssignment').length).toBeGreaterThan(0);
+    });
+});
+
+describe('the next command on the connection, under 20 requests/s with a burst of 2', () => {
+    it('starts from the rate the earlier one found, instead of finding it again from 429s', { timeout: 120_000 }, async () => {
+        // Long enough (about 15 s) for the budget to settle under the limit after finding it.
+        world = await openScriptsWorld({ users: 300 });
+        const { emulator, harness } = world;
+        expectSuccess(await harness.runSync('cc', 'user-role-assignments', { full: true }));
+        emulator.admin.setRateLimit({ requestsPerSecond: 20, burst: 2 });
+        emulator.admin.resetStats();
+        expectSuccess(await harness.runSync('cc', 'user-role-assignments', { full: true }));
+        const finding = emulator.admin.stats().status429;
+        const found = harness.store.foundRates.get('cc');
+        // Near the limit: a burst of 2 lets a rate a little above it go for seconds before its 429.
+        expect(found?.requestsPerSecond).toBeGreaterThan(15);
+        expect(found?.requestsPerSecond).toBeLessThan(22);
+
+        // Another process, as the next CLI command is: nothing is shared with the first but the database.
+        const next = openHarness({ dbPath: harness.dbPath, env: {} });
+        try {
+            emulator.admin.resetStats();
+            expectSuccess(await next.runSync('cc', 'user-role-assignments', { full: true }));
+            const resumed = emulator.admin.stats().status429;
+            console.log(
+                `user-role-assignments at 20/s, burst 2: ${finding} answered 429 finding the limit (${found?.requestsPerSecond.toFixed(2)}/s found), ${resumed} in the next command`,
+            );
+            expect(finding).toBeGreaterThan(0);
+            expect(resumed).toBeLessThanOrEqual(1);
+        } finally {
+            await next.close();
+        }
     });
 });
