@@ -85,12 +85,7 @@ export function walCheckpointer(db: Database.Database, path: string, options: Wa
     function start(): void {
         const synchronous = db.pragma('synchronous', { simple: true }) === 2 ? 'FULL' : 'NORMAL';
         const betterSqlite3 = createRequire(import.meta.url).resolve('better-sqlite3');
-        worker = new Worker(workerSource, {
-            eval: true,
-            workerData: { betterSqlite3, path, synchronous, intervalMs: options.intervalMs ?? 50 },
-            // The source is CommonJS: a process started with --input-type=module would make it a module.
-            execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
-        });
+        worker = new Worker(workerSource, { eval: true, workerData: { betterSqlite3, path, synchronous, intervalMs: options.intervalMs ?? 50 } });
         // A background helper: it must never keep the process alive.
         worker.unref();
         exited = new Promise((resolve) => worker?.once('exit', () => resolve()));

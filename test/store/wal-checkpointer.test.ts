@@ -3,10 +3,11 @@
 // assertions are on the log file's size and SQLite's auto-checkpoint setting, not on timings.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { walCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.js';
 import { openTempStore } from './temp-store.js';
@@ -123,7 +124,8 @@ describe('stopping the background checkpoints', () => {
         const directory = mkdtempSync(join(tmpdir(), 'pingone-wal-'));
         try {
             const checkpointer = fileURLToPath(new URL('../../dist/src/store/wal-checkpointer.js', import.meta.url));
-            const script = `const { default: Database } = await import('better-sqlite3');
+            const betterSqlite3 = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
+            const script = `const { default: Database } = await import(${JSON.stringify(betterSqlite3)});
                 const { walCheckpointer } = await import(${JSON.stringify(checkpointer)});
                 const path = ${JSON.stringify(join(directory, 'wal.db'))};
                 const db = new Database(path);
@@ -137,10 +139,10 @@ describe('stopping the background checkpoints', () => {
                 db.close();
                 await stopped;
                 console.log('stopped');`;
-            const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-                encoding: 'utf8',
-                cwd: fileURLToPath(new URL('../..', import.meta.url)),
-            });
+            // A file rather than \`-e\`: the worker inherits the process's flags, and its source is CommonJS.
+            const file = join(directory, 'stop-last.mjs');
+            writeFileSync(file, script);
+            const child = spawnSync(process.execPath, [file], { encoding: 'utf8' });
             expect(child.stderr).toBe('');
             expect(child.status).toBe(0);
             expect(child.stdout.trim()).toBe('stopped');
