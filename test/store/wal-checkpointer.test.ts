@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliNodeFlags } from '../../bench/cli-node-flags.js';
 import { walCheckpointer, type WalCheckpointer } from '../../src/store/wal-checkpointer.js';
 import { openTempStore } from './temp-store.js';
 
@@ -142,7 +143,8 @@ describe('stopping the background checkpoints', () => {
             // A file rather than \`-e\`: the worker inherits the process's flags, and its source is CommonJS.
             const file = join(directory, 'stop-last.mjs');
             writeFileSync(file, script);
-            const child = spawnSync(process.execPath, [file], { encoding: 'utf8' });
+            // With the CLI's Node flags, which the worker inherits (V8 refuses some of them given to a worker explicitly).
+            const child = spawnSync(process.execPath, [...cliNodeFlags(), file], { encoding: 'utf8' });
             expect(child.stderr).toBe('');
             expect(child.status).toBe(0);
             expect(child.stdout.trim()).toBe('stopped');
