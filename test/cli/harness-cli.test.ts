@@ -280,6 +280,26 @@ describe('connections, request, sync, action, records', () => {
         expect(tested.stdout).toMatch(/^cc: /);
     });
 
+    it("says at which rate its runs start when an earlier run found one from PingOne's 429s, and how to give the licence's instead", async () => {
+        const store = openStore({ path: db });
+        try {
+            store.foundRates.save('cc', { requestsPerSecond: 9.52, limitAt: 10 });
+        } finally {
+            store.close();
+        }
+        const tested = await cli(['connections', 'test', 'cc', '--db', db]);
+        expect(tested.code).toBe(0);
+        expect(tested.stdout).toMatch(
+            /\n {2}note: its runs start at 9\.5\/s, the rate found from PingOne's 429s on .* \(the last 429 came at 10\/s\); give your licence's rate in the metadata \(maxRequestsPerSecond\)/,
+        );
+        const after = openStore({ path: db });
+        try {
+            after.foundRates.save('cc', undefined);
+        } finally {
+            after.close();
+        }
+    });
+
     it("says which role is missing for which of the package's syncs and actions, with exit 1", async () => {
         const readOnly = emulator.admin.createApplication({ tokenEndpointAuthMethod: 'CLIENT_SECRET_BASIC', roles: ['Identity Data Read Only'] });
         madeSecrets.push(readOnly.clientSecret);

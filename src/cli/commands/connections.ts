@@ -6,13 +6,15 @@ import { parseFlags } from '../flags.js';
 import { readJsonFlag } from '../json-flag.js';
 import { harnessFlags, harnessFlagsHelp, printJson, withHarness } from '../open-harness.js';
 import { formatTable } from '../table.js';
+import type { SavedRate } from '../../store/index.js';
 
 export const help = `Usage: pingone-connector connections <list|test|metadata|remove> [name] [--set <json|@file>] [--json] [--db <file>]
 
   list            the saved connections (never their secrets)
   test <name>     fetch a token, read the environment and check the roles the integration's syncs
                   and actions need; a failure is explained in plain words (wrong client ID or
-                  secret, app disabled, wrong region, which role is missing for which script)
+                  secret, app disabled, wrong region, which role is missing for which script), and
+                  the rate its runs start at when an earlier run found one from PingOne's 429s
   metadata <name> print the connection's metadata, the settings its syncs read; with
                   --set <json|@file>, replace it (checked: a key no sync reads is refused; each
                   sync's --help lists the fields it reads, e.g. populationIds, maxRequestsPerSecond)
@@ -78,7 +80,10 @@ const command: Command = {
                 const result = await harness.connections.test(name, { signal: context.signal });
                 if (json) printJson(context, result);
                 // A connection that works may still have calls it could not check (write roles of a signed-on admin): say so.
-                else if (result.ok) context.stdout.write(`${name}: ${result.message}\n${result.hint ? `  note: ${result.hint}\n` : ''}`);
+                else if (result.ok)
+                    context.stdout.write(
+                        `${name}: ${result.message}\n${result.hint ? `  note: ${result.hint}\n` : ''}${foundRateLine(harness.store.foundRates.get(name))}`,
+                    );
                 else
                     context.stderr.write(
                         `${name}: ${result.message}\n${missingRoleLines(result.missingRoles ?? [])}${result.hint ? `  hint: ${result.hint}\n` : ''}`,
@@ -91,6 +96,13 @@ const command: Command = {
         });
     },
 };
+
+/** Why its syncs run at the pace they do: the rate an earlier run found from PingOne's 429s, which the next run starts from. */
+function foundRateLine(found: SavedRate | undefined): string {
+    if (found === undefined) return '';
+    const rate = (perSecond: number) => `${Number(perSecond.toFixed(1))}/s`;
+    return `  note: its runs start at ${rate(found.requestsPerSecond)}, the rate found from PingOne's 429s on ${found.foundAt} (the last 429 came at ${rate(found.limitAt)}); give your licence's rate in the metadata (maxRequestsPerSecond) to run just under it instead.\n`;
+}
 
 function unknownConnection(name: string): UsageError {
     return new UsageError(`There is no connection named "${name}".`, { hint: 'Run `npx pingone-connector connections list`.' });
