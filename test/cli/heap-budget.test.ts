@@ -24,12 +24,12 @@ describe('the heap budget', () => {
         const { stdout, stderr } = await run(bin, ['--help'], { env: { ...process.env, NODE_OPTIONS: `--require ${report}` } });
         expect(stdout).toContain('Usage: pingone-connector');
         const limitMB = Number(/heap_size_limit=(\d+)/.exec(stderr)?.[1]) / 2 ** 20;
-        // The old generation's 1,024 MB plus the young generation's (three semi-spaces of 16 MB).
+        // The old generation's 1,024 MB plus the young generation's (three semi-spaces of 4 MB).
         expect(limitMB).toBeGreaterThanOrEqual(1024);
         expect(limitMB).toBeLessThan(1200);
     });
 
     it('is what the bench runs its sync children with, beside the wasm tiering budget', () => {
-        expect(cliNodeFlags()).toEqual(['--max-old-space-size=1024', '--max-semi-space-size=16', '--wasm-tiering-budget=18000000']);
+        expect(cliNodeFlags()).toEqual(['--max-old-space-size=1024', '--max-semi-space-size=4', '--wasm-tiering-budget=18000000']);
     });
 });
