@@ -63,6 +63,17 @@ export function recordContent(record: unknown, where: string): RecordContent {
     return { id, json, hash: hash('sha256', json, 'buffer') };
 }
 
+/** One content per id, the last occurrence winning (Nango's batchSave de-duplicates the same way). */
+export function contentsOf(records: readonly unknown[], model: string): Map<string, RecordContent> {
+    if (!Array.isArray(records)) throw new StoreError('invalid_argument', `The ${model} batch is not an array.`, { hint: 'Pass an array of records.' });
+    const contents = new Map<string, RecordContent>();
+    records.forEach((record, index) => {
+        const content = recordContent(record, `Record ${index} of the ${model} batch`);
+        contents.set(content.id, content);
+    });
+    return contents;
+}
+
 /** Whether a stored payload holds the same content as a new one whose hash differs (keys reordered). */
 export function sameContent(storedJson: string, content: RecordContent): boolean {
     return canonicalJson(JSON.parse(storedJson)) === canonicalJson(JSON.parse(content.json));

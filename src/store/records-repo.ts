@@ -1,7 +1,7 @@
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { ModelRow, ModelsRepo } from './models-repo.js';
-import { recordContent, recordId, sameContent, type RecordContent, type RecordPayload } from './record-content.js';
+import { contentsOf, recordContent, recordId, sameContent, type RecordContent, type RecordPayload } from './record-content.js';
 import type { StoreContext } from './store-context.js';
 
 export interface SaveResult {
@@ -79,24 +79,12 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return models.ensure(connections.idOf(connection), checkModelName(model));
     }
 
-    /** One content per id, the last occurrence winning (Nango's batchSave de-duplicates the same way). */
-    function contentsOf(records: readonly unknown[], model: string): Map<string, RecordContent> {
-        if (!Array.isArray(records)) throw new StoreError('invalid_argument', `The ${model} batch is not an array.`, { hint: 'Pass an array of records.' });
-        const contents = new Map<string, RecordContent>();
-        records.forEach((record, index) => {
-            const content = recordContent(record, `Record ${index} of the ${model} batch`);
-            contents.set(content.id, content);
-        });
-        return contents;
-    }
-
     function isReordered(modelId: number, content: RecordContent): boolean {
         const stored = selectPayload.get(modelId, content.id);
         return stored !== undefined && sameContent(stored.payload, content);
     }
 
-    const saveBatch = context.writeTransaction((connection: string, model: string, records: readonly unknown[]): SaveResult => {
-        const contents = contentsOf(records, model);
+    const saveContents = context.writeTransaction((connection: string, model: string, contents: ReadonlyMap<string, RecordContent>): SaveResult => {
         const row = modelFor(connection, model);
         const now = context.now();
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
@@ -197,7 +185,14 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
     return {
         /** Adds or updates records; an identical re-save is `unchanged` and keeps its cursor. */
         saveBatch(connection: string, model: string, records: readonly unknown[]): SaveResult {
-            return saveBatch(connection, model, records);
+            return saveContents(connection, model, contentsOf(records, model));
+        },
+        /**
+         * `saveBatch` of records already serialised by `contentsOf` (the harness does it as the
+         * script saves them, so that what it holds until the commit is one string a record).
+         */
+        saveContents(connection: string, model: string, contents: ReadonlyMap<string, RecordContent>): SaveResult {
+            return saveContents(connection, model, contents);
         },
         /** Merges each partial record (shallowly) into the live record with its id. */
         updateBatch(connection: string, model: string, partials: readonly unknown[]): UpdateResult {
