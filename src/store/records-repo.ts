@@ -54,19 +54,20 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         'SELECT id, hash, deleted_at IS NOT NULL AS deleted, seen_generation FROM records WHERE model_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const selectPayload = db.prepare<[number, string], PayloadRow>('SELECT payload, hash FROM records WHERE model_id = ? AND id = ? AND deleted_at IS NULL');
-    const insert = db.prepare<[number, string, string, Buffer, string, string, number, number]>(
+    // A payload is bound as its UTF-8 bytes (RecordContent.json) and stored as the text they spell.
+    const insert = db.prepare<[number, string, Buffer, Buffer, string, string, number, number]>(
         `INSERT INTO records (model_id, id, payload, hash, first_seen_at, last_modified_at, deleted_at, last_action, cursor, seen_generation)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'ADDED', ?, ?)`,
+         VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, NULL, 'ADDED', ?, ?)`,
     );
-    const rewrite = db.prepare<[string, Buffer, string, string, number, number, number, string]>(
-        `UPDATE records SET payload = ?, hash = ?, last_modified_at = ?, deleted_at = NULL, last_action = ?, cursor = ?, seen_generation = ?
+    const rewrite = db.prepare<[Buffer, Buffer, string, string, number, number, number, string]>(
+        `UPDATE records SET payload = CAST(? AS TEXT), hash = ?, last_modified_at = ?, deleted_at = NULL, last_action = ?, cursor = ?, seen_generation = ?
          WHERE model_id = ? AND id = ?`,
     );
     const markSeen = db.prepare<[number, number, string]>('UPDATE records SET seen_generation = ? WHERE model_id = ? AND id = ?');
     // The same content in a new key order: its text and hash are replaced so that the next re-save
     // matches by hash, and its metadata stays, as for any unchanged record.
-    const refresh = db.prepare<[string, Buffer, number, number, string]>(
-        'UPDATE records SET payload = ?, hash = ?, seen_generation = ? WHERE model_id = ? AND id = ?',
+    const refresh = db.prepare<[Buffer, Buffer, number, number, string]>(
+        'UPDATE records SET payload = CAST(? AS TEXT), hash = ?, seen_generation = ? WHERE model_id = ? AND id = ?',
     );
     const softDelete = db.prepare<[string, string, number, number, string]>(
         `UPDATE records SET deleted_at = ?, last_modified_at = ?, last_action = 'DELETED', cursor = ? WHERE model_id = ? AND id = ? AND deleted_at IS NULL`,
