@@ -11,7 +11,7 @@ export interface RecordCounts {
 
 /** Writes a sync run made since its last checkpoint, committed together in one transaction. */
 export interface PendingWrites {
-    /** Each batchSave's records, serialised as it was called (`contentsOf`): one string a record is all that is held. */
+    /** Each batchSave's records, serialised as it was called (`contentsOf`): their UTF-8 bytes are all that is held. */
     saves: { model: string; contents: ReadonlyMap<string, RecordContent> }[];
     updates: { model: string; records: ScriptRecord[] }[];
     deletes: { model: string; ids: string[] }[];
