@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ScriptRecord } from '../src/harness/run-store.js';
 import { storeForRun } from '../src/harness/store-adapter.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { contentsOf, openStore, type Store } from '../src/store/index.js';
 import type { Measurement } from './report.js';
 import { sampleUser } from './sample-users.js';
 import { grouped, round } from './stats.js';
@@ -37,7 +37,7 @@ export async function saveAll(store: Store, connection: string, records: number)
             const batch: ScriptRecord[] = [];
             // sampleUser always sets a string id.
             for (let index = first; index < Math.min(records, first + batchSize); index++) batch.push(sampleUser(index) as ScriptRecord);
-            run.commit({ saves: [{ model: 'User', records: batch }], updates: [], deletes: [], checkpoint: { page } });
+            run.commit({ saves: [{ model: 'User', contents: contentsOf(batch, 'User') }], updates: [], deletes: [], checkpoint: { page } });
             await nextTurn();
         }
         status = 'success';

@@ -1,6 +1,7 @@
 import { NangoSyncBase } from '@nangohq/runner-sdk';
 import type { ZodType } from 'zod';
 import { InvalidRecordError, NotFoundError, ScriptError } from '../errors/index.js';
+import { contentsOf } from '../store/index.js';
 import { letRequestsLeave } from './let-requests-leave.js';
 import { localNangoProps, withLocalRuntime } from './local-runtime.js';
 import type { RunContext } from './run-context.js';
@@ -61,11 +62,11 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
 
     async batchSave(records: unknown[], model: string): Promise<boolean> {
         await letRequestsLeave();
-        const valid = this.checkedRecords(records, model);
-        // Nango keeps the last occurrence of an id within a batch.
-        const byId = new Map(valid.map((record) => [record.id, record]));
-        this.hold('saves', model, [...byId.values()]);
-        this.run.progress({ kind: 'records', model, saved: byId.size });
+        // Nango keeps the last occurrence of an id within a batch. Serialised now rather than at the
+        // commit: the pages held until then are one string a record, not the records' object trees.
+        const contents = contentsOf(this.checkedRecords(records, model), model);
+        this.hold(contents.size, (pending) => pending.saves.push({ model, contents }));
+        this.run.progress({ kind: 'records', model, saved: contents.size });
         stepBoundary('batchSave');
         return true;
     }
@@ -82,7 +83,7 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
             validateAgainst(this.models[model], full, model, index);
             return full as ScriptRecord;
         });
-        this.hold('updates', model, merged);
+        this.hold(merged.length, (pending) => pending.updates.push({ model, records: merged }));
         return true;
     }
 
@@ -194,11 +195,11 @@ export class LocalNangoSync extends withLocalRuntime(NangoSyncBase) {
         this.flush();
     }
 
-    private hold(kind: 'saves' | 'updates', model: string, records: ScriptRecord[]): void {
+    private hold(count: number, add: (pending: PendingWrites) => void): void {
         this.throwIfAbortedOrKilled();
         this.mergingStrategyLocked = true;
-        this.pending[kind].push({ model, records });
-        this.pendingCount += records.length;
+        add(this.pending);
+        this.pendingCount += count;
         this.flushWhenFull();
     }
 

@@ -1,3 +1,5 @@
+import type { RecordContent } from '../store/index.js';
+
 /** A record as a script saved it: any JSON object with a string `id`. */
 export type ScriptRecord = Record<string, unknown> & { id: string };
 
@@ -9,7 +11,8 @@ export interface RecordCounts {
 
 /** Writes a sync run made since its last checkpoint, committed together in one transaction. */
 export interface PendingWrites {
-    saves: { model: string; records: ScriptRecord[] }[];
+    /** Each batchSave's records, serialised as it was called (`contentsOf`): their UTF-8 bytes are all that is held. */
+    saves: { model: string; contents: ReadonlyMap<string, RecordContent> }[];
     updates: { model: string; records: ScriptRecord[] }[];
     deletes: { model: string; ids: string[] }[];
     /** `undefined` leaves the stored checkpoint as it is; `null` clears it. */

@@ -34,8 +34,8 @@ export function storeForRun(store: Store, binding: RunBinding): SyncRunStore {
             return timed(() =>
                 store.transaction(() => {
                     const counts: RecordCounts = { added: 0, updated: 0, deleted: 0 };
-                    for (const { model, records } of writes.saves) {
-                        const result = store.records.saveBatch(connection, model, records);
+                    for (const { model, contents } of writes.saves) {
+                        const result = store.records.saveContents(connection, model, contents);
                         counts.added += result.added;
                         counts.updated += result.updated;
                     }

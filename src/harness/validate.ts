@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { InvalidRecordError } from '../errors/index.js';
 import { unstorableCheckpointField } from '../store/index.js';
+import { surelyValid } from './surely-valid.js';
 
 /**
  * Checks one value against a script's zod schema. The value itself is kept as the script gave
@@ -8,7 +9,8 @@ import { unstorableCheckpointField } from '../store/index.js';
  * `what` names the model, or `output` for an action (inputs go through parse-input.ts).
  */
 export function validateAgainst(schema: ZodType | undefined, value: unknown, what: string, index?: number): void {
-    if (schema === undefined) return;
+    // Zod itself decides (and words the error) whatever the quick check cannot vouch for.
+    if (schema === undefined || surelyValid(schema, value)) return;
     const result = schema.safeParse(value);
     if (result.success) return;
     const issue = result.error.issues[0];

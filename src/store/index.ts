@@ -20,7 +20,7 @@ export { unstorableCheckpointField, type Checkpoint } from './checkpoints-repo.j
 export { sameSource, type ConnectionInput, type ConnectionSnapshot, type StoredConnection, type TokenAuthMethod } from './connections-repo.js';
 export type { ConnectionMetadata } from './metadata-repo.js';
 export type { SavedRate } from './found-rates-repo.js';
-export type { RecordPayload } from './record-content.js';
+export { contentsOf, type RecordContent, type RecordPayload } from './record-content.js';
 export type { ListOptions, ModelSummary, NangoRecord, RecordAction, RecordMetadata, RecordPage } from './records-listing.js';
 export type { DeleteResult, SaveResult, UpdateResult } from './records-repo.js';
 export type { RunEntry, RunKind, RunOutcome, RunStatus } from './runs-repo.js';

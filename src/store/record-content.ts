@@ -41,7 +41,13 @@ function canonicalJson(value: unknown): string {
  */
 export interface RecordContent {
     id: string;
-    json: string;
+    /**
+     * The JSON, as UTF-8 bytes: what SQLite stores (bound with `CAST(? AS TEXT)`, the same text as
+     * the string would give). Bytes are held outside the JS heap: the harness holds a commit's worth
+     * of records, and held as strings they were copied by every young-generation collection until
+     * promoted. The hash reads the same bytes, so the text is encoded once, not once for each.
+     */
+    json: Buffer;
     hash: Buffer;
 }
 
@@ -51,9 +57,10 @@ export function recordContent(record: unknown, where: string): RecordContent {
         throw new StoreError('invalid_record', `${where} is not an object.`, { hint: 'Save records as plain objects with an `id` field.' });
     }
     const id = recordId((record as RecordPayload)['id'], where);
-    let json: string;
+    let json: Buffer;
     try {
-        json = JSON.stringify(record);
+        // A toJSON that gives nothing leaves JSON.stringify nothing to return: Buffer.from refuses it.
+        json = Buffer.from(JSON.stringify(record), 'utf8');
     } catch (error) {
         throw new StoreError('invalid_record', `${where} (id ${id}) cannot be stored as JSON: ${(error as Error).message}.`, {
             hint: 'Records must be JSON: no cycles, no BigInt values.',
@@ -63,9 +70,20 @@ export function recordContent(record: unknown, where: string): RecordContent {
     return { id, json, hash: hash('sha256', json, 'buffer') };
 }
 
+/** One content per id, the last occurrence winning (Nango's batchSave de-duplicates the same way). */
+export function contentsOf(records: readonly unknown[], model: string): Map<string, RecordContent> {
+    if (!Array.isArray(records)) throw new StoreError('invalid_argument', `The ${model} batch is not an array.`, { hint: 'Pass an array of records.' });
+    const contents = new Map<string, RecordContent>();
+    records.forEach((record, index) => {
+        const content = recordContent(record, `Record ${index} of the ${model} batch`);
+        contents.set(content.id, content);
+    });
+    return contents;
+}
+
 /** Whether a stored payload holds the same content as a new one whose hash differs (keys reordered). */
 export function sameContent(storedJson: string, content: RecordContent): boolean {
-    return canonicalJson(JSON.parse(storedJson)) === canonicalJson(JSON.parse(content.json));
+    return canonicalJson(JSON.parse(storedJson)) === canonicalJson(JSON.parse(content.json.toString('utf8')));
 }
 
 /** Nango record ids are strings or numbers; the store keys them as strings. */

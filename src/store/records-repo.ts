@@ -1,7 +1,7 @@
 import { StoreError } from '../errors/store-error.js';
 import type { ConnectionsRepo } from './connections-repo.js';
 import type { ModelRow, ModelsRepo } from './models-repo.js';
-import { recordContent, recordId, sameContent, type RecordContent, type RecordPayload } from './record-content.js';
+import { contentsOf, recordContent, recordId, sameContent, type RecordContent, type RecordPayload } from './record-content.js';
 import type { StoreContext } from './store-context.js';
 
 export interface SaveResult {
@@ -54,19 +54,20 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         'SELECT id, hash, deleted_at IS NOT NULL AS deleted, seen_generation FROM records WHERE model_id = ? AND id IN (SELECT value FROM json_each(?))',
     );
     const selectPayload = db.prepare<[number, string], PayloadRow>('SELECT payload, hash FROM records WHERE model_id = ? AND id = ? AND deleted_at IS NULL');
-    const insert = db.prepare<[number, string, string, Buffer, string, string, number, number]>(
+    // A payload is bound as its UTF-8 bytes (RecordContent.json) and stored as the text they spell.
+    const insert = db.prepare<[number, string, Buffer, Buffer, string, string, number, number]>(
         `INSERT INTO records (model_id, id, payload, hash, first_seen_at, last_modified_at, deleted_at, last_action, cursor, seen_generation)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'ADDED', ?, ?)`,
+         VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?, NULL, 'ADDED', ?, ?)`,
     );
-    const rewrite = db.prepare<[string, Buffer, string, string, number, number, number, string]>(
-        `UPDATE records SET payload = ?, hash = ?, last_modified_at = ?, deleted_at = NULL, last_action = ?, cursor = ?, seen_generation = ?
+    const rewrite = db.prepare<[Buffer, Buffer, string, string, number, number, number, string]>(
+        `UPDATE records SET payload = CAST(? AS TEXT), hash = ?, last_modified_at = ?, deleted_at = NULL, last_action = ?, cursor = ?, seen_generation = ?
          WHERE model_id = ? AND id = ?`,
     );
     const markSeen = db.prepare<[number, number, string]>('UPDATE records SET seen_generation = ? WHERE model_id = ? AND id = ?');
     // The same content in a new key order: its text and hash are replaced so that the next re-save
     // matches by hash, and its metadata stays, as for any unchanged record.
-    const refresh = db.prepare<[string, Buffer, number, number, string]>(
-        'UPDATE records SET payload = ?, hash = ?, seen_generation = ? WHERE model_id = ? AND id = ?',
+    const refresh = db.prepare<[Buffer, Buffer, number, number, string]>(
+        'UPDATE records SET payload = CAST(? AS TEXT), hash = ?, seen_generation = ? WHERE model_id = ? AND id = ?',
     );
     const softDelete = db.prepare<[string, string, number, number, string]>(
         `UPDATE records SET deleted_at = ?, last_modified_at = ?, last_action = 'DELETED', cursor = ? WHERE model_id = ? AND id = ? AND deleted_at IS NULL`,
@@ -79,24 +80,12 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
         return models.ensure(connections.idOf(connection), checkModelName(model));
     }
 
-    /** One content per id, the last occurrence winning (Nango's batchSave de-duplicates the same way). */
-    function contentsOf(records: readonly unknown[], model: string): Map<string, RecordContent> {
-        if (!Array.isArray(records)) throw new StoreError('invalid_argument', `The ${model} batch is not an array.`, { hint: 'Pass an array of records.' });
-        const contents = new Map<string, RecordContent>();
-        records.forEach((record, index) => {
-            const content = recordContent(record, `Record ${index} of the ${model} batch`);
-            contents.set(content.id, content);
-        });
-        return contents;
-    }
-
     function isReordered(modelId: number, content: RecordContent): boolean {
         const stored = selectPayload.get(modelId, content.id);
         return stored !== undefined && sameContent(stored.payload, content);
     }
 
-    const saveBatch = context.writeTransaction((connection: string, model: string, records: readonly unknown[]): SaveResult => {
-        const contents = contentsOf(records, model);
+    const saveContents = context.writeTransaction((connection: string, model: string, contents: ReadonlyMap<string, RecordContent>): SaveResult => {
         const row = modelFor(connection, model);
         const now = context.now();
         const result: SaveResult = { added: 0, updated: 0, unchanged: 0 };
@@ -197,7 +186,14 @@ export function createRecordsRepo(context: StoreContext, connections: Connection
     return {
         /** Adds or updates records; an identical re-save is `unchanged` and keeps its cursor. */
         saveBatch(connection: string, model: string, records: readonly unknown[]): SaveResult {
-            return saveBatch(connection, model, records);
+            return saveContents(connection, model, contentsOf(records, model));
+        },
+        /**
+         * `saveBatch` of records already serialised by `contentsOf` (the harness does it as the
+         * script saves them, so that what it holds until the commit is one string a record).
+         */
+        saveContents(connection: string, model: string, contents: ReadonlyMap<string, RecordContent>): SaveResult {
+            return saveContents(connection, model, contents);
         },
         /** Merges each partial record (shallowly) into the live record with its id. */
         updateBatch(connection: string, model: string, partials: readonly unknown[]): UpdateResult {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/errors/index.js';
 import { openStore } from '../../src/store/index.js';
+import { pageSize } from '../../src/store/database-file.js';
 import { schemaVersion } from '../../src/store/migrations.js';
 import { useTempStore } from './temp-store.js';
 
@@ -20,7 +21,6 @@ function damageRecords(): void {
         );
     }
     temp.store.close();
-    const pageSize = 4096;
     const middle = Math.floor(statSync(temp.path).size / pageSize / 2);
     const file = openSync(temp.path, 'r+');
     writeSync(file, Buffer.alloc(pageSize, 0x5a), 0, pageSize, middle * pageSize);
@@ -47,6 +47,21 @@ describe('the database file', () => {
         const again = openStore({ path: temp.path });
         expect(again.records.summary('demo')).toEqual([{ model: 'User', total: 1, deleted: 0 }]);
         again.close();
+    });
+
+    it('is created with 8 KB pages, and a file made with 4 KB pages (earlier versions) keeps them and works', () => {
+        expect(pageSize).toBe(8192);
+        expect(temp.store.database.pragma('page_size', { simple: true })).toBe(pageSize);
+        const older = join(temp.directory, 'older.db');
+        const made = new Database(older);
+        made.pragma('page_size = 4096');
+        made.pragma('journal_mode = WAL');
+        made.close();
+        const store = openStore({ path: older });
+        store.connections.save({ name: 'demo', provider: 'pingone-cc', config: { environmentId: 'f9a7d1c2-0b1e-4d1a-9a0e-3f2c1b4a5d6e', tld: 'com' } });
+        expect(store.records.saveBatch('demo', 'User', [{ id: 'u1' }, { id: 'u2' }])).toEqual({ added: 2, updated: 0, unchanged: 0 });
+        expect(store.database.pragma('page_size', { simple: true })).toBe(4096);
+        store.close();
     });
 
     it('is created readable by its owner only, and so are its WAL files', () => {

@@ -41,6 +41,16 @@ describe('saveBatch', () => {
         expect(store.records.saveBatch('demo', 'User', [{ ...reordered, name: 'Ada L.' }])).toEqual({ added: 0, updated: 1, unchanged: 0 });
     });
 
+    it('stores the payload as the JSON text of the record, any characters included, and an identical re-save matches it', () => {
+        const { store } = temp;
+        const record = { id: 'u1', name: 'Zoë 😀 文字', escaped: 'a\u0000b\ud800', quote: '"\\' };
+        store.records.saveBatch('demo', 'User', [record]);
+        const row = store.database.prepare<[], { kind: string; payload: string }>("SELECT typeof(payload) AS kind, payload FROM records WHERE id = 'u1'").get();
+        expect(row).toEqual({ kind: 'text', payload: JSON.stringify(record) });
+        expect(store.records.getByIds('demo', 'User', ['u1']).get('u1')).toEqual(record);
+        expect(store.records.saveBatch('demo', 'User', [{ ...record }])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    });
+
     it('keeps the last occurrence of an id repeated within one batch', () => {
         const { store } = temp;
         expect(
