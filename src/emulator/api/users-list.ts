@@ -38,7 +38,9 @@ export function listUsers(context: RequestContext, emulation: Emulation): Reply 
     while (position < scanEnd && items.length < request.size) {
         const index = position++;
         if (population !== undefined && store.populationIdAt(index) !== population) continue;
-        if (filter) {
+        // `population.id eq` alone is decided by that check: the user's text is the generated one, as
+        // on an unfiltered page, with no user object built and stringified again.
+        if (filter && population === undefined) {
             const record = store.at(index);
             if (record && matches(filter, record.body, (attribute) => (attribute === 'memberOfGroups' ? groupRefs(tenant, record) : []))) {
                 items.push(item(record.body));
