@@ -167,10 +167,6 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         const pace = store.metadata.get(connection)?.['maxRequestsPerSecond'];
         const licence = typeof pace === 'number' && pace >= 1 ? pace : undefined;
         runtime.limitRate(licence);
-        // However the run ends, what its 429s taught the budget is there for the next command's runs.
-        const rememberRate = () => {
-            if (licence === undefined) store.foundRates.save(connection, runtime.foundRate());
-        };
         const started = performance.now();
         const before = runtime.stats();
         // A sync refused because it is running already must not clear that run's checkpoint first.
@@ -195,11 +191,12 @@ export function openHarness(options: HarnessOptions = {}): Harness {
         try {
             outcome = await body(context);
         } catch (error) {
-            rememberRate();
             store.runs.finish(runId, { status: 'failed', error: error instanceof Error ? context.redactor.redact(error.message) : 'failed' });
             throw error;
         } finally {
             ended.abort(new Error('The run has ended.'));
+            // However the run ends, what its 429s taught the budget is there for the next command's runs.
+            if (licence === undefined) store.foundRates.save(connection, runtime.foundRate());
         }
         const report: RunReport = {
             runId,
@@ -211,7 +208,6 @@ export function openHarness(options: HarnessOptions = {}): Harness {
             durationMs: Math.round(performance.now() - started),
             storeMs: Math.round(context.store.busyMs),
         };
-        rememberRate();
         store.runs.finish(runId, {
             status: report.status,
             ...report.counts,
