@@ -23,6 +23,17 @@ describe('emulator: user paging', () => {
         expect(page.body._links.next.href).toContain('cursor=');
     });
 
+    it('sends a page larger than one written part as one JSON document of the length it states, multi-byte text included', async () => {
+        // 200 users are several parts of 64 K characters (JsonText); a title that is not ASCII makes bytes and characters differ.
+        fixture.emulator.admin.users.update(String(fixture.emulator.admin.users.at(150)?.id), { title: 'Ingénieure 日本' });
+        const page = await call(fixture.emulator, 'GET', `${users()}?limit=200`, { token: fixture.token });
+        expect(page.text.length).toBeGreaterThan(2 * 64 * 1024);
+        expect(Number(page.headers['content-length'])).toBe(Buffer.byteLength(page.text, 'utf8'));
+        expect(page.body._embedded.users).toHaveLength(200);
+        expect(page.body._embedded.users.map((user: { title?: string }) => user.title)).toContain('Ingénieure 日本');
+        expect(page.body.size).toBe(200);
+    });
+
     it('refuses a limit above the documented maximum and a forged cursor', async () => {
         const big = await call(fixture.emulator, 'GET', `${users()}?limit=5000`, { token: fixture.token });
         expect(big.status).toBe(400);

@@ -102,13 +102,27 @@ export function halPage(context: RequestContext, page: HalPage): Record<string, 
     };
 }
 
-/** `JSON.stringify(halPage(...))` for items that are JSON text already (a large page is one string join, not an object walk). */
-export function halPageJson(context: RequestContext, page: Omit<HalPage, 'items'> & { items: string[] }): string {
+/** Characters a part of a page's text holds at most: under V8's large-object size (128 KB). */
+const partCharacters = 64 * 1024;
+
+/**
+ * `JSON.stringify(halPage(...))` for items that are JSON text already, as consecutive parts (see
+ * `JsonText`): a large page is a few string joins, not an object walk and not one large string.
+ */
+export function halPageJson(context: RequestContext, page: Omit<HalPage, 'items'> & { items: string[] }): string[] {
     const count = page.count === undefined ? '' : `"count":${page.count},`;
-    return (
-        `{"_links":${JSON.stringify(pageLinks(context, page.nextPosition))},` +
-        `"_embedded":{${JSON.stringify(page.collection)}:[${page.items.join(',')}]},${count}"size":${page.items.length}}`
-    );
+    const parts = [`{"_links":${JSON.stringify(pageLinks(context, page.nextPosition))},"_embedded":{${JSON.stringify(page.collection)}:[`];
+    let from = 0;
+    let characters = 0;
+    page.items.forEach((item, index) => {
+        characters += item.length + 1;
+        if (characters < partCharacters && index < page.items.length - 1) return;
+        parts.push(`${from === 0 ? '' : ','}${page.items.slice(from, index + 1).join(',')}`);
+        from = index + 1;
+        characters = 0;
+    });
+    parts.push(`]},${count}"size":${page.items.length}}`);
+    return parts;
 }
 
 /** Pages through a small in-memory collection. */

@@ -10,12 +10,24 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     return { status, body, headers };
 }
 
-/** A JSON body serialised by the handler already (large pages built from JSON text): sent as is. */
+/**
+ * A JSON body serialised by the handler already (large pages built from JSON text): sent as is, part
+ * after part. A large page stays in parts below V8's large-object size: one string of a whole page
+ * (hundreds of KB) was a fresh mapping of memory for every answer, and its page faults cost the
+ * emulator as much CPU as building the page.
+ */
 export class JsonText {
-    constructor(readonly text: string) {}
+    readonly parts: readonly string[];
+    constructor(text: string | readonly string[]) {
+        this.parts = typeof text === 'string' ? [text] : text;
+    }
+    /** The whole text, for the faults that corrupt it. */
+    get text(): string {
+        return this.parts.join('');
+    }
 }
 
-export function jsonText(status: number, text: string): Reply {
+export function jsonText(status: number, text: string | readonly string[]): Reply {
     return { status, body: new JsonText(text) };
 }
 

@@ -201,9 +201,13 @@ export class EmulatorServer {
         if (typeof reply.body === 'string') {
             text = reply.body;
         } else if (reply.body !== undefined) {
-            text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
             headers['content-type'] ??= 'application/json';
             const succeeded = status >= 200 && status < 300;
+            if (reply.body instanceof JsonText && !((succeeded && (faults.html || faults.emptyObject)) || faults.malformed)) {
+                this.writeParts(response, status, headers, reply.body.parts);
+                return;
+            }
+            text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
             // The body faults of a 2xx: the request was handled (and any change applied); only its answer is lost.
             if (succeeded && faults.html) {
                 this.emulation.stats.faults.htmlPages++;
@@ -223,6 +227,16 @@ export class EmulatorServer {
         if (payload !== undefined) headers['content-length'] = String(payload.length);
         response.writeHead(status, headers);
         response.end(payload);
+    }
+
+    /** A body in parts, encoded part by part and written in one go (one writev), with its length. */
+    private writeParts(response: ServerResponse, status: number, headers: Record<string, string>, parts: readonly string[]): void {
+        const payload = parts.map((part) => Buffer.from(part, 'utf8'));
+        response.writeHead(status, { ...headers, 'content-length': String(payload.reduce((bytes, part) => bytes + part.length, 0)) });
+        response.cork();
+        for (const part of payload) response.write(part);
+        response.end();
+        response.uncork();
     }
 }
 
