@@ -3,6 +3,7 @@ import { HostNotAllowedError, ScriptHttpError, UnexpectedResponseError } from '.
 import type { ProxyTarget } from '../connections/run-target.js';
 import { request } from '../http/undici.js';
 import { bearerCapable, defaultRetryOptions, isIdempotent, transportFailure } from '../http/index.js';
+import { parseJsonInParts, splitFromBytes } from './json-in-parts.js';
 
 /** The proxy options of Nango's `ProxyConfiguration` the harness honours. */
 export interface ProxyRequest {
@@ -184,10 +185,17 @@ async function readBody(
     contentType: string | undefined,
     responseType: ProxyRequest['responseType'],
 ): Promise<unknown> {
-    if (responseType === 'arraybuffer' || responseType === 'blob') return Buffer.from(await response.body.arrayBuffer());
-    const text = await response.body.text();
+    const bytes = Buffer.from(await response.body.arrayBuffer());
+    if (responseType === 'arraybuffer' || responseType === 'blob') return bytes;
+    const json = responseType === 'json' || (responseType !== 'text' && isJson(contentType));
+    const utf8 = withoutByteOrderMark(bytes);
+    if (json && utf8.length >= splitFromBytes) {
+        const parsed = parseJsonInParts(utf8);
+        if (parsed !== undefined) return parsed;
+    }
+    const text = utf8.toString('utf8');
     if (responseType === 'text' || text.length === 0) return text;
-    if (responseType === 'json' || isJson(contentType)) {
+    if (json) {
         try {
             return JSON.parse(text) as unknown;
         } catch {
@@ -195,6 +203,11 @@ async function readBody(
         }
     }
     return text;
+}
+
+/** As undici's `text()` reads a body: a UTF-8 byte order mark is not part of the text. */
+function withoutByteOrderMark(bytes: Buffer): Buffer {
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function hintFor(status: number): string | undefined {
