@@ -202,22 +202,21 @@ export class EmulatorServer {
             text = reply.body;
         } else if (reply.body !== undefined) {
             headers['content-type'] ??= 'application/json';
-            const succeeded = status >= 200 && status < 300;
-            if (reply.body instanceof JsonText && !((succeeded && (faults.html || faults.emptyObject)) || faults.malformed)) {
+            const fault = bodyFault(faults, status);
+            if (fault === undefined && reply.body instanceof JsonText) {
                 this.writeParts(response, status, headers, reply.body.parts);
                 return;
             }
             text = reply.body instanceof JsonText ? reply.body.text : JSON.stringify(reply.body);
-            // The body faults of a 2xx: the request was handled (and any change applied); only its answer is lost.
-            if (succeeded && faults.html) {
+            if (fault === 'html') {
                 this.emulation.stats.faults.htmlPages++;
                 status = 200;
                 headers = { 'content-type': 'text/html; charset=utf-8' };
                 text = faultHtmlPage;
-            } else if (succeeded && faults.emptyObject) {
+            } else if (fault === 'emptyObject') {
                 this.emulation.stats.faults.emptyObjects++;
                 text = '{}';
-            } else if (faults.malformed) {
+            } else if (fault === 'malformed') {
                 this.emulation.stats.faults.malformed++;
                 text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
             }
@@ -238,6 +237,17 @@ export class EmulatorServer {
         response.end();
         response.uncork();
     }
+}
+
+/**
+ * Which fault, if any, corrupts this answer's JSON body. The body faults of a 2xx (an HTML page, `{}`)
+ * come after the request was handled (and any change applied): only its answer is lost.
+ */
+function bodyFault(faults: Pick<FaultDecision, 'malformed' | 'emptyObject' | 'html'>, status: number): 'html' | 'emptyObject' | 'malformed' | undefined {
+    const succeeded = status >= 200 && status < 300;
+    if (succeeded && faults.html) return 'html';
+    if (succeeded && faults.emptyObject) return 'emptyObject';
+    return faults.malformed ? 'malformed' : undefined;
 }
 
 /** What the `htmlRate` fault answers with: a page such as a proxy or captive portal sends with a 200. */
