@@ -31,8 +31,11 @@ interface Open {
     isArray: boolean;
     /** For an array: where its current element starts. */
     elementStart: number;
+    /** For an array: its elements so far. Every object shares `noElements`, which is never added to. */
     elements: Array<[number, number]>;
 }
+
+const noElements: Array<[number, number]> = [];
 
 /** The index of the quote that closes the string opened at `open`, or -1. */
 function stringEnd(bytes: Buffer, open: number): number {
@@ -57,7 +60,8 @@ function largestArray(bytes: Buffer): ArraySpan | undefined {
             at = stringEnd(bytes, at);
             if (at < 0) return undefined;
         } else if (byte === OPEN_ARRAY || byte === OPEN_OBJECT) {
-            open.push({ at, isArray: byte === OPEN_ARRAY, elementStart: at + 1, elements: [] });
+            const isArray = byte === OPEN_ARRAY;
+            open.push({ at, isArray, elementStart: at + 1, elements: isArray ? [] : noElements });
         } else if (byte === CLOSE_ARRAY || byte === CLOSE_OBJECT) {
             const closed = open.pop();
             if (closed === undefined || closed.isArray !== (byte === CLOSE_ARRAY)) return undefined;
